@@ -1,0 +1,24 @@
+using System.CommandLine;
+using System.Text;
+using Ingest.Cli.Commands;
+
+namespace Ingest.Cli;
+
+/// <summary>The <c>ingest</c> command line: parses arguments and hands each command to its class in <c>Commands/</c>.</summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        Console.OutputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        Console.InputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        return BuildRoot().Parse(args).Invoke();
+    }
+
+    /// <summary>Every command, registered once here.</summary>
+    public static RootCommand BuildRoot()
+    {
+        var root = new RootCommand("Ingest: privacy-council submissions to structured, searchable, reportable records.");
+        root.Subcommands.Add(ExtractCommand.Create());
+        return root;
+    }
+}

@@ -1,0 +1,118 @@
+namespace Ingest.Core.Records;
+
+/// <summary>
+/// One submission found in a source file: the record contract of <c>shared/FIELDS.md</c>.
+/// Immutable; JSON keys are the camelCase property names (see <see cref="RecordJson"/>).
+/// </summary>
+public sealed record SubmissionRecord
+{
+    public required SourceInfo Source { get; init; }
+    public string? Council { get; init; }
+    public string? DocumentKind { get; init; }
+    public string? Procedure { get; init; }
+    public string? DocumentNumber { get; init; }
+    public string? Title { get; init; }
+    public LegalBasis? Basis { get; init; }
+    public string? Department { get; init; }
+    public int? FiscalYear { get; init; }
+
+    /// <summary>事業の概要: label → text, in document order.</summary>
+    public IReadOnlyDictionary<string, string> Overview { get; init; } = EmptyFields.Instance;
+    public IReadOnlyList<PriorApproval> PriorApprovals { get; init; } = [];
+    public IReadOnlyList<SheetRecord> Sheets { get; init; } = [];
+    public IReadOnlyList<Checklist> Checklists { get; init; } = [];
+
+    /// <summary>Index of this submission within its file (0 for the first), so a packet's submissions stay apart.</summary>
+    public int Ordinal { get; init; }
+}
+
+/// <summary>Where a record came from.</summary>
+public sealed record SourceInfo
+{
+    public required string Path { get; init; }
+    public required string Sha256 { get; init; }
+    /// <summary><c>text</c>, <c>pdf</c>, <c>docx</c>.</summary>
+    public required string Format { get; init; }
+    public int? Pages { get; init; }
+    /// <summary>The text encoding a text file was read with (e.g. <c>utf-8</c>, <c>shift_jis</c>); null for binary formats.</summary>
+    public string? Encoding { get; init; }
+}
+
+/// <summary>条例の根拠 / 要綱の根拠: which instrument, which article, and its wording.</summary>
+public sealed record LegalBasis
+{
+    /// <summary><c>条例</c> or <c>要綱</c>.</summary>
+    public required string Instrument { get; init; }
+    public string? Article { get; init; }
+    public string? Text { get; init; }
+}
+
+/// <summary>An earlier approval a submission refers to (令和元年度第6回…承認済み).</summary>
+public sealed record PriorApproval
+{
+    public required int FiscalYear { get; init; }
+    public int? Session { get; init; }
+    public required string Text { get; init; }
+}
+
+/// <summary>One 別紙: a form of label/value cells of one kind.</summary>
+public sealed record SheetRecord
+{
+    /// <summary><c>外部結合</c>, <c>電算処理</c>, <c>委任</c>, <c>委託</c>, or the kind the document names.</summary>
+    public required string Type { get; init; }
+    public string? Title { get; init; }
+    /// <summary>Canonical label → whole cell text, in document order.</summary>
+    public IReadOnlyDictionary<string, string> Fields { get; init; } = EmptyFields.Instance;
+    public IReadOnlyList<string> Partners { get; init; } = [];
+    public Period? Period { get; init; }
+    public IReadOnlyList<string> ChangedFields { get; init; } = [];
+}
+
+/// <summary>How an arrangement's period repeats.</summary>
+public enum Recurrence
+{
+    /// <summary>The text says nothing we can classify.</summary>
+    Unknown,
+    /// <summary>Bounded by a fiscal year and repeated every year: needs yearly renewal.</summary>
+    Annual,
+    /// <summary>Continues by itself (以降、同様の…を行う).</summary>
+    Ongoing,
+    /// <summary>A one-off with a start and possibly an end.</summary>
+    None,
+}
+
+/// <summary>A typed 開始時期と期間 / 開始時期及び期限 cell.</summary>
+public sealed record Period
+{
+    public required string Text { get; init; }
+    public DateOnly? Start { get; init; }
+    public DateOnly? End { get; init; }
+    public Recurrence Recurrence { get; init; }
+    public DateOnly? FirstStarted { get; init; }
+    /// <summary>The exact phrase that decided <see cref="Recurrence"/>, shown as evidence in reports.</summary>
+    public string? Evidence { get; init; }
+}
+
+/// <summary>個人情報保護対策チェックリスト.</summary>
+public sealed record Checklist
+{
+    public required string Title { get; init; }
+    public IReadOnlyList<ChecklistItem> Items { get; init; } = [];
+}
+
+/// <summary>One measure of a checklist.</summary>
+public sealed record ChecklistItem
+{
+    /// <summary>Who acts: <c>区</c>, <c>結合先</c>, <c>委託先</c>, …</summary>
+    public string? Party { get; init; }
+    /// <summary><c>運用上</c> or <c>システム上</c>.</summary>
+    public string? Category { get; init; }
+    /// <summary><c>○</c> (taken) or <c>－</c> (not needed).</summary>
+    public required string Mark { get; init; }
+    public required string Text { get; init; }
+}
+
+internal static class EmptyFields
+{
+    public static readonly IReadOnlyDictionary<string, string> Instance = new Dictionary<string, string>();
+}
