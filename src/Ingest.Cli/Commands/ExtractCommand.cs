@@ -1,16 +1,44 @@
 using System.CommandLine;
+using Ingest.Core.Records;
+using Ingest.Pipeline;
 
 namespace Ingest.Cli.Commands;
 
-/// <summary><c>ingest extract FILE... [--json]</c>: prints the record contract for each file.</summary>
+/// <summary><c>ingest extract FILE... [--json]</c>: prints the record contract for each file; one line per unreadable file.</summary>
 internal static class ExtractCommand
 {
     public static Command Create()
     {
         var files = new Argument<string[]>("files") { Description = "Submission files (text, PDF, DOCX).", Arity = ArgumentArity.OneOrMore };
-        var json = new Option<bool>("--json") { Description = "Print the JSON record contract (FIELDS.md)." };
+        var json = new Option<bool>("--json") { Description = "Print the JSON record contract (FIELDS.md): an array with one object per submission." };
         var command = new Command("extract", "Extract structured records from submission files.") { files, json };
-        command.SetAction(parse => 0);
+        command.SetAction(parse => Run(parse.GetValue(files) ?? [], parse.GetValue(json), Console.Out, Console.Error));
         return command;
+    }
+
+    /// <summary>Extracts each file; returns 0 when all were read, 1 when any failed (the others are still printed).</summary>
+    internal static int Run(IReadOnlyList<string> paths, bool json, TextWriter output, TextWriter errors)
+    {
+        var records = new List<SubmissionRecord>();
+        var failed = 0;
+        foreach (var path in paths)
+        {
+            var result = IngestPipeline.Default.ExtractFile(path);
+            if (!result.Succeeded)
+            {
+                errors.WriteLine($"{path}: {result.Error}");
+                failed++;
+                continue;
+            }
+            foreach (var diagnostic in result.Diagnostics)
+                errors.WriteLine(diagnostic.ToString());
+            records.AddRange(result.Submissions);
+        }
+
+        if (json)
+            output.WriteLine(RecordJson.Serialize(records));
+        else
+            RecordSummary.Write(records, output);
+        return failed == 0 ? 0 : 1;
     }
 }

@@ -1,0 +1,48 @@
+using Ingest.Core.Records;
+
+namespace Ingest.Cli.Commands;
+
+/// <summary>The human-readable form of records for the terminal.</summary>
+internal static class RecordSummary
+{
+    public static void Write(IEnumerable<SubmissionRecord> records, TextWriter output)
+    {
+        foreach (var record in records)
+        {
+            output.WriteLine($"■ {record.Title ?? "(件名なし)"}");
+            output.WriteLine($"  file: {record.Source.Path} [{record.Source.Format}] sha256 {record.Source.Sha256[..12]}…");
+            Line(output, "council", Join(record.Council, record.DocumentKind, record.Procedure is null ? null : $"【{record.Procedure}】"));
+            Line(output, "number", record.DocumentNumber);
+            Line(output, "basis", record.Basis is null ? null : Join(record.Basis.Instrument, record.Basis.Article, record.Basis.Text is null ? null : $"({record.Basis.Text})"));
+            Line(output, "department", record.Department);
+            Line(output, "fiscal year", record.FiscalYear?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            foreach (var approval in record.PriorApprovals)
+                Line(output, "prior approval", $"{approval.FiscalYear} #{approval.Session}: {approval.Text}");
+            foreach (var (label, value) in record.Overview)
+                Line(output, $"概要/{label}", Shorten(value));
+            foreach (var sheet in record.Sheets)
+            {
+                output.WriteLine($"  ◇ {sheet.Type}: {sheet.Title}");
+                foreach (var (label, value) in sheet.Fields)
+                    output.WriteLine($"      {(sheet.ChangedFields.Contains(label) ? "*" : " ")}{label}: {Shorten(value)}");
+                if (sheet.Partners.Count > 0)
+                    output.WriteLine($"      → partners: {string.Join(", ", sheet.Partners)}");
+                if (sheet.Period is { } p)
+                    output.WriteLine($"      → period: {p.Start:yyyy-MM-dd} – {p.End:yyyy-MM-dd} {p.Recurrence.ToString().ToLowerInvariant()} (first {p.FirstStarted:yyyy-MM-dd}) «{p.Evidence}»");
+            }
+            foreach (var checklist in record.Checklists)
+                output.WriteLine($"  ☑ {checklist.Title}: {checklist.Items.Count} measures ({checklist.Items.Count(i => i.Mark == "○")} ○)");
+            output.WriteLine();
+        }
+    }
+
+    private static void Line(TextWriter output, string name, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+            output.WriteLine($"  {name}: {value}");
+    }
+
+    private static string Join(params string?[] parts) => string.Join(" ", parts.Where(p => !string.IsNullOrEmpty(p)));
+
+    private static string Shorten(string value) => value.Length <= 80 ? value : value[..78] + "…";
+}

@@ -1,0 +1,136 @@
+using Ingest.Core.Records;
+using Ingest.Extraction.Forms;
+
+namespace Ingest.Extraction.Segmentation;
+
+/// <summary>One piece of a value: a cell, or a line of running text (which may be a wrap of the line before).</summary>
+internal readonly record struct ValuePiece(string Text, bool FromLine);
+
+/// <summary>Label → value pieces in document order; a value continued in later rows or lines gathers its pieces here.</summary>
+internal sealed class FieldAccumulator
+{
+    /// <summary>
+    /// A running line at least this share of the value's longest line was wrapped by the page, not ended by the writer:
+    /// PDF dumps break every line of a cell at the cell's width, and only a paragraph's last line falls short.
+    /// </summary>
+    private const double WrappedLineShare = 0.8;
+
+    /// <summary>Below this printed width (half a page column) lines are a list the writer broke, not a wrapped paragraph.</summary>
+    private const int MinWrappedWidth = 40;
+
+    private readonly List<(string Label, List<ValuePiece> Pieces, bool Marked)> _fields = [];
+
+    public int Count => _fields.Count;
+
+    public bool Contains(string label) => _fields.Any(f => f.Label == label);
+
+    public IEnumerable<string> Labels => _fields.Select(f => f.Label);
+
+    /// <summary>Adds a label; a label met twice in one form keeps one entry and gathers both values.</summary>
+    public void Add(string label, FormText value, bool fromLine = false)
+    {
+        var index = _fields.FindIndex(f => f.Label == label);
+        if (index < 0)
+        {
+            _fields.Add((label, [], false));
+            index = _fields.Count - 1;
+        }
+        Append(index, value, fromLine);
+    }
+
+    /// <summary>Continues the last value (a row with an empty label, a wrapped line).</summary>
+    public bool AppendToLast(FormText value, bool fromLine = false)
+    {
+        if (_fields.Count == 0)
+            return false;
+        Append(_fields.Count - 1, value, fromLine);
+        return true;
+    }
+
+    private void Append(int index, FormText value, bool fromLine)
+    {
+        var (label, pieces, marked) = _fields[index];
+        if (!value.IsEmpty)
+            pieces.Add(new ValuePiece(value.Text, fromLine));
+        _fields[index] = (label, pieces, marked || value.Marked);
+    }
+
+    public IReadOnlyDictionary<string, string> Build()
+    {
+        var result = new OrderedDictionary<string, string>();
+        foreach (var (label, pieces, _) in _fields)
+            result[label] = JoinPieces(pieces);
+        return result;
+    }
+
+    public IReadOnlyList<string> MarkedLabels() => _fields.Where(f => f.Marked).Select(f => f.Label).ToArray();
+
+    /// <summary>Cells and paragraphs are joined with a space; a line wrapped by the page joins the next one Japanese-style.</summary>
+    internal static string JoinPieces(IReadOnlyList<ValuePiece> pieces)
+    {
+        if (pieces.Count == 0)
+            return string.Empty;
+        var longest = pieces.Where(p => p.FromLine).Select(p => Width(p.Text)).DefaultIfEmpty(0).Max();
+        var text = pieces[0].Text;
+        for (var i = 1; i < pieces.Count; i++)
+        {
+            var previous = pieces[i - 1];
+            var wrapped = previous.FromLine && pieces[i].FromLine && longest >= MinWrappedWidth && Width(previous.Text) >= longest * WrappedLineShare;
+            text = wrapped ? TextJoin.Join([text, pieces[i].Text]) : text + " " + pieces[i].Text;
+        }
+        return text;
+    }
+
+    /// <summary>Printed width: Japanese characters take two columns, others one.</summary>
+    private static int Width(string text) => text.Sum(c => TextJoin.IsJapanese(c) ? 2 : 1);
+}
+
+/// <summary>A 別紙 being read.</summary>
+internal sealed class SheetBuilder
+{
+    /// <summary>The kind named by a marker line (別紙（電子計算機の外部結合関係）, ◇外部結合（…）) before the sheet.</summary>
+    public string? MarkedType { get; set; }
+    public string? Title { get; set; }
+    public FieldAccumulator Fields { get; } = new();
+    /// <summary>True when the sheet's cells came as table rows; running text then ends the sheet rather than continuing a value.</summary>
+    public bool FromRows { get; set; }
+    public bool AwaitingTitle { get; set; }
+}
+
+/// <summary>A checklist being read.</summary>
+internal sealed class ChecklistBuilder
+{
+    public string? Title { get; set; }
+    public string? DefaultParty { get; set; }
+    public string? DefaultCategory { get; set; }
+    public List<string> PartyLines { get; } = [];
+    /// <summary>True right after a title: the lines that follow name the party and category, not a measure.</summary>
+    public bool ReadingPartyLines { get; set; }
+    public List<(string? Party, string? Category, string Mark, List<string> Text)> Items { get; } = [];
+}
+
+/// <summary>A submission being read.</summary>
+internal sealed class SubmissionBuilder
+{
+    public string? Council { get; set; }
+    public string? DocumentKind { get; set; }
+    public string? Procedure { get; set; }
+    public string? DocumentNumber { get; set; }
+    public string? Title { get; set; }
+    public bool AwaitingTitle { get; set; }
+    public string? BasisInstrument { get; set; }
+    public string? BasisArticle { get; set; }
+    public string? BasisText { get; set; }
+    public string? Department { get; set; }
+    public FieldAccumulator Overview { get; } = new();
+    public List<SheetBuilder> Sheets { get; } = [];
+    public List<ChecklistBuilder> Checklists { get; } = [];
+    /// <summary>Every cleaned text of the submission, for the parsers that read across it (prior approvals, defined terms, references).</summary>
+    public List<string> AllText { get; } = [];
+
+    public bool HasContent => Title is not null || Council is not null || Overview.Count > 0 || Sheets.Count > 0;
+
+    public LegalBasis? Basis => BasisInstrument is null && BasisArticle is null
+        ? null
+        : new LegalBasis { Instrument = BasisInstrument ?? "不明", Article = BasisArticle, Text = BasisText };
+}

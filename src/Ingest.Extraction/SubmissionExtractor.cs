@@ -1,0 +1,174 @@
+using System.Text.RegularExpressions;
+using Ingest.Core.Dates;
+using Ingest.Core.Diagnostics;
+using Ingest.Core.Layout;
+using Ingest.Core.Records;
+using Ingest.Extraction.Forms;
+using Ingest.Extraction.Labels;
+using Ingest.Extraction.Segmentation;
+using Ingest.Extraction.Values;
+
+namespace Ingest.Extraction;
+
+/// <summary>Options of the default extractor.</summary>
+public sealed record ExtractionOptions
+{
+    /// <summary>Canonical partner names; the product's editable alias table by default.</summary>
+    public PartnerCatalog Partners { get; init; } = PartnerCatalog.Default;
+}
+
+/// <summary>
+/// The default extractor: flattens the layout into rows and lines, segments them into submissions, sheets and
+/// checklists, maps labels to canonical fields and derives the typed values (periods, partners, prior approvals,
+/// fiscal year). Pure and thread-safe.
+/// </summary>
+public sealed partial class SubmissionExtractor(ExtractionOptions? options = null) : ISubmissionExtractor
+{
+    private readonly ExtractionOptions _options = options ?? new ExtractionOptions();
+
+    public Result<IReadOnlyList<SubmissionRecord>> Extract(LayoutDocument layout, SourceInfo source)
+    {
+        var items = LayoutFlattener.Flatten(layout);
+        if (items.Count == 0)
+            return Result<IReadOnlyList<SubmissionRecord>>.Fail("no text found");
+        var builders = SubmissionSegmenter.Segment(items);
+        if (builders.Count == 0)
+            return Result<IReadOnlyList<SubmissionRecord>>.Fail("no submission found: no council heading, 件名, 事業の概要 or 別紙 form recognised");
+
+        var diagnostics = new List<Diagnostic>();
+        var records = new List<SubmissionRecord>();
+        for (var i = 0; i < builders.Count; i++)
+        {
+            var record = Build(builders[i], source, i);
+            if (record.Sheets.Count == 0)
+                diagnostics.Add(new Diagnostic(Severity.Warning, source.Path, $"submission {i + 1} ({record.Title ?? "untitled"}): no 別紙 sheet recognised"));
+            records.Add(record);
+        }
+        return Result<IReadOnlyList<SubmissionRecord>>.Ok(records, diagnostics);
+    }
+
+    private SubmissionRecord Build(SubmissionBuilder builder, SourceInfo source, int ordinal)
+    {
+        var allText = string.Join("\n", builder.AllText);
+        var terms = DefinedTerms.Find(allText);
+        var sheets = builder.Sheets.Select(s => BuildSheet(s, terms)).ToArray();
+        var overview = builder.Overview.Build();
+        return new SubmissionRecord
+        {
+            Source = source,
+            Ordinal = ordinal,
+            Council = builder.Council,
+            DocumentKind = builder.DocumentKind,
+            Procedure = builder.Procedure,
+            DocumentNumber = builder.DocumentNumber ?? DocumentNumberFromAttachments(allText),
+            Title = builder.Title,
+            Basis = builder.Basis,
+            Department = builder.Department,
+            Overview = overview,
+            PriorApprovals = PriorApprovalParser.FindAll(allText),
+            Sheets = sheets,
+            Checklists = builder.Checklists.Select(BuildChecklist).Where(c => c.Items.Count > 0).ToArray(),
+            FiscalYear = FiscalYearFromPath(source.Path) ?? FiscalYearFromContent(sheets, overview),
+        };
+    }
+
+    private SheetRecord BuildSheet(SheetBuilder builder, DefinedTerms terms)
+    {
+        var fields = builder.Fields.Build();
+        var type = SheetKinds.FromLabels(fields.Keys.ToArray()) ?? builder.MarkedType ?? SheetKinds.FromTitle(builder.Title) ?? "不明";
+        var partners = new List<string>();
+        Period? period = null;
+        foreach (var (label, value) in fields)
+        {
+            switch (LabelCatalog.Sheets.RoleOf(label))
+            {
+                case LabelRole.Partner:
+                    foreach (var partner in PartnerParser.Parse(value, _options.Partners, terms))
+                    {
+                        if (!partners.Contains(partner))
+                            partners.Add(partner);
+                    }
+                    break;
+                case LabelRole.Period when period is null:
+                    period = PeriodParser.Parse(value);
+                    break;
+            }
+        }
+        return new SheetRecord
+        {
+            Type = type,
+            Title = builder.Title,
+            Fields = fields,
+            Partners = partners,
+            Period = period,
+            ChangedFields = builder.Fields.MarkedLabels(),
+        };
+    }
+
+    private static Checklist BuildChecklist(ChecklistBuilder builder)
+    {
+        var (defaultParty, defaultCategory) = ChecklistParties.Parse(string.Concat(builder.PartyLines));
+        var items = new List<ChecklistItem>();
+        foreach (var (party, category, mark, pieces) in builder.Items)
+        {
+            foreach (var measure in ChecklistMeasures.Split(TextJoin.Join(pieces)))
+            {
+                items.Add(new ChecklistItem
+                {
+                    Party = party ?? defaultParty,
+                    Category = category ?? defaultCategory,
+                    Mark = mark,
+                    Text = measure,
+                });
+            }
+        }
+        return new Checklist { Title = builder.Title ?? "個人情報保護対策チェックリスト", Items = items };
+    }
+
+    /// <summary>A packet's attachments are numbered after it (資料15-1, 資料15-2 belong to 資料15): the commonest base number.</summary>
+    private static string? DocumentNumberFromAttachments(string text)
+    {
+        var numbers = AttachmentReference().Matches(text).Select(m => m.Groups[1].Value).ToArray();
+        if (numbers.Length == 0)
+            return null;
+        return "資料" + numbers.GroupBy(n => n).OrderByDescending(g => g.Count()).First().Key;
+    }
+
+    /// <summary>A folder or file name that names a fiscal year (令和6年度, 2024年度) overrides the content.</summary>
+    private static int? FiscalYearFromPath(string path)
+    {
+        foreach (var segment in path.Replace('\\', '/').Split('/').Reverse())
+        {
+            var year = JapaneseDateParser.ParseFiscalYear(segment);
+            if (year is not null)
+                return year;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The fiscal year of the submission's own effective date: the earliest period start, 変更日 or 実施時期.
+    /// History (※H27.1.30 委任開始) is not the submission's own date and is ignored by the period parser already.
+    /// </summary>
+    private static int? FiscalYearFromContent(IReadOnlyList<SheetRecord> sheets, IReadOnlyDictionary<string, string> overview)
+    {
+        var dates = sheets.Select(s => s.Period?.Start).OfType<DateOnly>().ToList();
+        foreach (var value in overview.Values)
+        {
+            foreach (Match m in EffectiveDateLabel().Matches(value))
+            {
+                var after = value[(m.Index + m.Length)..];
+                var found = JapaneseDateParser.FindAll(after[..Math.Min(after.Length, 40)]);
+                if (found.Count > 0 && found[0].Precision != DatePrecision.Year && found[0].Index < 8)
+                    dates.Add(found[0].Date);
+            }
+        }
+        return dates.Count == 0 ? null : FiscalYear.Of(dates.Min()).Year;
+    }
+
+    [GeneratedRegex(@"資料\s*(\d+)\s*-\s*\d+")]
+    private static partial Regex AttachmentReference();
+
+    [GeneratedRegex(@"(変更日|実施時期|実施日|開始日|開始時期|施行日)\s*[:：]?\s*")]
+    private static partial Regex EffectiveDateLabel();
+}

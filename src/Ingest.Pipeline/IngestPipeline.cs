@@ -1,0 +1,87 @@
+using System.Security.Cryptography;
+using Ingest.Core.Records;
+using Ingest.Extraction;
+using Ingest.Readers;
+
+namespace Ingest.Pipeline;
+
+/// <summary>Limits applied before any reader sees a file.</summary>
+public sealed record PipelineOptions
+{
+    /// <summary>Files above this size are refused unread (the largest real packets are tens of megabytes).</summary>
+    public long MaxFileBytes { get; init; } = 256L * 1024 * 1024;
+}
+
+/// <summary>
+/// The ingest pipeline, assembled once: bytes → reader (by content sniffing) → layout → extractor → records.
+/// Immutable and thread-safe; the command line and the importer only call it.
+/// </summary>
+public sealed class IngestPipeline(ReaderRegistry readers, ISubmissionExtractor extractor, PipelineOptions? options = null)
+{
+    /// <summary>The product's pipeline: every shipped reader and the default extractor.</summary>
+    public static IngestPipeline Default { get; } = new(ReaderRegistry.Default, new SubmissionExtractor());
+
+    /// <summary>File extensions an archive walk picks up; others are skipped with a note.</summary>
+    public static IReadOnlySet<string> SupportedExtensions { get; } =
+        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".txt", ".text", ".md", ".htm", ".html", ".tsv", ".csv", ".pdf", ".docx" };
+
+    private readonly PipelineOptions _options = options ?? new PipelineOptions();
+
+    public ReaderRegistry Readers { get; } = readers;
+    public ISubmissionExtractor Extractor { get; } = extractor;
+
+    /// <summary>Reads and extracts a file from disk; I/O errors become a failed result naming the reason.</summary>
+    public FileExtraction ExtractFile(string path)
+    {
+        byte[] content;
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+                return Failed(path, string.Empty, "file not found");
+            if (info.Length > _options.MaxFileBytes)
+                return Failed(path, string.Empty, $"file too large ({info.Length:N0} bytes; limit {_options.MaxFileBytes:N0})");
+            content = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Failed(path, string.Empty, $"cannot read file: {e.Message}");
+        }
+        return Extract(content, path);
+    }
+
+    /// <summary>Extracts from bytes already in memory (a zip entry, a test).</summary>
+    public FileExtraction Extract(ReadOnlyMemory<byte> content, string path)
+    {
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(content.Span));
+        if (content.Length > _options.MaxFileBytes)
+            return Failed(path, sha256, $"file too large ({content.Length:N0} bytes; limit {_options.MaxFileBytes:N0})");
+        var layout = Readers.Read(content, path);
+        if (!layout.Succeeded || layout.Value is null)
+            return Failed(path, sha256, layout.Error ?? "unreadable", layout.Diagnostics.ToArray());
+
+        var source = new SourceInfo
+        {
+            Path = path,
+            Sha256 = sha256,
+            Format = layout.Value.Format,
+            Pages = layout.Value.Format == "text" ? null : layout.Value.Pages.Count,
+            Encoding = layout.Value.Encoding,
+        };
+        var records = Extractor.Extract(layout.Value, source);
+        var diagnostics = layout.Diagnostics.Concat(records.Diagnostics).ToArray();
+        if (!records.Succeeded || records.Value is null)
+            return Failed(path, sha256, records.Error ?? "no submission found", diagnostics) with { Format = layout.Value.Format };
+        return new FileExtraction
+        {
+            Path = path,
+            Sha256 = sha256,
+            Format = layout.Value.Format,
+            Submissions = records.Value,
+            Diagnostics = diagnostics,
+        };
+    }
+
+    private static FileExtraction Failed(string path, string sha256, string error, params Core.Diagnostics.Diagnostic[] diagnostics) =>
+        new() { Path = path, Sha256 = sha256, Error = error, Diagnostics = diagnostics };
+}

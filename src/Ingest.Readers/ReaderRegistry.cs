@@ -1,0 +1,40 @@
+using Ingest.Core.Diagnostics;
+using Ingest.Core.Layout;
+using Ingest.Readers.Text;
+
+namespace Ingest.Readers;
+
+/// <summary>
+/// Chooses a reader by the content's leading bytes, not the file extension (extensions lie);
+/// text is the fallback because a text dump has no magic number.
+/// </summary>
+public sealed class ReaderRegistry(IReadOnlyList<IDocumentReader> readers)
+{
+    /// <summary>How many leading bytes the readers see when sniffing.</summary>
+    public const int SniffLength = 8192;
+
+    /// <summary>Every reader the product ships, binary formats first, text last.</summary>
+    public static ReaderRegistry Default { get; } = new(
+    [
+        new TextDocumentReader(),
+    ]);
+
+    public IReadOnlyList<IDocumentReader> Readers { get; } = readers;
+
+    /// <summary>Reads a file's bytes with the first reader that recognises them.</summary>
+    public Result<LayoutDocument> Read(ReadOnlyMemory<byte> content, string path)
+    {
+        var head = content.Span[..Math.Min(content.Length, SniffLength)];
+        foreach (var reader in Readers)
+        {
+            if (reader.CanRead(head, path))
+                return reader.Read(content, path);
+        }
+        return content.IsEmpty
+            ? Result<LayoutDocument>.Fail("empty file")
+            : Result<LayoutDocument>.Fail($"not text and not a supported document format (PDF, DOCX): content starts with {Describe(head)}");
+    }
+
+    private static string Describe(ReadOnlySpan<byte> head) =>
+        head.IsEmpty ? "nothing" : Convert.ToHexString(head[..Math.Min(8, head.Length)]);
+}

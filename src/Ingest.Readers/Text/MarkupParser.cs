@@ -1,0 +1,136 @@
+using System.Net;
+using System.Text;
+using Ingest.Core.Layout;
+
+namespace Ingest.Readers.Text;
+
+/// <summary>
+/// Strips the markup converters leave in text dumps — HTML fragments (&lt;p&gt;, &lt;b&gt;, &lt;u&gt;, &lt;ul&gt;/&lt;li&gt;,
+/// &lt;sup&gt;, &lt;br&gt;) and markdown <c>**bold**</c> — keeping bold and underlined runs as styled spans,
+/// because the documents mark changed wording that way. Block-level tags become line breaks.
+/// </summary>
+public static class MarkupParser
+{
+    private static readonly HashSet<string> BlockTags = ["p", "br", "li", "ul", "ol", "div", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6"];
+
+    /// <summary>Parses one line or cell of a text dump into text with styled spans.</summary>
+    public static StyledText Parse(string input)
+    {
+        var text = new StringBuilder(input.Length);
+        var spans = new List<StyledSpan>();
+        int bold = 0, underline = 0;
+        var markdownBold = false;
+        var runStart = 0;
+        var runStyle = TextStyle.None;
+
+        void Flush()
+        {
+            if (runStyle != TextStyle.None && text.Length > runStart)
+                spans.Add(new StyledSpan(runStart, text.Length - runStart, runStyle));
+            runStart = text.Length;
+            runStyle = Current();
+        }
+
+        TextStyle Current() =>
+            (bold > 0 || markdownBold ? TextStyle.Bold : TextStyle.None) | (underline > 0 ? TextStyle.Underline : TextStyle.None);
+
+        var i = 0;
+        while (i < input.Length)
+        {
+            var c = input[i];
+            if (c == '<' && TryReadTag(input, i, out var name, out var closing, out var end))
+            {
+                switch (name)
+                {
+                    case "b" or "strong":
+                        Flush(); bold = Math.Max(0, bold + (closing ? -1 : 1)); runStyle = Current();
+                        break;
+                    case "u" or "ins":
+                        Flush(); underline = Math.Max(0, underline + (closing ? -1 : 1)); runStyle = Current();
+                        break;
+                    default:
+                        if (BlockTags.Contains(name) && text.Length > 0 && text[^1] != '\n')
+                            text.Append('\n');
+                        break;
+                }
+                i = end;
+                continue;
+            }
+            if (c == '*' && i + 1 < input.Length && input[i + 1] == '*')
+            {
+                Flush(); markdownBold = !markdownBold; runStyle = Current();
+                i += 2;
+                continue;
+            }
+            if (c == '&' && TryReadEntity(input, i, out var decoded, out var entityEnd))
+            {
+                text.Append(decoded);
+                i = entityEnd;
+                continue;
+            }
+            text.Append(c);
+            i++;
+        }
+        Flush();
+        return Trim(text.ToString(), spans);
+    }
+
+    private static StyledText Trim(string text, List<StyledSpan> spans)
+    {
+        var start = 0;
+        while (start < text.Length && char.IsWhiteSpace(text[start])) start++;
+        var end = text.Length;
+        while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
+        var trimmed = text[start..end];
+        var shifted = new List<StyledSpan>();
+        foreach (var s in spans)
+        {
+            var a = Math.Max(s.Start, start) - start;
+            var b = Math.Min(s.Start + s.Length, end) - start;
+            if (b > a)
+                shifted.Add(new StyledSpan(a, b - a, s.Style));
+        }
+        return new StyledText(trimmed, shifted);
+    }
+
+    private static bool TryReadTag(string s, int start, out string name, out bool closing, out int end)
+    {
+        name = string.Empty;
+        closing = false;
+        end = start;
+        var close = s.IndexOf('>', start + 1);
+        if (close < 0 || close - start > 512)
+            return false;
+        var inner = s.AsSpan(start + 1, close - start - 1).Trim();
+        if (inner.Length == 0)
+            return false;
+        if (inner[0] == '/')
+        {
+            closing = true;
+            inner = inner[1..].TrimStart();
+        }
+        var nameLength = 0;
+        while (nameLength < inner.Length && char.IsAsciiLetterOrDigit(inner[nameLength])) nameLength++;
+        if (nameLength == 0 || !char.IsAsciiLetter(inner[0]))
+            return false;
+        name = inner[..nameLength].ToString().ToLowerInvariant();
+        end = close + 1;
+        return true;
+    }
+
+    private static bool TryReadEntity(string s, int start, out string decoded, out int end)
+    {
+        decoded = string.Empty;
+        end = start;
+        var semi = s.IndexOf(';', start + 1);
+        if (semi < 0 || semi - start > 10)
+            return false;
+        var candidate = s[start..(semi + 1)];
+        var result = WebUtility.HtmlDecode(candidate);
+        if (result == candidate)
+            return false;
+        decoded = result.Replace('\u00A0', ' ');
+        end = semi + 1;
+        return true;
+    }
+}
