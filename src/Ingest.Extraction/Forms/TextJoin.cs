@@ -3,13 +3,13 @@ using System.Text;
 namespace Ingest.Extraction.Forms;
 
 /// <summary>
-/// Joins pieces of a cell's text. Japanese is written without spaces, so a line broken inside a cell (a PDF table
-/// wraps at the cell's width, 002 breaks 電子証明 / 書希望) is joined with no space when both sides are Japanese;
-/// Latin words and numbers keep one space between them.
+/// Joins lines that the page wrapped. Japanese is written without spaces, so a line broken inside a cell (a PDF table
+/// wraps at the cell's width, 002 breaks 電子証明 / 書希望) is joined with no space; only two Latin letters or digits
+/// meeting across the break keep a space, as an English word boundary would.
 /// </summary>
 public static class TextJoin
 {
-    /// <summary>Joins the non-empty pieces with the Japanese-aware rule.</summary>
+    /// <summary>Joins wrapped lines with the Japanese-aware rule.</summary>
     public static string Join(IEnumerable<string> pieces)
     {
         var builder = new StringBuilder();
@@ -18,15 +18,16 @@ public static class TextJoin
             var piece = raw.Trim();
             if (piece.Length == 0)
                 continue;
-            if (builder.Length > 0 && !(IsJapanese(builder[^1]) && IsJapanese(piece[0])))
+            if (builder.Length > 0 && char.IsAsciiLetterOrDigit(builder[^1]) && char.IsAsciiLetterOrDigit(piece[0]))
                 builder.Append(' ');
             builder.Append(piece);
         }
         return builder.ToString();
     }
 
-    /// <summary>Joins the lines of one cell or value.</summary>
-    public static string JoinLines(string text) => Join(text.Split('\n'));
+    /// <summary>Joins separate cells or paragraphs: always one space.</summary>
+    public static string Cells(IEnumerable<string> pieces) =>
+        string.Join(' ', pieces.Select(p => p.Trim()).Where(p => p.Length > 0));
 
     /// <summary>Kana, ideographs, Japanese punctuation and full-width forms.</summary>
     public static bool IsJapanese(char c) =>

@@ -75,11 +75,15 @@ internal sealed class FieldAccumulator
         for (var i = 1; i < pieces.Count; i++)
         {
             var previous = pieces[i - 1];
-            var wrapped = previous.FromLine && pieces[i].FromLine && longest >= MinWrappedWidth && Width(previous.Text) >= longest * WrappedLineShare;
+            var bothLines = previous.FromLine && pieces[i].FromLine;
+            var wrapped = bothLines && ((longest >= MinWrappedWidth && Width(previous.Text) >= longest * WrappedLineShare) || CannotStartParagraph(pieces[i].Text[0]));
             text = wrapped ? TextJoin.Join([text, pieces[i].Text]) : text + " " + pieces[i].Text;
         }
         return text;
     }
+
+    /// <summary>A line that opens with hiragana or closing punctuation continues a word or sentence: no paragraph starts so.</summary>
+    private static bool CannotStartParagraph(char c) => c is (>= '\u3041' and <= '\u3096') or '。' or '、' or ')' or '）' or '」' or '』' or ',' or '.';
 
     /// <summary>Printed width: Japanese characters take two columns, others one.</summary>
     private static int Width(string text) => text.Sum(c => TextJoin.IsJapanese(c) ? 2 : 1);

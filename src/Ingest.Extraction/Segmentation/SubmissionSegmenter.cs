@@ -258,6 +258,8 @@ internal sealed partial class SubmissionSegmenter
             var previousLength = joined.Length;
             joined += LabelKey.Fold(line.Line.Text);
             var match = catalog.MatchStart(joined, out var isPrefix);
+            if (match is { } whole && whole.Length == joined.Length && NextLineOpensParenthetical(index + count))
+                continue; // the label's parenthetical starts on the next line: 結合される情報項目 / (だれの、…)
             if (match is { } m && m.Length > previousLength)
             {
                 var remainder = RemainderAfter(line.Line.Text, m.Length - previousLength, out var atBoundary);
@@ -270,6 +272,9 @@ internal sealed partial class SubmissionSegmenter
         }
         return null;
     }
+
+    private bool NextLineOpensParenthetical(int index) =>
+        index < _items.Count && _items[index] is LineItem next && LabelKey.Fold(next.Line.Text).StartsWith('(');
 
     /// <summary>The text of a line after its first <paramref name="foldedLength"/> folded characters; whether a space or the line end follows them.</summary>
     private static string RemainderAfter(string line, int foldedLength, out bool atBoundary)
@@ -306,13 +311,13 @@ internal sealed partial class SubmissionSegmenter
 
         if (firstKey == "件名" && rest.Length > 0)
         {
-            ReadTitle(TextJoin.Join(rest.Select(r => r.Text)), -1);
+            ReadTitle(TextJoin.Cells(rest.Select(r => r.Text)), -1);
             return;
         }
         if (_section is Section.Cover && BasisHeading().Match(firstKey) is { Success: true } basis && firstKey.Length <= 12)
         {
             _current.BasisInstrument = basis.Groups[1].Value;
-            var value = LabelKey.Fold(TextJoin.Join(rest.Select(r => r.Text)));
+            var value = LabelKey.Fold(TextJoin.Cells(rest.Select(r => r.Text)));
             if (ArticleLine().Match(value) is { Success: true } article)
             {
                 _current.BasisArticle = article.Groups[1].Value;
@@ -361,7 +366,7 @@ internal sealed partial class SubmissionSegmenter
     }
 
     private static FormText Joined(IReadOnlyList<FormText> cells) =>
-        new(TextJoin.Join(cells.Select(c => c.Text)), cells.Any(c => c.Marked));
+        new(TextJoin.Cells(cells.Select(c => c.Text)), cells.Any(c => c.Marked));
 
     // ---- checklists -------------------------------------------------------------------------------------------
 
@@ -418,7 +423,7 @@ internal sealed partial class SubmissionSegmenter
         if (markIndex < 0)
             return false;
         var party = markIndex > 0 && !cells[0].IsEmpty ? cells[0].Text : null;
-        var text = TextJoin.Join(cells.Skip(markIndex + 1).Where(c => !c.IsEmpty).Select(c => c.Text));
+        var text = TextJoin.Cells(cells.Skip(markIndex + 1).Select(c => c.Text));
         AddChecklistItem(party, mark, text);
         return true;
     }
