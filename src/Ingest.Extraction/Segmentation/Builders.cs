@@ -7,7 +7,7 @@ namespace Ingest.Extraction.Segmentation;
 internal readonly record struct ValuePiece(string Text, bool FromLine);
 
 /// <summary>Label → value pieces in document order; a value continued in later rows or lines gathers its pieces here.</summary>
-internal sealed class FieldAccumulator
+internal sealed partial class FieldAccumulator
 {
     /// <summary>
     /// A running line at least this share of the value's longest line was wrapped by the page, not ended by the writer:
@@ -76,7 +76,8 @@ internal sealed class FieldAccumulator
         {
             var previous = pieces[i - 1];
             var bothLines = previous.FromLine && pieces[i].FromLine;
-            var wrapped = bothLines && ((longest >= MinWrappedWidth && Width(previous.Text) >= longest * WrappedLineShare) || CannotStartParagraph(pieces[i].Text[0]));
+            var wrapped = bothLines && !StartsListItem(pieces[i].Text)
+                && ((longest >= MinWrappedWidth && Width(previous.Text) >= longest * WrappedLineShare) || CannotStartParagraph(pieces[i].Text[0]));
             text = wrapped ? TextJoin.Join([text, pieces[i].Text]) : text + " " + pieces[i].Text;
         }
         return text;
@@ -84,6 +85,12 @@ internal sealed class FieldAccumulator
 
     /// <summary>A line that opens with hiragana or closing punctuation continues a word or sentence: no paragraph starts so.</summary>
     private static bool CannotStartParagraph(char c) => c is (>= '\u3041' and <= '\u3096') or '。' or '、' or ')' or '）' or '」' or '』' or ',' or '.';
+
+    /// <summary>A numbered or bulleted item (1 …, (2) …, ① …, ア …, ・…, ※…, 【…】) starts a paragraph of its own.</summary>
+    private static bool StartsListItem(string text) => ListItem().IsMatch(text);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:\(?\d{1,3}\)?\s|[①-⑳・※【]|[ア-ンa-z]\s)")]
+    private static partial System.Text.RegularExpressions.Regex ListItem();
 
     /// <summary>Printed width: Japanese characters take two columns, others one.</summary>
     private static int Width(string text) => text.Sum(c => TextJoin.IsJapanese(c) ? 2 : 1);
