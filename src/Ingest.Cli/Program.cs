@@ -19,6 +19,7 @@ public static class Program
     {
         var root = new RootCommand("Ingest: privacy-council submissions to structured, searchable, reportable records.");
         root.Subcommands.Add(ExtractCommand.Create());
+        root.Subcommands.Add(GenerateCommand.Create());
         return root;
     }
 }
