@@ -1,3 +1,4 @@
+using Ingest.Core.Dates;
 using Ingest.Core.Records;
 
 namespace Ingest.Generator;
@@ -166,10 +167,10 @@ public sealed class SubmissionGenerator(int seed)
         var form = _random.Next(4);
         var text = form switch
         {
-            0 => $"{EraDates.Format(start)}から{EraDates.Format(fyEnd)}まで(次年度以降も同様に行う。)",
-            1 => $"{EraDates.Format(start)}から(次年度以降も同様に行う。)",
-            2 => $"{EraDates.Format(start)}から(以降、同様に行う。)",
-            _ => $"{EraDates.Format(start)}から{EraDates.Format(fyEnd)}まで",
+            0 => $"{Eras.Format(start)}から{Eras.Format(fyEnd)}まで(次年度以降も同様に行う。)",
+            1 => $"{Eras.Format(start)}から(次年度以降も同様に行う。)",
+            2 => $"{Eras.Format(start)}から(以降、同様に行う。)",
+            _ => $"{Eras.Format(start)}から{Eras.Format(fyEnd)}まで",
         };
         var period = form switch
         {
@@ -181,19 +182,15 @@ public sealed class SubmissionGenerator(int seed)
         return (text, period);
     }
 
-    private static string FiscalYearName(int year) =>
-        year >= 2019 ? $"令和{(year == 2019 ? "元" : (year - 2018).ToString(System.Globalization.CultureInfo.InvariantCulture))}年度" : $"平成{year - 1988}年度";
+    /// <summary>
+    /// A fiscal year as documents name it: 平成30年度, 令和元年度. The era is the one in force for most of the year
+    /// (FY2019 began under 平成 but is 令和元年度; FY1988 stayed 昭和63年度), so it is read at 1 October.
+    /// </summary>
+    private static string FiscalYearName(int year)
+    {
+        var (era, eraYear) = Eras.ToEraYear(new DateOnly(year, 10, 1));
+        return $"{Eras.NameOf(era)}{(eraYear == 1 ? "元" : eraYear.ToString(System.Globalization.CultureInfo.InvariantCulture))}年度";
+    }
 
     private T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
-}
-
-/// <summary>Writes dates the way submissions do: 令和6年12月2日, 平成31年4月1日, 令和元年5月1日.</summary>
-public static class EraDates
-{
-    public static string Format(DateOnly date)
-    {
-        var (era, year) = date >= new DateOnly(2019, 5, 1) ? ("令和", date.Year - 2018) : ("平成", date.Year - 1988);
-        var yearText = year == 1 ? "元" : year.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return $"{era}{yearText}年{date.Month}月{date.Day}日";
-    }
 }

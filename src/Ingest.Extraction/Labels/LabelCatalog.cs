@@ -92,7 +92,7 @@ public sealed class LabelCatalog
     /// </summary>
     public string Canonicalise(string cleanedLabel, out bool known)
     {
-        var key = StripParenthetical(FoldLenticular(LabelKey.Fold(cleanedLabel)));
+        var key = StripParenthetical(LabelKey.Fold(cleanedLabel));
         foreach (var (variant, definition) in _variantsLongestFirst)
         {
             if (key == variant)
@@ -113,7 +113,6 @@ public sealed class LabelCatalog
     public (LabelDefinition Definition, int Length)? MatchStart(string folded, out bool isPrefix)
     {
         isPrefix = false;
-        folded = FoldLenticular(folded);
         foreach (var (variant, definition) in _variantsLongestFirst)
         {
             if (folded.StartsWith(variant, StringComparison.Ordinal))
@@ -137,9 +136,6 @@ public sealed class LabelCatalog
         }
         return null;
     }
-
-    /// <summary>A label's parenthetical may be set in 【】 too; outside labels 【】 carry meaning (【諮問】), so only here.</summary>
-    private static string FoldLenticular(string folded) => folded.Replace('【', '(').Replace('】', ')');
 
     /// <summary>Drops one trailing parenthetical: 保有課(担当課) → 保有課.</summary>
     public static string StripParenthetical(string folded)

@@ -21,6 +21,6 @@ internal static partial class ChecklistParties
     [GeneratedRegex(@"(区|結合先|委託先|委任先|受託事業者|再委託先|提供先)(?:が行う|に行わせる)")]
     private static partial Regex Party();
 
-    [GeneratedRegex(@"【(運用上|システム上|物理的|技術的|人的)の?対策】")]
+    [GeneratedRegex(@"\((運用上|システム上|物理的|技術的|人的)の?対策\)")]
     private static partial Regex Category();
 }
