@@ -16,6 +16,9 @@ public sealed record SubmissionRecord
     public string? Department { get; init; }
     public int? FiscalYear { get; init; }
 
+    /// <summary>The meeting (第5回 → 5) when the archive's layout or manifest names it; documents rarely say it themselves.</summary>
+    public int? Meeting { get; init; }
+
     /// <summary>事業の概要: label → text, in document order.</summary>
     public IReadOnlyDictionary<string, string> Overview { get; init; } = EmptyFields.Instance;
     public IReadOnlyList<PriorApproval> PriorApprovals { get; init; } = [];

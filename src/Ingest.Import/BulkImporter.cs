@@ -1,0 +1,245 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Threading.Channels;
+using Ingest.Core.Records;
+using Ingest.Index.Import;
+using Ingest.Index.Store;
+using Ingest.Pipeline;
+using Ingest.Pipeline.Archives;
+
+namespace Ingest.Import;
+
+/// <summary>Options of a bulk import.</summary>
+public sealed record BulkImportOptions
+{
+    /// <summary>Extraction workers; the default is one per core.</summary>
+    public int Jobs { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Commit after this many changed files: a crash loses at most this much work, and searchers see progress.</summary>
+    public int CommitEveryFiles { get; init; } = 200;
+
+    /// <summary>Commit at least this often while changes are pending.</summary>
+    public TimeSpan CommitEvery { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Files read but not yet written, per stage: bounds memory whatever the archive's size.</summary>
+    public int QueueCapacity { get; init; } = 32;
+
+    public ArchiveLimits Limits { get; init; } = new();
+}
+
+/// <summary>How one file fared: the import summary and the JSON Lines log are made of these.</summary>
+public sealed record FileOutcome(string Path, ImportOutcome Outcome, int Submissions, string? Message, string? Sha256)
+{
+    /// <summary>Files skipped as unsupported are noted but are not failures.</summary>
+    public bool Skipped { get; init; }
+}
+
+/// <summary>Counts of a finished import.</summary>
+public sealed record BulkImportSummary(int Imported, int Unchanged, int Replaced, int Failed, int Skipped, long Bytes, TimeSpan Elapsed)
+{
+    public int Files => Imported + Unchanged + Replaced + Failed;
+}
+
+/// <summary>
+/// Imports folders and zip archives in bulk: a walker streams files, <see cref="BulkImportOptions.Jobs"/> workers hash
+/// and extract them in parallel, and one writer applies the results to the index in batches. A file's identity is its
+/// content hash, so unchanged files are never extracted again and re-running an interrupted import finishes it without
+/// duplicates: Lucene commits are atomic, and whatever was not committed is simply done again.
+/// </summary>
+public sealed class BulkImporter(IndexStore store, IngestPipeline pipeline, BulkImportOptions? options = null)
+{
+    private readonly BulkImportOptions _options = options ?? new BulkImportOptions();
+
+    private sealed record Work(string Path, ReadOnlyMemory<byte> Content, string Sha256, ArchiveMetadata Metadata);
+
+    private sealed record Done(FileOutcome Outcome, IReadOnlyList<SubmissionRecord> Records);
+
+    /// <summary>Counts the files an import of <paramref name="paths"/> will look at, for progress and ETA (reads no content).</summary>
+    public static int CountFiles(IEnumerable<string> paths) => ArchiveCounter.Count(paths);
+
+    /// <summary>Runs the import; every file's outcome goes to <paramref name="progress"/> as it is decided.</summary>
+    public BulkImportSummary Import(IReadOnlyList<string> paths, Action<FileOutcome>? progress = null, CancellationToken cancellation = default)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        cancellation = stop.Token;
+        using var updater = store.OpenUpdater();
+        var known = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var manifests = new ManifestCache();
+        var read = Channel.CreateBounded<Work>(_options.QueueCapacity);
+        var written = Channel.CreateBounded<Done>(_options.QueueCapacity);
+        int imported = 0, unchanged = 0, replaced = 0, failed = 0, skipped = 0;
+        long bytes = 0;
+
+        void Report(FileOutcome outcome)
+        {
+            switch (outcome)
+            {
+                case { Skipped: true }: skipped++; break;
+                case { Outcome: ImportOutcome.Added }: imported++; break;
+                case { Outcome: ImportOutcome.Replaced }: replaced++; break;
+                case { Outcome: ImportOutcome.Unchanged }: unchanged++; break;
+                default: failed++; break;
+            }
+            progress?.Invoke(outcome);
+        }
+
+        // Stage 1: walk and read, one file at a time; issues go straight to the writer's queue.
+        var walker = Task.Run(async () =>
+        {
+            try
+            {
+                foreach (var item in new ArchiveWalker(_options.Limits).Walk(paths))
+                {
+                    cancellation.ThrowIfCancellationRequested();
+                    switch (item)
+                    {
+                        case ArchiveIssue issue:
+                            await written.Writer.WriteAsync(new Done(new FileOutcome(issue.Path, ImportOutcome.Failed, 0, issue.Reason, null) { Skipped = !issue.Failed }, []), cancellation);
+                            break;
+                        case ArchiveEntry entry:
+                            ReadOnlyMemory<byte> content;
+                            try
+                            {
+                                content = entry.Read();
+                            }
+                            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                            {
+                                await written.Writer.WriteAsync(new Done(new FileOutcome(entry.Path, ImportOutcome.Failed, 0, $"cannot read file: {e.Message}", null), []), cancellation);
+                                continue;
+                            }
+                            var sha = Convert.ToHexStringLower(SHA256.HashData(content.Span));
+                            var metadata = manifests.For(entry.Path).Or(PathMetadata.FromPath(entry.Path));
+                            while (manifests.Errors.TryDequeue(out var manifestError))
+                                await written.Writer.WriteAsync(new Done(new FileOutcome(manifestError.Path, ImportOutcome.Failed, 0, manifestError.Reason, null), []), cancellation);
+                            await read.Writer.WriteAsync(new Work(entry.Path, content, sha, metadata), cancellation);
+                            break;
+                    }
+                }
+            }
+            finally
+            {
+                read.Writer.Complete();
+            }
+        }, cancellation);
+
+        // Stage 2: extraction workers; a file whose content is already indexed under the same path is not extracted again.
+        foreach (var (sha, path) in updater.IndexedFiles())
+            known[sha] = path;
+        var workers = Enumerable.Range(0, Math.Max(1, _options.Jobs)).Select(_ => Task.Run(async () =>
+        {
+            await foreach (var work in read.Reader.ReadAllAsync(cancellation))
+            {
+                Interlocked.Add(ref bytes, work.Content.Length);
+                if (known.TryGetValue(work.Sha256, out var indexedPath) && indexedPath == work.Path)
+                {
+                    await written.Writer.WriteAsync(new Done(new FileOutcome(work.Path, ImportOutcome.Unchanged, 0, null, work.Sha256), []), cancellation);
+                    continue;
+                }
+                var extraction = pipeline.Extract(work.Content, work.Path);
+                var outcome = extraction.Succeeded
+                    ? new FileOutcome(work.Path, ImportOutcome.Added, extraction.Submissions.Count, null, work.Sha256)
+                    : new FileOutcome(work.Path, ImportOutcome.Failed, 0, extraction.Error, work.Sha256);
+                var records = extraction.Submissions.Select(r => Apply(r, work.Metadata)).ToArray();
+                await written.Writer.WriteAsync(new Done(outcome, records), cancellation);
+            }
+        }, cancellation)).ToArray();
+        var closer = Task.WhenAll(workers.Append(walker)).ContinueWith(_ => written.Writer.Complete(), TaskScheduler.Default);
+
+        // Stage 3: the one writer, on this thread. If it fails, the other stages are cancelled rather than left waiting.
+        var pending = 0;
+        var lastCommit = Stopwatch.StartNew();
+        try
+        {
+            WriteAll();
+        }
+        catch
+        {
+            stop.Cancel();
+            throw;
+        }
+        closer.GetAwaiter().GetResult();
+        foreach (var task in workers.Append(walker))
+            task.GetAwaiter().GetResult(); // surfaces a worker's unexpected exception instead of hiding it
+        updater.Commit();
+        return new BulkImportSummary(imported, unchanged, replaced, failed, skipped, bytes, stopwatch.Elapsed);
+
+        void WriteAll()
+        {
+        foreach (var done in written.Reader.ReadAllAsync(cancellation).ToBlockingEnumerable(cancellation))
+        {
+            var outcome = done.Outcome;
+            if (outcome.Outcome == ImportOutcome.Added && outcome.Sha256 is { } sha)
+            {
+                if (updater.IndexedPath(sha) is { } other && other != outcome.Path)
+                {
+                    // The same content under a second path: one submission, known by both paths.
+                    updater.AddPath(sha, outcome.Path);
+                    outcome = outcome with { Outcome = ImportOutcome.Unchanged, Message = $"same content as {other}" };
+                }
+                else
+                {
+                    var wasReplaced = updater.Replace(outcome.Path, sha, done.Records);
+                    known[sha] = outcome.Path;
+                    if (wasReplaced)
+                        outcome = outcome with { Outcome = ImportOutcome.Replaced };
+                }
+                pending++;
+            }
+            Report(outcome);
+            if (pending >= _options.CommitEveryFiles || (pending > 0 && lastCommit.Elapsed >= _options.CommitEvery))
+            {
+                updater.Commit();
+                pending = 0;
+                lastCommit.Restart();
+            }
+        }
+        }
+    }
+
+    /// <summary>The archive's layout and manifest override what extraction inferred (issue: metadata from folder names).</summary>
+    private static SubmissionRecord Apply(SubmissionRecord record, ArchiveMetadata metadata) => metadata.IsEmpty
+        ? record
+        : record with
+        {
+            FiscalYear = metadata.FiscalYear ?? record.FiscalYear,
+            DocumentNumber = metadata.DocumentNumber ?? record.DocumentNumber,
+            Meeting = metadata.Session ?? record.Meeting,
+        };
+
+    /// <summary>Finds and caches the <c>manifest.csv</c> of each folder on a file's way up.</summary>
+    private sealed class ManifestCache
+    {
+        private readonly ConcurrentDictionary<string, Manifest> _byFolder = new(StringComparer.Ordinal);
+
+        /// <summary>Manifests that could not be read, to report once each; their folder imports without them.</summary>
+        public ConcurrentQueue<(string Path, string Reason)> Errors { get; } = new();
+
+        public ArchiveMetadata For(string path)
+        {
+            var file = path.Contains("!/", StringComparison.Ordinal) ? path[..path.IndexOf("!/", StringComparison.Ordinal)] : path;
+            var result = ArchiveMetadata.None;
+            for (var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(file)); folder is not null; folder = System.IO.Path.GetDirectoryName(folder))
+            {
+                var manifest = _byFolder.GetOrAdd(folder, f =>
+                {
+                    var candidate = System.IO.Path.Combine(f, Manifest.FileName);
+                    if (!File.Exists(candidate))
+                        return Manifest.Empty;
+                    try
+                    {
+                        return Manifest.Load(candidate);
+                    }
+                    catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException or CsvHelper.CsvHelperException)
+                    {
+                        Errors.Enqueue((candidate, $"manifest ignored: {e.Message}"));
+                        return Manifest.Empty;
+                    }
+                });
+                result = result.Or(manifest.For(path));
+            }
+            return result;
+        }
+    }
+}
