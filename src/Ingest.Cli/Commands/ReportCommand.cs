@@ -1,0 +1,128 @@
+using System.CommandLine;
+using System.Globalization;
+using Ingest.Core.Dates;
+using Ingest.Core.Records;
+using Ingest.Index.Store;
+using Ingest.Reports.Export;
+using Ingest.Reports.Renewals;
+
+namespace Ingest.Cli.Commands;
+
+/// <summary>
+/// <c>ingest report renewals [--index DIR] [--as-of YYYY-MM-DD] [--fiscal-year N] [--type 外部結合|委任|委託]
+/// [--format table|csv|xlsx|md|html|json] [--out FILE]</c>: which arrangements need renewal, continue, ended or were
+/// replaced, from the records in the index. The only place that glues the record store to the report library.
+/// </summary>
+internal static class ReportCommand
+{
+    public static Command Create()
+    {
+        var index = new Option<string?>("--index") { Description = $"Index folder (default: ./{IndexStore.DefaultFolderName})." };
+        var asOf = new Option<string?>("--as-of") { Description = "Report date YYYY-MM-DD (default: today)." };
+        var fiscalYear = new Option<int?>("--fiscal-year") { Description = "Fiscal year to renew for, e.g. 2026 (default: the fiscal year of the report date)." };
+        var type = new Option<string?>("--type") { Description = "Only 外部結合, 委任 or 委託 (委託 includes 再委託)." };
+        var format = new Option<string>("--format") { Description = $"Output format: {string.Join(", ", ReportWriters.Formats)}.", DefaultValueFactory = _ => "table" };
+        var output = new Option<string?>("--out") { Description = "Write to this file instead of the terminal (required for xlsx unless output is redirected)." };
+
+        var renewals = new Command("renewals", "Arrangements (外部結合, 委任, 委託) that need renewal for a fiscal year, with the phrase that decided each.")
+        {
+            index, asOf, fiscalYear, type, format, output,
+        };
+        renewals.SetAction(parse =>
+        {
+            var request = new Request(parse.GetValue(index), parse.GetValue(asOf), parse.GetValue(fiscalYear),
+                parse.GetValue(type), parse.GetValue(format) ?? "table", parse.GetValue(output));
+            return RunFromIndex(request, TimeProvider.System, Console.Error);
+        });
+
+        return new Command("report", "Reports over the indexed records.") { renewals };
+    }
+
+    /// <summary>The command's arguments, unvalidated.</summary>
+    internal sealed record Request(string? Index, string? AsOf, int? FiscalYear, string? Type, string Format, string? Out);
+
+    private static int RunFromIndex(Request request, TimeProvider clock, TextWriter errors)
+    {
+        var directory = request.Index ?? IndexStore.DefaultDirectory;
+        // IndexStore.Open creates the folder; a mistyped --index must not leave an empty index behind.
+        if (!Directory.Exists(directory))
+        {
+            errors.WriteLine($"{directory}: no index folder (import files first, or give --index DIR)");
+            return 2;
+        }
+        try
+        {
+            using var store = IndexStore.Open(directory);
+            if (!store.Exists)
+            {
+                errors.WriteLine($"{directory}: the folder holds no index (import files first)");
+                return 2;
+            }
+            return Run(request, store.AllRecords(), clock, Console.OpenStandardOutput, Console.IsOutputRedirected, errors);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            errors.WriteLine($"{directory}: cannot read the index: {e.Message}");
+            return 1;
+        }
+    }
+
+    /// <summary>Validates the request, builds the report and writes it; 0 on success, 2 on a usage error, 1 when the output cannot be written.</summary>
+    internal static int Run(Request request, IEnumerable<SubmissionRecord> records, TimeProvider clock,
+        Func<Stream> standardOutput, bool outputRedirected, TextWriter errors)
+    {
+        var writer = ReportWriters.For(request.Format);
+        if (writer is null)
+            return Usage(errors, $"--format '{request.Format}': expected one of {string.Join(", ", ReportWriters.Formats)}");
+
+        var query = RenewalQuery.Today(clock);
+        if (request.AsOf is not null)
+        {
+            if (!DateOnly.TryParseExact(request.AsOf.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                return Usage(errors, $"--as-of '{request.AsOf}': expected a date YYYY-MM-DD");
+            query = query with { AsOf = date };
+        }
+        if (request.FiscalYear is { } year)
+        {
+            if (year is < FiscalYear.MinYear or > FiscalYear.MaxYear)
+                return Usage(errors, $"--fiscal-year {year}: expected a year {FiscalYear.MinYear}–{FiscalYear.MaxYear}");
+            query = query with { FiscalYear = new FiscalYear(year) };
+        }
+        if (request.Type is not null)
+        {
+            if (!ArrangementKinds.Filterable.Contains(request.Type.Trim()))
+                return Usage(errors, $"--type '{request.Type}': expected one of {string.Join(", ", ArrangementKinds.Filterable)}");
+            query = query with { SheetType = request.Type.Trim() };
+        }
+        if (writer.IsBinary && request.Out is null && !outputRedirected)
+            return Usage(errors, $"--format {writer.Format} writes a binary file: give --out FILE{writer.Extension}");
+
+        var report = RenewalReportBuilder.Build(records, query);
+        try
+        {
+            if (request.Out is null)
+            {
+                using var stdout = standardOutput();
+                writer.Write(report, stdout);
+            }
+            else
+            {
+                using var file = File.Create(request.Out);
+                writer.Write(report, file);
+                errors.WriteLine($"{request.Out}: {report.Rows.Count} arrangements, {report.NeedingRenewal.Count()} need renewal for FY{report.FiscalYear.Year}");
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            errors.WriteLine($"{request.Out ?? "standard output"}: cannot write: {e.Message}");
+            return 1;
+        }
+        return 0;
+    }
+
+    private static int Usage(TextWriter errors, string message)
+    {
+        errors.WriteLine(message);
+        return 2;
+    }
+}

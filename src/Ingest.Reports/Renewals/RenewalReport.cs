@@ -1,0 +1,122 @@
+using Ingest.Core.Dates;
+using Ingest.Core.Records;
+
+namespace Ingest.Reports.Renewals;
+
+/// <summary>One earlier or later submission about the same arrangement, as shown in a row's history.</summary>
+public sealed record HistoryEntry
+{
+    public required string Path { get; init; }
+    public int? FiscalYear { get; init; }
+    public string? Title { get; init; }
+}
+
+/// <summary>One row of the renewal report: an arrangement, its period, its status on the report date and the evidence.</summary>
+public sealed record RenewalRow
+{
+    public required string Path { get; init; }
+    public string? Title { get; init; }
+    public required string SheetType { get; init; }
+    public string? OwningSection { get; init; }
+    public string? BusinessName { get; init; }
+    public IReadOnlyList<string> Partners { get; init; } = [];
+    public string? PeriodText { get; init; }
+    public DateOnly? Start { get; init; }
+    public DateOnly? End { get; init; }
+    public Recurrence Recurrence { get; init; }
+    public DateOnly? FirstStarted { get; init; }
+    public bool NeedsRenewal { get; init; }
+    public DateOnly? NextDue { get; init; }
+    public int? DaysLeft { get; init; }
+    public ArrangementStatus Status { get; init; }
+    /// <summary>Every submission about this arrangement, oldest first, this one included.</summary>
+    public IReadOnlyList<HistoryEntry> History { get; init; } = [];
+    /// <summary>The exact phrase that decided <see cref="Status"/>.</summary>
+    public required string Evidence { get; init; }
+    public int? FiscalYear { get; init; }
+    /// <summary>The file of the later submission that replaced this one, if any.</summary>
+    public string? ReplacedBy { get; init; }
+}
+
+/// <summary>The renewal report: which arrangements need renewal for a fiscal year, which continue, ended, or were replaced.</summary>
+public sealed record RenewalReport
+{
+    public required DateOnly AsOf { get; init; }
+    public required FiscalYear FiscalYear { get; init; }
+    public string? SheetType { get; init; }
+    /// <summary>Rows in report order: needs renewal (soonest due first), upcoming, active, unknown, ended, replaced.</summary>
+    public required IReadOnlyList<RenewalRow> Rows { get; init; }
+
+    /// <summary>The rows that need renewal.</summary>
+    public IEnumerable<RenewalRow> NeedingRenewal => Rows.Where(r => r.NeedsRenewal);
+}
+
+/// <summary>
+/// Builds a <see cref="RenewalReport"/> from records: find arrangements, link their history over all of them, classify
+/// each (an arrangement is replaced once a later submission about it has started), then filter by kind. Pure.
+/// </summary>
+public static class RenewalReportBuilder
+{
+    private static readonly ArrangementStatus[] _statusOrder =
+    [
+        ArrangementStatus.NeedsRenewal, ArrangementStatus.Upcoming, ArrangementStatus.Active,
+        ArrangementStatus.Unknown, ArrangementStatus.Ended, ArrangementStatus.Replaced,
+    ];
+
+    public static RenewalReport Build(IEnumerable<SubmissionRecord> records, RenewalQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(query);
+        var filter = query.SheetType is null ? null : ArrangementKinds.Family(query.SheetType)
+            ?? throw new ArgumentException($"unknown arrangement type '{query.SheetType}' (expected {string.Join(", ", ArrangementKinds.Filterable)})", nameof(query));
+
+        // History is linked over every arrangement before filtering, so a filter never hides a replacement.
+        var history = HistoryLinker.Link(ArrangementKinds.From(records));
+        var rows = new List<(RenewalRow Row, Arrangement Source)>();
+        foreach (var arrangement in history.Arrangements)
+        {
+            if (filter is not null && ArrangementKinds.Family(arrangement.SheetType) != filter)
+                continue;
+            // A successor replaces this arrangement once it has started; until then this one is still in force
+            // (a change approved now for next April leaves this year's renewal due).
+            var replacedBy = history.SuccessorsOf(arrangement)
+                .Where(l => l.Later.Period?.Start is not { } start || start <= query.AsOf)
+                .OrderBy(l => l.Later, HistoryLinker.Chronology)
+                .LastOrDefault();
+            var decision = RenewalClassifier.Classify(arrangement, query, replacedBy);
+            rows.Add((ToRow(arrangement, decision, replacedBy, history.ChainOf(arrangement)), arrangement));
+        }
+
+        var ordered = rows
+            .OrderBy(r => Array.IndexOf(_statusOrder, r.Row.Status))
+            .ThenBy(r => r.Row.NextDue ?? DateOnly.MaxValue)
+            .ThenBy(r => r.Row.OwningSection ?? string.Empty, StringComparer.Ordinal)
+            .ThenBy(r => r.Source, HistoryLinker.Chronology)
+            .Select(r => r.Row)
+            .ToList();
+        return new RenewalReport { AsOf = query.AsOf, FiscalYear = query.TargetYear, SheetType = filter, Rows = ordered };
+    }
+
+    private static RenewalRow ToRow(Arrangement a, RenewalDecision decision, HistoryLink? replacedBy, IReadOnlyList<Arrangement> chain) => new()
+    {
+        Path = a.Path,
+        Title = a.Title,
+        SheetType = a.SheetType,
+        OwningSection = a.OwningSection,
+        BusinessName = a.BusinessName,
+        Partners = a.Partners,
+        PeriodText = a.Period?.Text,
+        Start = a.Period?.Start,
+        End = a.Period?.End,
+        Recurrence = a.Period?.Recurrence ?? Recurrence.Unknown,
+        FirstStarted = a.Period?.FirstStarted,
+        NeedsRenewal = decision.NeedsRenewal,
+        NextDue = decision.NextDue,
+        DaysLeft = decision.DaysLeft,
+        Status = decision.Status,
+        Evidence = decision.Evidence,
+        FiscalYear = a.FiscalYear,
+        ReplacedBy = replacedBy?.Later.Path,
+        History = chain.Select(c => new HistoryEntry { Path = c.Path, FiscalYear = c.FiscalYear, Title = c.Title }).ToList(),
+    };
+}

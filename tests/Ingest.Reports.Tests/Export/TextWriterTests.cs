@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using CsvHelper;
+using Ingest.Reports.Export;
+using Ingest.Reports.Renewals;
+using Ingest.Reports.Tests.Support;
+
+namespace Ingest.Reports.Tests.Export;
+
+/// <summary>CSV, JSON, HTML, Markdown and terminal table writers.</summary>
+public sealed class TextWriterTests
+{
+    private static byte[] Write(IReportWriter writer, RenewalReport report)
+    {
+        using var stream = new MemoryStream();
+        writer.Write(report, stream);
+        return stream.ToArray();
+    }
+
+    private static string Utf8(byte[] bytes) => new UTF8Encoding(false).GetString(bytes);
+
+    [Fact]
+    public void CsvHasBomCrLfAndRfc4180QuotingThatReadsBack()
+    {
+        var report = SampleReport.Create();
+        var bytes = Write(new CsvReportWriter(), report);
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        var text = Utf8(bytes[3..]);
+        Assert.StartsWith("状態,要更新,次回期限,残日数,", text);
+        Assert.Contains("\r\n", text);
+        // A field with a comma, quotes and a line break is quoted, quotes doubled.
+        Assert.Contains("\"法務省との情報連携, \"\"相手先\"\" の変更", text);
+
+        using var reader = new CsvReader(new StringReader(text), CultureInfo.InvariantCulture);
+        var rows = new List<string[]>();
+        while (reader.Read())
+            rows.Add(Enumerable.Range(0, reader.Parser.Count).Select(i => reader.GetField(i)!).ToArray());
+        Assert.Equal(report.Rows.Count + 1, rows.Count);
+        Assert.Equal(ReportColumns.All.Select(c => c.Header), rows[0]);
+        for (var i = 0; i < report.Rows.Count; i++)
+            Assert.Equal(ReportColumns.All.Select(c => c.Text(report.Rows[i])), rows[i + 1]);
+        Assert.Equal(["要更新", "○", "2027-03-31", "129"], rows[1][..4]);
+    }
+
+    [Fact]
+    public void JsonRowsFollowTheContract()
+    {
+        var report = SampleReport.Create();
+        using var document = JsonDocument.Parse(Write(new JsonReportWriter(), report));
+        var rows = document.RootElement.EnumerateArray().ToList();
+        Assert.Equal(report.Rows.Count, rows.Count);
+        string[] keys = ["path", "title", "sheetType", "owningSection", "businessName", "partners", "periodText", "start", "end",
+            "recurrence", "firstStarted", "needsRenewal", "nextDue", "daysLeft", "status", "history", "evidence"];
+        foreach (var row in rows)
+        {
+            foreach (var key in keys)
+                Assert.True(row.TryGetProperty(key, out _), key);
+        }
+        var first = rows[0];
+        Assert.Equal("seeds/000.txt", first.GetProperty("path").GetString());
+        Assert.Equal("annual", first.GetProperty("recurrence").GetString());
+        Assert.Equal("needsRenewal", first.GetProperty("status").GetString());
+        Assert.True(first.GetProperty("needsRenewal").GetBoolean());
+        Assert.Equal("2027-03-31", first.GetProperty("nextDue").GetString());
+        Assert.Equal(129, first.GetProperty("daysLeft").GetInt32());
+        Assert.Equal("次年度以降も同様の外部結合を行う", first.GetProperty("evidence").GetString());
+        var history = Assert.Single(first.GetProperty("history").EnumerateArray());
+        Assert.Equal("seeds/000.txt", history.GetProperty("path").GetString());
+        Assert.Equal(2026, history.GetProperty("fiscalYear").GetInt32());
+        Assert.Equal(JsonValueKind.Null, rows.Single(r => r.GetProperty("status").GetString() == "active").GetProperty("nextDue").ValueKind);
+        Assert.Contains("\"ended\"", Utf8(Write(new JsonReportWriter(), report)));
+        Assert.Contains("外部結合", Utf8(Write(new JsonReportWriter(), report))); // Japanese unescaped
+    }
+
+    [Fact]
+    public void HtmlIsSelfContainedAndEscaped()
+    {
+        var html = Utf8(Write(new HtmlReportWriter(), SampleReport.Create()));
+        Assert.StartsWith("<!DOCTYPE html>", html);
+        Assert.Contains("<meta charset=\"utf-8\">", html);
+        Assert.DoesNotContain("<script>", html);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html);
+        Assert.Contains("&quot;相手先&quot;", html);
+        Assert.DoesNotContain("src=", html);
+        Assert.DoesNotContain("href=", html);
+        Assert.DoesNotContain("http", html);
+        Assert.Contains("<tr class=\"needsRenewal\">", html);
+    }
+
+    [Fact]
+    public void MarkdownEscapesPipesAndLineBreaks()
+    {
+        var md = Utf8(Write(new MarkdownReportWriter(), SampleReport.Create()));
+        var lines = md.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith('|')).ToList();
+        Assert.Equal(SampleReport.Create().Rows.Count + 2, lines.Count);
+        var columns = ReportColumns.All.Count;
+        // Every table line has exactly the column count of unescaped separators.
+        foreach (var line in lines)
+            Assert.Equal(columns + 1, line.Replace("\\|", "", StringComparison.Ordinal).Count(c => c == '|'));
+        Assert.Contains("\\| 改行<br>二行目", md);
+    }
+
+    [Fact]
+    public void TableAlignsColumnsCountingWideCharactersDouble()
+    {
+        var report = SampleReport.Create();
+        var text = Utf8(Write(new TableReportWriter(), report));
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
+        Assert.Contains("要更新 1 件 / 全 3 件", lines[0]);
+        var header = lines[1];
+        var dataLines = lines.Skip(3).ToList();
+        Assert.Equal(report.Rows.Count, dataLines.Count);
+        // The path column is last: every row's path starts at the header's display column.
+        var pathColumn = ReportColumns.DisplayWidth(header[..header.IndexOf("ファイル", StringComparison.Ordinal)]);
+        for (var i = 0; i < dataLines.Count; i++)
+        {
+            var line = dataLines[i];
+            var at = line.LastIndexOf(report.Rows[i].Path, StringComparison.Ordinal);
+            Assert.True(at > 0, line);
+            Assert.Equal(pathColumn, ReportColumns.DisplayWidth(line[..at]));
+        }
+    }
+
+    [Fact]
+    public void DisplayWidthCountsCjkAndFullWidthAsTwo()
+    {
+        Assert.Equal(4, ReportColumns.DisplayWidth("abcd"));
+        Assert.Equal(6, ReportColumns.DisplayWidth("外部結合" [..3]));
+        Assert.Equal(4, ReportColumns.DisplayWidth("ＪＬ"));
+        Assert.Equal(2, ReportColumns.DisplayWidth("ｱｲ")); // half-width katakana is narrow
+    }
+
+    [Fact]
+    public void WritersAreFoundByFormatName()
+    {
+        Assert.Equal(["table", "csv", "xlsx", "md", "html", "json"], ReportWriters.Formats);
+        Assert.IsType<XlsxReportWriter>(ReportWriters.For("XLSX"));
+        Assert.Null(ReportWriters.For("pdf"));
+    }
+}
