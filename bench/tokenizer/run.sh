@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# Side-by-side tokenizer throughput: Lucene Kuromoji (Java reference) vs Ingest.Japanese, SEARCH mode,
+# same generated input. Prints MB/s, peak RSS, dictionary load time and the ratio ours/Java.
+# Usage: bench/tokenizer/run.sh            (env: SIZE_MB=6 ITERATIONS=5 WARMUPS=2 BENCH_DIR=/tmp/ingest-tokenizer-bench
+#                                                 SKIP_JAVA=1 SKIP_DOTNET=1 SKIP_BDN=1 SKIP_CLI=1 LUCENE_JARS=/usr/share/java)
+# SKIP_JAVA=1 keeps the Java figures and input of the previous run in BENCH_DIR (to rerun only the .NET side).
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+dir="${BENCH_DIR:-/tmp/ingest-tokenizer-bench}"
+size_mb="${SIZE_MB:-6}"
+iterations="${ITERATIONS:-5}"
+warmups="${WARMUPS:-2}"
+jars="${LUCENE_JARS:-/usr/share/java}"
+ver="${LUCENE_VERSION:-4.10.4}"
+cp="$jars/lucene-core-$ver.jar:$jars/lucene-analyzers-common-$ver.jar:$jars/lucene-analyzers-kuromoji-$ver.jar"
+timev=/usr/bin/time
+
+for tool in java javac python3 "$timev"; do
+  command -v "$tool" >/dev/null || { echo "missing $tool" >&2; exit 1; }
+done
+for jar in ${cp//:/ }; do
+  [[ -f "$jar" ]] || { echo "missing $jar (apt-get install liblucene4.10-java, or set LUCENE_JARS)" >&2; exit 1; }
+done
+
+mkdir -p "$dir"
+input="$dir/big.txt"
+if [[ -n "${SKIP_JAVA:-}" && -f "$dir/java-steady.out" && -f "$input" ]]; then
+  echo "== Java: reusing the figures of the previous run in $dir"
+else
+python3 "$here/make-input.py" "$input" "$size_mb"
+
+echo "== Java: Lucene $ver Kuromoji (steady state: $warmups warm-up + $iterations timed passes)"
+mkdir -p "$dir/java"
+javac -encoding UTF-8 -d "$dir/java" -cp "$cp" "$here/java/KuromojiBench.java"
+"$timev" -v -o "$dir/java-steady.time" java -cp "$dir/java:$cp" KuromojiBench "$input" "$iterations" "$warmups" 2> "$dir/java-steady.out"
+cat "$dir/java-steady.out"
+
+echo "== Java: one cold pass, a tokenizer per line, terms written to stdout like ingest tokenize (whole process)"
+"$timev" -v -o "$dir/java-once.time" java -cp "$dir/java:$cp" KuromojiBench "$input" 1 0 --lines --print > "$dir/java-once.terms" 2> "$dir/java-once.out"
+fi
+
+rm -f "$dir"/bdn-results.json "$dir"/cli.time "$dir"/cli.terms
+if [[ -z "${SKIP_DOTNET:-}" && -z "${SKIP_BDN:-}" ]]; then
+  echo "== .NET: BenchmarkDotNet (TokenizerBenchmarks, TokenizerDictionaryLoadBenchmarks)"
+  rm -rf "$dir/bdn"
+  INGEST_TOKENIZER_BENCH_INPUT="$input" dotnet run -c Release --project "$repo/bench/Ingest.Benchmarks" -- \
+    --filter '*TokenizerBenchmarks*' '*TokenizerDictionaryLoadBenchmarks*' \
+    --exporters json --artifacts "$dir/bdn" | tee "$dir/bdn.log" | grep -E '^\|' || true
+  python3 - "$dir/bdn" "$dir/bdn-results.json" <<'PY'
+import json, pathlib, sys
+results = {}
+for path in pathlib.Path(sys.argv[1]).glob("results/*.json"):
+    for b in json.loads(path.read_text(encoding="utf-8")).get("Benchmarks", []):
+        stats = b.get("Statistics") or {}
+        memory = b.get("Memory") or {}
+        results[b["Method"]] = {"mean_ns": stats.get("Mean"), "min_ns": stats.get("Min"),
+                                "allocated": memory.get("BytesAllocatedPerOperation")}
+pathlib.Path(sys.argv[2]).write_text(json.dumps(results), encoding="utf-8")
+if not results:
+    print(f"   BenchmarkDotNet produced no results: see {pathlib.Path(sys.argv[1]).parent / 'bdn.log'}")
+PY
+fi
+
+if [[ -z "${SKIP_DOTNET:-}" && -z "${SKIP_CLI:-}" ]]; then
+  echo "== .NET: ingest tokenize --mode search (whole process)"
+  if dotnet build "$repo/src/Ingest.Cli" -c Release -o "$dir/cli" -v q -nologo > "$dir/cli-build.log" 2>&1 \
+     && dotnet "$dir/cli/ingest.dll" tokenize --help > /dev/null 2>&1; then
+    dotnet "$dir/cli/ingest.dll" tokenize --mode search < <(echo "東京都に住む") > /dev/null
+    "$timev" -v -o "$dir/cli.time" dotnet "$dir/cli/ingest.dll" tokenize --mode search < "$input" > "$dir/cli.terms"
+    if cmp -s "$dir/java-once.terms" "$dir/cli.terms"; then
+      echo "   terms identical to Kuromoji's for all $(wc -l < "$input") lines"
+    else
+      echo "   terms differ from Kuromoji's on $(diff "$dir/java-once.terms" "$dir/cli.terms" | grep -c '^<' || true) lines (diff $dir/java-once.terms $dir/cli.terms)"
+    fi
+  else
+    echo "   skipped: src/Ingest.Cli does not build or has no tokenize command (see $dir/cli-build.log)"
+  fi
+fi
+
+python3 - "$dir" "$input" <<'PY'
+import json, pathlib, re, sys
+d, input_path = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
+mb = input_path.stat().st_size / 1e6
+
+def keyvalues(name):
+    p = d / name
+    return dict(l.split("=", 1) for l in p.read_text().splitlines() if re.match(r"^\w+=", l)) if p.exists() else {}
+
+def timev(name):
+    p = d / name
+    if not p.exists():
+        return None, None
+    text = p.read_text()
+    rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1)) / 1024
+    wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d:.]+)", text).group(1)
+    seconds = 0.0
+    for part in wall.split(":"):
+        seconds = seconds * 60 + float(part)
+    return rss, seconds
+
+java = keyvalues("java-steady.out")
+java_steady_rss, _ = timev("java-steady.time")
+java_once_rss, java_once_wall = timev("java-once.time")
+cli_rss, cli_wall = timev("cli.time")
+bdn = json.loads((d / "bdn-results.json").read_text()) if (d / "bdn-results.json").exists() else {}
+ours_mbps = mb / (bdn["TokenizeSearch"]["mean_ns"] / 1e9) if bdn.get("TokenizeSearch", {}).get("mean_ns") else None
+ours_alloc = bdn.get("TokenizeSearch", {}).get("allocated")
+ours_load = bdn["FirstTokenizer"]["mean_ns"] / 1e6 if bdn.get("FirstTokenizer", {}).get("mean_ns") else None
+
+def fmt(v, spec):
+    return "n/a" if v is None else format(v, spec)
+
+def ratio(ours, theirs):
+    return "n/a" if ours is None or theirs is None or theirs == 0 else f"{ours / theirs:.2f}"
+
+rows = [
+    ("steady throughput, MB/s (in-process mean)", float(java.get("mb_per_s_mean", 0)) or None, ours_mbps, ".2f"),
+    ("dictionary load + first tokens, ms", float(java.get("dict_load_ms", 0)) or None, ours_load, ".0f"),
+    ("one pass, whole process, MB/s", mb / java_once_wall if java_once_wall else None,
+     mb / cli_wall if cli_wall else None, ".2f"),
+    ("one pass, whole process, peak RSS MB", java_once_rss, cli_rss, ".0f"),
+    ("steady run, peak RSS MB (Java process)", java_steady_rss, None, ".0f"),
+    ("steady run, peak heap MB (Java)", float(java.get("peak_heap_mb", 0)) or None, None, ".0f"),
+    ("allocated per pass MB (.NET MemoryDiagnoser)", None, ours_alloc / 1e6 if ours_alloc else None, ".0f"),
+]
+print()
+print(f"input: {input_path} ({mb:.2f} MB UTF-8), SEARCH mode, tokens per pass (Java): {java.get('tokens', 'n/a')}")
+print(f"| {'metric':46} | {'Java Kuromoji':>13} | {'Ingest.Japanese':>15} | {'ours/Java':>9} |")
+print(f"|{'-' * 48}|{'-' * 15}|{'-' * 17}|{'-' * 11}|")
+for name, theirs, ours, spec in rows:
+    print(f"| {name:46} | {fmt(theirs, spec):>13} | {fmt(ours, spec):>15} | {ratio(ours, theirs):>9} |")
+PY

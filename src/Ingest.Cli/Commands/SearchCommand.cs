@@ -1,0 +1,186 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Ingest.Index.Search;
+using Ingest.Index.Store;
+
+namespace Ingest.Cli.Commands;
+
+/// <summary>
+/// <c>ingest search "QUERY" [--index DIR] [--year 2019..2024] [--type T] [--partner P] [--field L] [--limit N] [--json]</c>:
+/// ranked hits grouped by submission, each naming sheet and field with a highlighted snippet, plus facet counts.
+/// </summary>
+internal static class SearchCommand
+{
+    public static Command Create()
+    {
+        var query = new Argument<string>("query") { Description = "Words (ANDed); a \"quoted part\" is a phrase. Empty string: filters only.", Arity = ArgumentArity.ZeroOrOne };
+        var index = new Option<string?>("--index") { Description = $"Index folder (default: ./{IndexStore.DefaultFolderName})." };
+        var year = new Option<string?>("--year") { Description = "Fiscal year or range: 2024, 2019..2024, 2019.., ..2024." };
+        var type = new Option<string?>("--type") { Description = "Sheet type, e.g. 外部結合, 電算処理, 委任, 委託." };
+        var partner = new Option<string?>("--partner") { Description = "Partner (any name of it, e.g. J-LIS); part of a name also matches." };
+        var field = new Option<string?>("--field") { Description = "Search only this label, e.g. 結合の相手方, 情報保護対策, 件名." };
+        var limit = new Option<int>("--limit") { Description = "Submissions to show (default 20).", DefaultValueFactory = _ => 20 };
+        var json = new Option<bool>("--json") { Description = "Print JSON: { total, submissions, hits: [ { path, title, fiscalYear, sheetType, sheetTitle, field, snippet, score, … } ], facets }." };
+        var command = new Command("search", "Search the index.") { query, index, year, type, partner, field, limit, json };
+        command.SetAction(parse => Run(
+            parse.GetValue(query) ?? string.Empty, parse.GetValue(index), parse.GetValue(year), parse.GetValue(type), parse.GetValue(partner),
+            parse.GetValue(field), parse.GetValue(limit), parse.GetValue(json), Console.Out, Console.Error, useColour: !Console.IsOutputRedirected));
+        return command;
+    }
+
+    /// <summary>Searches; 0 with hits, 1 without, 2 on bad arguments or a missing index.</summary>
+    internal static int Run(string query, string? indexDirectory, string? year, string? type, string? partner, string? field, int limit, bool json,
+        TextWriter output, TextWriter errors, bool useColour = false)
+    {
+        if (!TryParseYears(year, out var from, out var to))
+        {
+            errors.WriteLine($"--year {year}: expected a fiscal year or a range such as 2019..2024");
+            return 2;
+        }
+        if (limit < 0)
+        {
+            errors.WriteLine($"--limit {limit}: must not be negative");
+            return 2;
+        }
+        var directory = indexDirectory ?? IndexStore.DefaultDirectory;
+        if (!Directory.Exists(directory))
+        {
+            errors.WriteLine($"{directory}: no index here; run `ingest import` first");
+            return 2;
+        }
+
+        SearchResult result;
+        try
+        {
+            using var store = IndexStore.Open(directory);
+            result = store.Search(new SearchRequest { Query = query, YearFrom = from, YearTo = to, SheetType = type, Partner = partner, Field = field, Limit = limit });
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            errors.WriteLine($"{directory}: cannot read the index: {e.Message}");
+            return 2;
+        }
+
+        if (json)
+            output.WriteLine(ToJson(result).ToJsonString(_jsonOptions));
+        else
+            WriteText(query, result, output, useColour);
+        return result.TotalSheets > 0 ? 0 : 1;
+    }
+
+    // Relaxed escaping keeps the HTML snippet readable (<mark>, not \u003C); the output is JSON for tools, never inlined in a page.
+    private static readonly JsonSerializerOptions _jsonOptions = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Parses <c>2024</c>, <c>2019..2024</c>, <c>2019..</c>, <c>..2024</c>; null or empty means no bound.</summary>
+    internal static bool TryParseYears(string? text, out int? from, out int? to)
+    {
+        from = to = null;
+        if (string.IsNullOrWhiteSpace(text))
+            return true;
+        var parts = text.Split("..", 2, StringSplitOptions.TrimEntries);
+        if (!TryYear(parts[0], out from))
+            return false;
+        if (parts.Length == 1)
+        {
+            to = from;
+            return from is not null;
+        }
+        return TryYear(parts[1], out to) && (from is not null || to is not null) && (from is null || to is null || from <= to);
+    }
+
+    private static bool TryYear(string text, out int? year)
+    {
+        year = null;
+        if (text.Length == 0)
+            return true;
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value is < 1900 or > 2200)
+            return false;
+        year = value;
+        return true;
+    }
+
+    /// <summary>The JSON form: one hit per matching sheet, in submission order; <c>total</c> counts matching sheets (the unit facets count).</summary>
+    internal static JsonObject ToJson(SearchResult result)
+    {
+        var hits = new JsonArray();
+        foreach (var submission in result.Submissions)
+        {
+            foreach (var sheet in submission.Sheets)
+            {
+                hits.Add(new JsonObject
+                {
+                    ["path"] = submission.Record.Source.Path,
+                    ["id"] = $"{submission.Record.Source.Sha256}#{submission.Record.Ordinal}",
+                    ["title"] = submission.Record.Title,
+                    ["fiscalYear"] = submission.Record.FiscalYear,
+                    ["sheetIndex"] = sheet.SheetIndex,
+                    ["sheetType"] = sheet.SheetType,
+                    ["sheetTitle"] = sheet.SheetTitle,
+                    ["field"] = sheet.Field,
+                    ["matchedFields"] = new JsonArray([.. sheet.MatchedFields.Select(label => (JsonNode?)JsonValue.Create(label))]),
+                    ["snippet"] = sheet.Snippet?.ToHtml(),
+                    ["snippetText"] = sheet.Snippet?.Text,
+                    ["highlights"] = sheet.Snippet is null ? null : new JsonArray([.. sheet.Snippet.Highlights.Select(h => (JsonNode?)new JsonArray(h.Start, h.Length))]),
+                    ["score"] = Math.Round(sheet.Score, 4),
+                    ["submissionScore"] = Math.Round(submission.Score, 4),
+                });
+            }
+        }
+        var years = new JsonObject();
+        foreach (var (year, count) in result.Facets.FiscalYear)
+            years[year.ToString(CultureInfo.InvariantCulture)] = count;
+        var types = new JsonObject();
+        foreach (var (type, count) in result.Facets.SheetType)
+            types[type] = count;
+        var partners = new JsonObject();
+        foreach (var (partner, count) in result.Facets.Partner)
+            partners[partner] = count;
+        return new JsonObject
+        {
+            ["total"] = result.TotalSheets,
+            ["submissions"] = result.TotalSubmissions,
+            ["hits"] = hits,
+            ["facets"] = new JsonObject
+            {
+                ["fiscalYear"] = years,
+                ["sheetType"] = types,
+                ["partner"] = partners,
+                ["noFiscalYear"] = result.Facets.NoFiscalYear,
+                ["noSheetType"] = result.Facets.NoSheetType,
+            },
+        };
+    }
+
+    private static void WriteText(string query, SearchResult result, TextWriter output, bool useColour)
+    {
+        var (open, close) = useColour ? ("\u001b[1;7m", "\u001b[0m") : ("«", "»");
+        output.WriteLine($"「{query}」: {result.TotalSubmissions} submissions, {result.TotalSheets} sheets");
+        var rank = 0;
+        foreach (var submission in result.Submissions)
+        {
+            var record = submission.Record;
+            output.WriteLine();
+            output.WriteLine($"{++rank,3}. {record.Title ?? "(件名なし)"}  [{record.FiscalYear?.ToString(CultureInfo.InvariantCulture) ?? "年度不明"}]  score {submission.Score:0.00}");
+            output.WriteLine($"     {record.Source.Path}{(record.Ordinal > 0 ? $" #{record.Ordinal}" : string.Empty)}");
+            foreach (var sheet in submission.Sheets)
+            {
+                var where = sheet.SheetIndex >= 0 ? $"別紙{sheet.SheetIndex + 1} {sheet.SheetType}" : "本文";
+                output.WriteLine($"     {where} › {sheet.Field ?? "-"}: {sheet.Snippet?.ToMarked(open, close) ?? string.Empty}");
+            }
+        }
+        output.WriteLine();
+        output.WriteLine("年度: " + Facet(result.Facets.FiscalYear.Select(pair => (pair.Key.ToString(CultureInfo.InvariantCulture), pair.Value)), result.Facets.NoFiscalYear, "不明"));
+        output.WriteLine("種類: " + Facet(result.Facets.SheetType.Select(pair => (pair.Key, pair.Value)), result.Facets.NoSheetType, "別紙なし"));
+        output.WriteLine("相手方: " + Facet(result.Facets.Partner.Select(pair => (pair.Key, pair.Value)), 0, string.Empty));
+    }
+
+    private static string Facet(IEnumerable<(string Key, int Count)> counts, int missing, string missingName)
+    {
+        var parts = counts.Select(pair => $"{pair.Key} ({pair.Count})").ToList();
+        if (missing > 0)
+            parts.Add($"{missingName} ({missing})");
+        return parts.Count == 0 ? "-" : string.Join(", ", parts);
+    }
+}

@@ -1,0 +1,73 @@
+using System.CommandLine;
+using System.Net;
+using Ingest.Index.Store;
+using Ingest.Web;
+using Microsoft.Extensions.Hosting;
+
+namespace Ingest.Cli.Commands;
+
+/// <summary>
+/// <c>ingest serve [--index DIR] [--urls URLS]</c>: the local web page (search, records, renewals) over an index, read-only,
+/// bound to loopback unless other addresses are given.
+/// </summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var index = new Option<string?>("--index") { Description = $"Index folder (default: ./{IndexStore.DefaultFolderName})." };
+        var urls = new Option<string>("--urls")
+        {
+            Description = $"Listening URLs, separated by ';' (default: {WebOptions.DefaultUrls}; loopback only unless told otherwise).",
+            DefaultValueFactory = _ => WebOptions.DefaultUrls,
+        };
+        var command = new Command("serve", "Serve the search, record and renewal pages in a local browser.") { index, urls };
+        command.SetAction(parse => Run(parse.GetValue(index), parse.GetValue(urls) ?? WebOptions.DefaultUrls, Console.Out, Console.Error));
+        return command;
+    }
+
+    /// <summary>Runs the server until Ctrl+C; 0 after a clean stop, 2 when there is no index or the URLs are unusable.</summary>
+    internal static int Run(string? indexDirectory, string urls, TextWriter output, TextWriter errors)
+    {
+        var directory = Path.GetFullPath(indexDirectory ?? IndexStore.DefaultDirectory);
+        if (!Directory.Exists(directory))
+        {
+            errors.WriteLine($"{directory}: no index here; run `ingest import` first");
+            return 2;
+        }
+        var addresses = urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (addresses.Length == 0)
+        {
+            errors.WriteLine("--urls: no URL given");
+            return 2;
+        }
+        foreach (var address in addresses)
+        {
+            if (!Uri.TryCreate(address, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            {
+                errors.WriteLine($"--urls: '{address}' is not an http:// URL");
+                return 2;
+            }
+            if (!IsLoopback(uri))
+                errors.WriteLine($"warning: {address} is reachable from other machines; the archive holds personal information");
+        }
+
+        try
+        {
+            using var app = WebApp.Build(new WebOptions { IndexDirectory = directory, Urls = string.Join(';', addresses) });
+            app.Start();
+            foreach (var address in addresses)
+                output.WriteLine($"serving {directory} at {address} (Ctrl+C to stop)");
+            app.WaitForShutdown();
+            return 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or InvalidOperationException)
+        {
+            // Kestrel reports a port in use as an IOException; a bad synonym file in the index as FormatException.
+            errors.WriteLine($"cannot serve {directory} at {urls}: {e.Message}");
+            return 2;
+        }
+    }
+
+    private static bool IsLoopback(Uri uri) =>
+        uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
+}

@@ -1,0 +1,122 @@
+using System.CommandLine;
+using System.Globalization;
+using Ingest.Japanese;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+
+namespace Ingest.Cli.Commands;
+
+/// <summary>
+/// <c>ingest tokenize [--mode search|normal|extended] [--analyzer] [--domain] [--user-dict FILE] [--format text|tsv]</c>:
+/// reads lines on standard input and writes, per line, the Japanese tokenizer's terms separated by single spaces
+/// (after the whole analyzer chain with <c>--analyzer</c>), or one TSV row per token with <c>--format tsv</c>.
+/// </summary>
+internal static class TokenizeCommand
+{
+    public static Command Create()
+    {
+        var mode = new Option<string>("--mode") { Description = "Segmentation mode: search (default, as Kuromoji), normal or extended.", DefaultValueFactory = _ => "search" };
+        mode.AcceptOnlyFromAmong("search", "normal", "extended");
+        var analyzer = new Option<bool>("--analyzer") { Description = "Print the terms after the full analyzer chain (base form, stop tags, width, stop words, katakana stem, lower case)." };
+        var domain = new Option<bool>("--domain") { Description = "Use the product's domain user dictionary." };
+        var userDictionary = new Option<string?>("--user-dict") { Description = "Use this Kuromoji user-dictionary CSV file." };
+        var format = new Option<string>("--format") { Description = "text (terms per line) or tsv (term, start, end, position increment, part of speech, base form, reading).", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "tsv");
+        var discardCompound = new Option<bool>("--discard-compound") { Description = "In search mode, emit a compound's parts but not the compound itself." };
+        var command = new Command("tokenize", "Tokenize Japanese text from standard input, one output line per input line.")
+        {
+            mode, analyzer, domain, userDictionary, format, discardCompound,
+        };
+        command.SetAction(parse => Run(
+            new TokenizeSettings(
+                ParseMode(parse.GetValue(mode)!), parse.GetValue(analyzer), parse.GetValue(domain), parse.GetValue(userDictionary),
+                parse.GetValue(format) == "tsv", parse.GetValue(discardCompound)),
+            Console.In, Console.Out, Console.Error));
+        return command;
+    }
+
+    internal sealed record TokenizeSettings(JapaneseTokenizerMode Mode, bool Analyzer, bool Domain, string? UserDictionaryPath, bool Tsv, bool DiscardCompound);
+
+    internal static int Run(TokenizeSettings settings, TextReader input, TextWriter output, TextWriter error)
+    {
+        UserDictionary? dictionary;
+        try
+        {
+            dictionary = settings switch
+            {
+                { Domain: true, UserDictionaryPath: not null } => throw new ArgumentException("--domain and --user-dict cannot be combined: choose one dictionary"),
+                { Domain: true } => UserDictionary.Domain,
+                { UserDictionaryPath: { } path } => UserDictionary.Load(path),
+                _ => null,
+            };
+        }
+        catch (Exception exception) when (exception is FormatException or IOException or ArgumentException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"tokenize: {exception.Message}");
+            return 1;
+        }
+
+        using var analyzer = settings.Analyzer
+            ? new JapaneseAnalyzer(new JapaneseAnalyzerOptions { UserDictionary = dictionary, Mode = settings.Mode, DiscardCompoundToken = settings.DiscardCompound })
+            : null;
+        var terms = new List<string>();
+        while (input.ReadLine() is { } line)
+        {
+            using var stream = analyzer is not null
+                ? analyzer.GetTokenStream("text", new StringReader(line))
+                : new JapaneseTokenizer(new StringReader(line), dictionary, discardPunctuation: true, settings.Mode, settings.DiscardCompound);
+            if (settings.Tsv)
+            {
+                WriteTsv(stream, output);
+            }
+            else
+            {
+                terms.Clear();
+                var term = stream.AddAttribute<ICharTermAttribute>();
+                stream.Reset();
+                while (stream.IncrementToken())
+                {
+                    terms.Add(term.ToString());
+                }
+
+                stream.End();
+                output.WriteLine(string.Join(' ', terms));
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>One row per token, an empty row after each input line.</summary>
+    private static void WriteTsv(TokenStream stream, TextWriter output)
+    {
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        var partOfSpeech = stream.AddAttribute<IPartOfSpeechAttribute>();
+        var baseForm = stream.AddAttribute<IBaseFormAttribute>();
+        var reading = stream.AddAttribute<IReadingAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            output.WriteLine(string.Join('\t',
+                term.ToString(),
+                offset.StartOffset.ToString(CultureInfo.InvariantCulture),
+                offset.EndOffset.ToString(CultureInfo.InvariantCulture),
+                increment.PositionIncrement.ToString(CultureInfo.InvariantCulture),
+                partOfSpeech.PartOfSpeech ?? "*",
+                baseForm.BaseForm ?? "*",
+                reading.Reading ?? "*"));
+        }
+
+        stream.End();
+        output.WriteLine();
+    }
+
+    private static JapaneseTokenizerMode ParseMode(string mode) => mode switch
+    {
+        "normal" => JapaneseTokenizerMode.Normal,
+        "extended" => JapaneseTokenizerMode.Extended,
+        _ => JapaneseTokenizerMode.Search,
+    };
+}

@@ -1,0 +1,187 @@
+using Ingest.Core.Records;
+using Ingest.Index.Analysis;
+using Ingest.Index.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace Ingest.Index.Search;
+
+/// <summary>
+/// Runs one <see cref="SearchRequest"/> against a searcher: parses and analyses the query, applies filters, ranks with
+/// BM25, groups sheets by submission, counts facets over every match and builds snippets for the returned hits.
+/// </summary>
+public sealed class IndexSearch(IndexSearcher searcher, IndexAnalysis analysis)
+{
+    private static readonly HashSet<string> _sheetFields = [IndexFields.SheetIndex];
+    private static readonly HashSet<string> _recordFields = [IndexFields.Record];
+
+    /// <summary>The clauses a query text compiles to (empty parts dropped).</summary>
+    public IReadOnlyList<QueryClause> Compile(string query) =>
+        QueryText.Parse(query).Select(part => QueryClause.Compile(part, analysis)).Where(clause => clause.Items.Count > 0).ToList();
+
+    /// <summary>The Lucene query of a request: clauses ANDed on the chosen field, filters that do not score.</summary>
+    public Query BuildQuery(SearchRequest request, IReadOnlyList<QueryClause> clauses)
+    {
+        var field = string.IsNullOrWhiteSpace(request.Field) ? IndexFields.AllText : IndexFields.ForLabel(request.Field.Trim());
+        Query main;
+        if (clauses.Count == 0)
+            main = new MatchAllDocsQuery();
+        else
+        {
+            var all = new BooleanQuery();
+            foreach (var clause in clauses)
+                all.Add(clause.ToQuery(field), Occur.MUST);
+            main = all;
+        }
+
+        var filters = new BooleanQuery();
+        if (request.YearFrom is not null || request.YearTo is not null)
+            filters.Add(NumericRangeQuery.NewInt32Range(IndexFields.FiscalYear, request.YearFrom, request.YearTo, true, true), Occur.MUST);
+        if (!string.IsNullOrWhiteSpace(request.SheetType))
+            filters.Add(new TermQuery(new Term(IndexFields.SheetType, request.SheetType.Trim())), Occur.MUST);
+        if (!string.IsNullOrWhiteSpace(request.Partner))
+            filters.Add(PartnerQuery(request.Partner.Trim()), Occur.MUST);
+        return filters.Clauses.Count == 0 ? main : new FilteredQuery(main, new QueryWrapperFilter(filters));
+    }
+
+    /// <summary>Runs only the collection of matches and facets (for profiling); returns the match count.</summary>
+    public int CollectOnly(Query query)
+    {
+        var collector = new MatchCollector();
+        searcher.Search(query, collector);
+        collector.Facets();
+        return collector.Matches.Count;
+    }
+
+    /// <summary>Runs the request.</summary>
+    public SearchResult Run(SearchRequest request)
+    {
+        var clauses = Compile(request.Query);
+        var query = BuildQuery(request, clauses);
+        var collector = new MatchCollector();
+        searcher.Search(query, collector);
+
+        // Best score per submission (keyed by head document), then the top submissions, then their sheets.
+        var best = new Dictionary<int, float>();
+        foreach (var match in collector.Matches)
+        {
+            if (!best.TryGetValue(match.Head, out var score) || match.Score > score)
+                best[match.Head] = match.Score;
+        }
+        var limit = Math.Clamp(request.Limit, 0, SearchRequest.MaxLimit);
+        var snippets = new SnippetBuilder(analysis);
+        var label = string.IsNullOrWhiteSpace(request.Field) ? null : request.Field.Trim();
+        var top = TopSubmissions(best, limit);
+        var topSet = top.ToHashSet();
+        var sheetsByHead = collector.Matches
+            .Where(match => topSet.Contains(match.Head))
+            .GroupBy(match => match.Head)
+            .ToDictionary(group => group.Key, group => group.OrderByDescending(match => match.Score).ThenBy(match => match.Doc).ToList());
+        var weights = ClauseWeights(clauses);
+        var queryTerms = clauses.SelectMany(clause => clause.Items).Select(item => item.Term).Distinct(StringComparer.Ordinal).ToList();
+        var occurrences = TermOccurrences.Read(searcher.IndexReader, sheetsByHead.Values.SelectMany(list => list).Select(match => match.Doc), queryTerms);
+        var hits = new List<SubmissionHit>();
+        foreach (var head in top)
+        {
+            var record = LoadRecord(head);
+            if (record is null)
+                continue;
+            // Only needed when the index has no offsets for a document (then its texts are analysed again).
+            var analyzer = new Lazy<Lucene.Net.Analysis.Analyzer>(() => analysis.ForAliases(DefinedAliases.Find(record, analysis)));
+            var sheets = new List<SheetHit>();
+            var matches = sheetsByHead[head];
+            foreach (var match in matches)
+            {
+                var sheetIndex = searcher.Doc(match.Doc, _sheetFields).GetField(IndexFields.SheetIndex)?.GetInt32Value() ?? -1;
+                var sheet = sheetIndex >= 0 && sheetIndex < record.Sheets.Count ? record.Sheets[sheetIndex] : null;
+                // A document without any occurrence matched through a field this reader has no offsets for: analyse it again.
+                var found = snippets.Build(record, sheetIndex, clauses, label, occurrences.GetValueOrDefault(match.Doc), () => analyzer.Value, weights);
+                sheets.Add(new SheetHit
+                {
+                    SheetIndex = sheet is null ? -1 : sheetIndex,
+                    SheetType = sheet?.Type,
+                    SheetTitle = sheet?.Title,
+                    Field = found.Field,
+                    MatchedFields = found.MatchedFields,
+                    Snippet = found.Snippet,
+                    Score = match.Score,
+                });
+            }
+            hits.Add(new SubmissionHit { Record = record, Score = matches[0].Score, Sheets = sheets });
+        }
+
+        return new SearchResult
+        {
+            TotalSheets = collector.Matches.Count,
+            TotalSubmissions = best.Count,
+            Submissions = hits,
+            Facets = collector.Facets(),
+        };
+    }
+
+    /// <summary>
+    /// Partner filter: any name of the partner's synonym group, and any indexed partner whose name contains one of them
+    /// (出入国在留管理庁 finds 出入国在留管理庁長官), compared after folding. Resolved against the partner terms of the index,
+    /// which are few, instead of wildcard automata.
+    /// </summary>
+    private Query PartnerQuery(string partner)
+    {
+        var names = (analysis.GroupOf(partner)?.Names ?? []).Append(partner).Select(analysis.FoldKey).Distinct(StringComparer.Ordinal).ToList();
+        var query = new BooleanQuery();
+        var terms = MultiFields.GetTerms(searcher.IndexReader, IndexFields.Partner);
+        if (terms is not null)
+        {
+            var termsEnum = terms.GetEnumerator();
+            while (termsEnum.MoveNext())
+            {
+                var value = termsEnum.Term.Utf8ToString();
+                var key = analysis.FoldKey(value);
+                if (names.Any(name => key.Contains(name, StringComparison.Ordinal)))
+                    query.Add(new TermQuery(new Term(IndexFields.Partner, value)), Occur.SHOULD);
+            }
+        }
+        // No partner matched: a query that matches nothing, rather than no filter.
+        if (query.Clauses.Count == 0)
+            query.Add(new TermQuery(new Term(IndexFields.Partner, partner)), Occur.SHOULD);
+        return query;
+    }
+
+    /// <summary>Each clause's rarity in the all-text field (the inverse document frequency of its most common term), for choosing snippets.</summary>
+    public IReadOnlyList<double> ClauseWeights(IReadOnlyList<QueryClause> clauses)
+    {
+        var reader = searcher.IndexReader;
+        return clauses.Select(clause =>
+        {
+            var frequency = clause.Items.Max(item => reader.DocFreq(new Term(IndexFields.AllText, item.Term)));
+            return Math.Log(1 + (reader.NumDocs + 1.0) / (frequency + 1.0));
+        }).ToList();
+    }
+
+    /// <summary>The <paramref name="limit"/> best submissions, best first (ties: earlier in the index first), without sorting them all.</summary>
+    private static List<int> TopSubmissions(Dictionary<int, float> best, int limit)
+    {
+        // A min-heap of the best so far: its root is the weakest kept (lowest score, then the later document).
+        var heap = new PriorityQueue<int, (float Score, int Head)>(Comparer<(float Score, int Head)>.Create(
+            static (a, b) => a.Score != b.Score ? a.Score.CompareTo(b.Score) : b.Head.CompareTo(a.Head)));
+        if (limit == 0)
+            return [];
+        foreach (var (head, score) in best)
+        {
+            if (heap.Count < limit)
+                heap.Enqueue(head, (score, head));
+            else
+                heap.EnqueueDequeue(head, (score, head));
+        }
+        var top = new List<int>(heap.Count);
+        while (heap.Count > 0)
+            top.Add(heap.Dequeue());
+        top.Reverse();
+        return top;
+    }
+
+    private SubmissionRecord? LoadRecord(int head)
+    {
+        var json = searcher.Doc(head, _recordFields).Get(IndexFields.Record);
+        return json is null ? null : RecordJson.Deserialize<SubmissionRecord>(json);
+    }
+}

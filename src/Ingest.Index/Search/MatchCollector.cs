@@ -1,0 +1,120 @@
+using Ingest.Index.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace Ingest.Index.Search;
+
+/// <summary>One matching document: global doc id, score, and the global doc id of its submission's head document.</summary>
+internal readonly record struct Match(int Doc, float Score, int Head);
+
+/// <summary>
+/// Collects every match with its score and head document and counts facets from doc values as it goes
+/// (Lucene.Net.Facet is not used: per-segment ordinals are counted, then resolved to strings once per segment).
+/// </summary>
+internal sealed class MatchCollector : ICollector
+{
+    private readonly List<Match> _matches = [];
+    private readonly Dictionary<int, int> _years = [];
+    private readonly Dictionary<string, int> _types = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _partners = new(StringComparer.Ordinal);
+    private int _noYear;
+    private int _noType;
+
+    private Scorer? _scorer;
+    private int _docBase;
+    private NumericDocValues? _yearValues;
+    private IBits? _yearPresent;
+    private SortedDocValues? _typeValues;
+    private SortedSetDocValues? _partnerValues;
+    private NumericDocValues? _blockPositions;
+    private int[] _typeCounts = [];
+    private int[] _partnerCounts = [];
+
+    public IReadOnlyList<Match> Matches => _matches;
+
+    public bool AcceptsDocsOutOfOrder => true;
+
+    public void SetScorer(Scorer scorer) => _scorer = scorer;
+
+    public void SetNextReader(AtomicReaderContext context)
+    {
+        FlushSegment();
+        var reader = context.AtomicReader;
+        _docBase = context.DocBase;
+        _yearValues = reader.GetNumericDocValues(IndexFields.FiscalYearValues);
+        _yearPresent = reader.GetDocsWithField(IndexFields.FiscalYearValues);
+        _typeValues = reader.GetSortedDocValues(IndexFields.SheetTypeValues);
+        _partnerValues = reader.GetSortedSetDocValues(IndexFields.PartnerValues);
+        _blockPositions = reader.GetNumericDocValues(IndexFields.BlockPosition);
+        _typeCounts = new int[_typeValues?.ValueCount ?? 0];
+        // Partner ordinals are per segment and few (one per distinct partner name).
+        _partnerCounts = new int[checked((int)(_partnerValues?.ValueCount ?? 0))];
+    }
+
+    public void Collect(int doc)
+    {
+        var score = _scorer?.GetScore() ?? 0f;
+        var position = (int)(_blockPositions?.Get(doc) ?? 0);
+        _matches.Add(new Match(_docBase + doc, score, _docBase + doc - position));
+
+        if (_yearValues is not null && _yearPresent is not null && _yearPresent.Get(doc))
+        {
+            var year = (int)_yearValues.Get(doc);
+            _years[year] = _years.GetValueOrDefault(year) + 1;
+        }
+        else
+            _noYear++;
+
+        var typeOrd = _typeValues?.GetOrd(doc) ?? -1;
+        if (typeOrd >= 0)
+            _typeCounts[typeOrd]++;
+        else
+            _noType++;
+
+        if (_partnerValues is not null)
+        {
+            _partnerValues.SetDocument(doc);
+            long ord;
+            while ((ord = _partnerValues.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
+                _partnerCounts[ord]++;
+        }
+    }
+
+    /// <summary>The facet counts of everything collected.</summary>
+    public FacetCounts Facets()
+    {
+        FlushSegment();
+        return new FacetCounts
+        {
+            FiscalYear = new SortedDictionary<int, int>(_years),
+            SheetType = _types.OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal).ToDictionary(),
+            Partner = _partners.OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal).ToDictionary(),
+            NoFiscalYear = _noYear,
+            NoSheetType = _noType,
+        };
+    }
+
+    private void FlushSegment()
+    {
+        var bytes = new BytesRef();
+        for (var ord = 0; ord < _typeCounts.Length; ord++)
+        {
+            if (_typeCounts[ord] == 0)
+                continue;
+            _typeValues!.LookupOrd(ord, bytes);
+            var type = bytes.Utf8ToString();
+            _types[type] = _types.GetValueOrDefault(type) + _typeCounts[ord];
+        }
+        for (var ord = 0; ord < _partnerCounts.Length; ord++)
+        {
+            if (_partnerCounts[ord] == 0)
+                continue;
+            _partnerValues!.LookupOrd(ord, bytes);
+            var partner = bytes.Utf8ToString();
+            _partners[partner] = _partners.GetValueOrDefault(partner) + _partnerCounts[ord];
+        }
+        _typeCounts = [];
+        _partnerCounts = [];
+    }
+}

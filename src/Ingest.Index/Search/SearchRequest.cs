@@ -1,0 +1,21 @@
+namespace Ingest.Index.Search;
+
+/// <summary>A search: the query text as the user typed it, optional filters, and how many submissions to return.</summary>
+public sealed record SearchRequest
+{
+    /// <summary>Most submissions one search returns, whatever is asked.</summary>
+    public const int MaxLimit = 1000;
+
+    /// <summary>Terms separated by spaces are ANDed; a double-quoted part is one phrase. Empty = every document (filters only).</summary>
+    public string Query { get; init; } = string.Empty;
+    public int? YearFrom { get; init; }
+    public int? YearTo { get; init; }
+    /// <summary>Sheet type, e.g. <c>外部結合</c>.</summary>
+    public string? SheetType { get; init; }
+    /// <summary>Partner name; any name of a synonym group finds its canonical name.</summary>
+    public string? Partner { get; init; }
+    /// <summary>Search only this label (e.g. <c>結合の相手方</c>) instead of all text.</summary>
+    public string? Field { get; init; }
+    /// <summary>Submissions to return (hits are grouped by submission).</summary>
+    public int Limit { get; init; } = 20;
+}

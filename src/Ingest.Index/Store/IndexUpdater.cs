@@ -1,0 +1,72 @@
+using Ingest.Core.Records;
+using Ingest.Index.Analysis;
+using Ingest.Index.Documents;
+using Lucene.Net.Index;
+
+namespace Ingest.Index.Store;
+
+/// <summary>
+/// The one writer of an index: replaces a file's records, knows which files (by SHA-256) are already in, and commits.
+/// Not thread-safe; an importer drives it from one thread. Disposing commits what is pending (Lucene's close).
+/// </summary>
+public sealed class IndexUpdater : IDisposable
+{
+    private readonly IndexStore _store;
+    private readonly IndexWriter _writer;
+    private readonly Dictionary<string, string> _pathBySha;
+    private readonly Dictionary<string, string> _shaByPath;
+
+    internal IndexUpdater(IndexStore store, IndexWriter writer)
+    {
+        _store = store;
+        _writer = writer;
+        _pathBySha = store.IndexedFiles();
+        _shaByPath = _pathBySha.GroupBy(pair => pair.Value, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.First().Key, StringComparer.Ordinal);
+    }
+
+    /// <summary>True when a file with this content is already indexed (under any path).</summary>
+    public bool ContainsFile(string sha256) => _pathBySha.ContainsKey(sha256);
+
+    /// <summary>The content hash indexed for <paramref name="path"/>, if any.</summary>
+    public string? IndexedSha256(string path) => _shaByPath.GetValueOrDefault(path);
+
+    /// <summary>The path a file with this content was indexed under, if any.</summary>
+    public string? IndexedPath(string sha256) => _pathBySha.GetValueOrDefault(sha256);
+
+    /// <summary>
+    /// Replaces everything indexed for <paramref name="path"/> (and for content <paramref name="sha256"/>) with
+    /// <paramref name="records"/>; returns true when older records of the path were replaced.
+    /// </summary>
+    public bool Replace(string path, string sha256, IReadOnlyList<SubmissionRecord> records)
+    {
+        var replaced = _shaByPath.TryGetValue(path, out var oldSha);
+        _writer.DeleteDocuments(new Term(IndexFields.Path, path), new Term(IndexFields.Sha256, sha256));
+        if (oldSha is not null)
+            _pathBySha.Remove(oldSha);
+        foreach (var record in records)
+        {
+            var analyzer = _store.Analysis.ForAliases(DefinedAliases.Find(record, _store.Analysis));
+            _writer.AddDocuments(SheetDocumentBuilder.Build(record, _store.Analysis, analyzer));
+        }
+        _pathBySha[sha256] = path;
+        _shaByPath[path] = sha256;
+        return replaced && oldSha != sha256;
+    }
+
+    /// <summary>Removes a file's records (by path).</summary>
+    public void Remove(string path)
+    {
+        _writer.DeleteDocuments(new Term(IndexFields.Path, path));
+        if (_shaByPath.Remove(path, out var sha))
+            _pathBySha.Remove(sha);
+    }
+
+    /// <summary>Makes every change so far durable and visible to new readers.</summary>
+    public void Commit()
+    {
+        _writer.Commit();
+        _store.Refresh();
+    }
+
+    public void Dispose() => _writer.Dispose(waitForMerges: true);
+}

@@ -1,0 +1,320 @@
+using System.Text;
+using System.Xml;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Ingest.Core.Diagnostics;
+using Ingest.Core.Layout;
+using Ingest.Readers.Sniffing;
+using WTable = DocumentFormat.OpenXml.Wordprocessing.Table;
+using WTableCell = DocumentFormat.OpenXml.Wordprocessing.TableCell;
+using WTableRow = DocumentFormat.OpenXml.Wordprocessing.TableRow;
+using WText = DocumentFormat.OpenXml.Wordprocessing.Text;
+using TableRow = Ingest.Core.Layout.TableRow;
+
+namespace Ingest.Readers.Docx;
+
+/// <summary>
+/// Reads Word (.docx) files with the OpenXml SDK into the neutral layout: body paragraphs and tables in order, merged
+/// cells (gridSpan, vMerge) kept once with their spans, nested tables, content controls opened, bold/underline runs
+/// resolved through styles, headers and footers as page furniture. The package is checked against
+/// <see cref="DocxReaderOptions"/> before it is parsed.
+/// </summary>
+public sealed class DocxDocumentReader(DocxReaderOptions? options = null) : IDocumentReader
+{
+    private readonly DocxReaderOptions _options = options ?? new DocxReaderOptions();
+
+    public string Format => "docx";
+
+    /// <summary>
+    /// A zip holding <c>word/</c> parts; also OLE compound files, so that an encrypted DOCX (which Office stores as an
+    /// OLE container) or a legacy .doc gets a clear reason instead of "not text".
+    /// </summary>
+    public bool CanRead(ReadOnlySpan<byte> head, string path) =>
+        FormatSniffer.Sniff(head, path) is SniffedFormat.Docx or SniffedFormat.CompoundFile;
+
+    public Result<LayoutDocument> Read(ReadOnlyMemory<byte> content, string path)
+    {
+        if (content.Length > _options.MaxBytes)
+            return Result<LayoutDocument>.Fail($"DOCX too large ({content.Length:N0} bytes; limit {_options.MaxBytes:N0})");
+        var sniffed = FormatSniffer.Sniff(content.Span[..Math.Min(content.Length, 8192)], path);
+        if (sniffed == SniffedFormat.CompoundFile)
+            return Result<LayoutDocument>.Fail(IsEncryptedPackage(content.Span)
+                ? "encrypted Word document (password required)"
+                : "legacy binary Office file (.doc/.xls, OLE compound file): only .docx is supported");
+        if (sniffed is not (SniffedFormat.Docx or SniffedFormat.OtherZip))
+            return Result<LayoutDocument>.Fail($"not a DOCX: file starts with {FormatSniffer.Describe(content.Span)}");
+
+        if (DocxPackageGuard.Check(content, _options) is { } refusal)
+            return Result<LayoutDocument>.Fail(refusal);
+
+        try
+        {
+            using var stream = new MemoryStream(content.ToArray(), writable: false);
+            using var document = WordprocessingDocument.Open(stream, false, new OpenSettings
+            {
+                MaxCharactersInPart = _options.MaxCharactersInPart,
+            });
+            var main = document.MainDocumentPart;
+            if (main?.Document?.Body is not { } body)
+                return Result<LayoutDocument>.Fail("corrupt DOCX: no document body");
+            var walker = new Walker(_options, new DocxStyleResolver(main.StyleDefinitionsPart?.Styles, _options.MaxStyleChain));
+            var blocks = walker.Blocks(body, 0);
+            var furniture = new List<StyledText>();
+            foreach (var part in main.HeaderParts.Select(h => (OpenXmlPartRootElement?)h.Header)
+                         .Concat(main.FooterParts.Select(f => (OpenXmlPartRootElement?)f.Footer)))
+            {
+                if (part is null)
+                    continue;
+                foreach (var text in FlattenToText(walker.Blocks(part, 0)))
+                    furniture.Add(text);
+            }
+            var diagnostics = walker.Truncated
+                ? new[] { new Diagnostic(Severity.Warning, path, $"table cell limit {_options.MaxTableCells:N0} reached: later tables are skipped") }
+                : [];
+            var page = new LayoutPage(1, blocks) { Furniture = furniture.DistinctBy(t => t.Text).ToArray() };
+            return Result<LayoutDocument>.Ok(new LayoutDocument { Path = path, Format = Format, Pages = [page] }, diagnostics);
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or XmlException or IOException
+                                       or InvalidOperationException or NotSupportedException or ArgumentException or FormatException)
+        {
+            return Result<LayoutDocument>.Fail($"corrupt DOCX: {e.Message}");
+        }
+    }
+
+    private static IEnumerable<StyledText> FlattenToText(IEnumerable<LayoutBlock> blocks)
+    {
+        foreach (var block in blocks)
+        {
+            switch (block)
+            {
+                case ParagraphBlock p when p.Text.Text.Length > 0:
+                    yield return p.Text;
+                    break;
+                case TableBlock t:
+                    foreach (var cell in t.Rows.SelectMany(r => r.Cells).Where(c => c.Text.Text.Length > 0))
+                        yield return cell.Text;
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Office stores an encrypted OOXML file as an OLE container with an "EncryptedPackage" stream (MS-OFFCRYPTO 2.3.4).</summary>
+    private static bool IsEncryptedPackage(ReadOnlySpan<byte> content) =>
+        content.IndexOf(Encoding.Unicode.GetBytes("EncryptedPackage")) >= 0;
+
+    /// <summary>Walks one part's block-level content; not thread-safe, one per read.</summary>
+    private sealed class Walker(DocxReaderOptions options, DocxStyleResolver styles)
+    {
+        private int _cells;
+
+        public bool Truncated { get; private set; }
+
+        public List<LayoutBlock> Blocks(OpenXmlElement container, int depth)
+        {
+            var blocks = new List<LayoutBlock>();
+            foreach (var child in container.ChildElements)
+                AddBlock(child, blocks, depth);
+            return blocks;
+        }
+
+        private void AddBlock(OpenXmlElement element, List<LayoutBlock> blocks, int depth)
+        {
+            switch (element)
+            {
+                case Paragraph paragraph:
+                    blocks.Add(new ParagraphBlock(ParagraphText(paragraph), styles.HeadingLevel(paragraph)));
+                    break;
+                case WTable table:
+                    if (depth >= options.MaxNestingDepth)
+                        blocks.Add(new ParagraphBlock(StyledText.Plain(table.InnerText)));
+                    else if (Table(table, depth) is { } block)
+                        blocks.Add(block);
+                    break;
+                case SdtBlock or CustomXmlBlock or SdtContentBlock:
+                    // Content controls (w:sdt) and custom XML wrap ordinary paragraphs and tables.
+                    if (depth < options.MaxNestingDepth)
+                    {
+                        foreach (var child in element.ChildElements)
+                        {
+                            if (child is SdtContentBlock or Paragraph or WTable or SdtBlock or CustomXmlBlock)
+                                AddBlock(child, blocks, depth + 1);
+                        }
+                    }
+                    break;
+            }
+        }
+
+        private TableBlock? Table(WTable table, int depth)
+        {
+            // Collect each row's cells with their starting grid column, opening content controls around rows and cells.
+            var rows = new List<List<GridCell>>();
+            foreach (var row in Rows(table, 0))
+            {
+                var cells = new List<GridCell>();
+                var column = row.TableRowProperties?.GetFirstChild<GridBefore>()?.Val?.Value ?? 0;
+                if (column > 0)
+                    cells.Add(new GridCell(0, column, VerticalMergeKind.None, null));
+                foreach (var cell in Cells(row, 0))
+                {
+                    if (++_cells > options.MaxTableCells)
+                    {
+                        Truncated = true;
+                        return null;
+                    }
+                    var properties = cell.TableCellProperties;
+                    var span = Math.Max(1, properties?.GridSpan?.Val?.Value ?? 1);
+                    if (properties?.HorizontalMerge is { } hMerge && hMerge.Val?.Value != MergedCellValues.Restart && cells.Count > 0 && cells[^1].Cell is not null)
+                    {
+                        // Legacy horizontal merge: a continuation widens the cell before it.
+                        cells[^1] = cells[^1] with { Span = cells[^1].Span + span };
+                        column += span;
+                        continue;
+                    }
+                    var kind = properties?.VerticalMerge is { } vMerge
+                        ? vMerge.Val?.Value == MergedCellValues.Restart ? VerticalMergeKind.Restart : VerticalMergeKind.Continue
+                        : VerticalMergeKind.None;
+                    cells.Add(new GridCell(column, span, kind, cell));
+                    column += span;
+                }
+                rows.Add(cells);
+            }
+
+            var result = new List<TableRow>(rows.Count);
+            for (var r = 0; r < rows.Count; r++)
+            {
+                var output = new List<Core.Layout.TableCell>();
+                foreach (var cell in rows[r])
+                {
+                    if (cell.Merge == VerticalMergeKind.Continue)
+                        continue; // covered by the restart cell above, which carries the row span
+                    if (cell.Cell is null)
+                    {
+                        output.Add(new Core.Layout.TableCell(StyledText.Empty, cell.Span));
+                        continue;
+                    }
+                    var rowSpan = 1;
+                    if (cell.Merge == VerticalMergeKind.Restart)
+                    {
+                        while (r + rowSpan < rows.Count &&
+                               rows[r + rowSpan].Any(c => c.Column == cell.Column && c.Merge == VerticalMergeKind.Continue))
+                            rowSpan++;
+                    }
+                    output.Add(Cell(cell.Cell, cell.Span, rowSpan, depth));
+                }
+                result.Add(new TableRow(output));
+            }
+            return new TableBlock(result);
+        }
+
+        private Core.Layout.TableCell Cell(WTableCell cell, int columnSpan, int rowSpan, int depth)
+        {
+            var text = new StyledTextBuilder();
+            var nested = new List<TableBlock>();
+            foreach (var block in Blocks(cell, depth + 1))
+            {
+                switch (block)
+                {
+                    case ParagraphBlock paragraph:
+                        if (text.Length > 0)
+                            text.Append("\n");
+                        text.Append(paragraph.Text);
+                        break;
+                    case TableBlock table:
+                        nested.Add(table);
+                        break;
+                }
+            }
+            return new Core.Layout.TableCell(text.Build(), columnSpan, rowSpan) { Nested = nested };
+        }
+
+        private IEnumerable<WTableRow> Rows(OpenXmlElement container, int depth)
+        {
+            foreach (var child in container.ChildElements)
+            {
+                if (child is WTableRow row)
+                    yield return row;
+                else if (child is SdtRow or CustomXmlRow or SdtContentRow && depth < options.MaxNestingDepth)
+                {
+                    foreach (var inner in Rows(child, depth + 1))
+                        yield return inner;
+                }
+            }
+        }
+
+        private IEnumerable<WTableCell> Cells(OpenXmlElement container, int depth)
+        {
+            foreach (var child in container.ChildElements)
+            {
+                if (child is WTableCell cell)
+                    yield return cell;
+                else if (child is SdtCell or CustomXmlCell or SdtContentCell && depth < options.MaxNestingDepth)
+                {
+                    foreach (var inner in Cells(child, depth + 1))
+                        yield return inner;
+                }
+            }
+        }
+
+        private StyledText ParagraphText(Paragraph paragraph)
+        {
+            var text = new StyledTextBuilder();
+            AppendInline(paragraph, paragraph, text, null, 0);
+            return text.Build();
+        }
+
+        /// <summary>
+        /// Inline content in document order. Deleted runs (w:del → w:delText) and field instructions (w:instrText) are
+        /// not text; mc:AlternateContent is read through its first choice only, or its fallback text would repeat it.
+        /// </summary>
+        private void AppendInline(OpenXmlElement element, Paragraph paragraph, StyledTextBuilder text, Run? run, int depth)
+        {
+            if (depth > options.MaxNestingDepth * 4)
+                return;
+            foreach (var child in element.ChildElements)
+            {
+                switch (child)
+                {
+                    case ParagraphProperties or RunProperties or DeletedRun or FieldCode or DeletedText:
+                        break;
+                    case AlternateContentFallback:
+                        break;
+                    case Run r:
+                        AppendInline(r, paragraph, text, r, depth + 1);
+                        break;
+                    case WText t:
+                        text.Append(t.Text, run is null ? TextStyle.None : styles.Resolve(run, paragraph));
+                        break;
+                    case TabChar or PositionalTab:
+                        text.Append("\t");
+                        break;
+                    case Break or CarriageReturn:
+                        text.Append("\n");
+                        break;
+                    case NoBreakHyphen:
+                        text.Append("-", run is null ? TextStyle.None : styles.Resolve(run, paragraph));
+                        break;
+                    case Paragraph inner:
+                        // A paragraph inside a text box within this paragraph: its own line.
+                        if (text.Length > 0 && !text.EndsWithNewLine)
+                            text.Append("\n");
+                        AppendInline(inner, inner, text, null, depth + 1);
+                        break;
+                    default:
+                        if (child.HasChildren)
+                            AppendInline(child, paragraph, text, run, depth + 1);
+                        break;
+                }
+            }
+        }
+    }
+
+    private enum VerticalMergeKind
+    {
+        None,
+        Restart,
+        Continue,
+    }
+
+    private sealed record GridCell(int Column, int Span, VerticalMergeKind Merge, WTableCell? Cell);
+}

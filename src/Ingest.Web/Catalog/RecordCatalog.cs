@@ -1,0 +1,85 @@
+using Ingest.Core.Records;
+using Ingest.Index.Store;
+using Ingest.Reports.Renewals;
+
+namespace Ingest.Web.Catalog;
+
+/// <summary>
+/// The records of the served index, loaded once on first use: lookup by record id, the departments for the filter, and the
+/// arrangement history for record pages and the renewal report. The server shows the index as of that moment (it never
+/// writes or re-opens it), so a later import becomes visible after a restart. Thread-safe.
+/// </summary>
+public sealed class RecordCatalog
+{
+    private readonly Lazy<CatalogSnapshot> _snapshot;
+
+    public RecordCatalog(IndexStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        _snapshot = new Lazy<CatalogSnapshot>(() => CatalogSnapshot.Build(store.AllRecords().ToList()), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>The loaded records and what is derived from them.</summary>
+    public CatalogSnapshot Current => _snapshot.Value;
+}
+
+/// <summary>An immutable view of every record in the index and the history linking their arrangements.</summary>
+public sealed class CatalogSnapshot
+{
+    private readonly Dictionary<string, SubmissionRecord> _byId;
+    private readonly ILookup<string, SubmissionRecord> _byPath;
+
+    private CatalogSnapshot(IReadOnlyList<SubmissionRecord> records)
+    {
+        Records = records;
+        _byId = new Dictionary<string, SubmissionRecord>(StringComparer.Ordinal);
+        foreach (var record in records)
+            _byId.TryAdd(RecordId.Of(record), record);
+        _byPath = records.ToLookup(record => record.Source.Path, StringComparer.Ordinal);
+        Departments = records.Select(record => record.Department).OfType<string>().Where(d => d.Length > 0)
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        History = HistoryLinker.Link(ArrangementKinds.From(records));
+    }
+
+    /// <summary>Builds the view (history linking is pure and bounded by <see cref="HistoryLinker.MaxPairwiseGroup"/>).</summary>
+    public static CatalogSnapshot Build(IReadOnlyList<SubmissionRecord> records) => new(records);
+
+    public IReadOnlyList<SubmissionRecord> Records { get; }
+
+    /// <summary>Every department named by a record, in ordinal order.</summary>
+    public IReadOnlyList<string> Departments { get; }
+
+    public ArrangementHistory History { get; }
+
+    /// <summary>The record with this id (<c>sha256</c> and ordinal), or null.</summary>
+    public SubmissionRecord? Find(string sha256, int ordinal) => _byId.GetValueOrDefault(RecordId.Of(sha256, ordinal));
+
+    /// <summary>
+    /// The record a report row or history entry describes: of the file's submissions, the one whose 件名 or a sheet's 件名
+    /// equals <paramref name="title"/>, else the file's first.
+    /// </summary>
+    public SubmissionRecord? FindByPath(string path, string? title)
+    {
+        var candidates = _byPath[path].OrderBy(record => record.Ordinal).ToList();
+        if (candidates.Count == 0)
+            return null;
+        return candidates.FirstOrDefault(record => title is not null
+                   && (record.Title == title || record.Sheets.Any(sheet => sheet.Title == title)))
+               ?? candidates[0];
+    }
+}
+
+/// <summary>Record ids and the URLs built on them: <c>/record/{sha256}/{ordinal}</c>.</summary>
+public static class RecordId
+{
+    /// <summary>The id of a record: its file's SHA-256 and its ordinal within the file.</summary>
+    public static string Of(SubmissionRecord record) => Of(record.Source.Sha256, record.Ordinal);
+
+    public static string Of(string sha256, int ordinal) => $"{sha256}#{ordinal}";
+
+    /// <summary>The record page's URL.</summary>
+    public static string Url(SubmissionRecord record) => $"/record/{Uri.EscapeDataString(record.Source.Sha256)}/{record.Ordinal}";
+
+    /// <summary>Whether a route value looks like a SHA-256 in hex (64 digits), the only form record routes accept.</summary>
+    public static bool IsSha256(string? text) => text is { Length: 64 } && text.All(char.IsAsciiHexDigit);
+}

@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.Text;
+using Ingest.Core.Records;
+using Ingest.Reports.Export;
+using Ingest.Reports.Renewals;
+using Ingest.Web.Catalog;
+
+namespace Ingest.Web.Pages;
+
+/// <summary>
+/// The record page: the cover, the overview, each sheet as a two-column table in canonical label order with changed fields
+/// marked, the checklists as tables, the arrangement's history across years with links, and a link to the source file.
+/// </summary>
+internal static class RecordPage
+{
+    public static string Render(SubmissionRecord record, CatalogSnapshot catalog)
+    {
+        var html = new StringBuilder();
+        html.Append("<article class=\"record\">\n<h1>").Append(Html.Encode(SearchPage.TitleOf(record))).Append("</h1>\n");
+        RenderCover(html, record);
+        RenderOverview(html, record);
+        for (var i = 0; i < record.Sheets.Count; i++)
+            RenderSheet(html, record, i, catalog);
+        foreach (var checklist in record.Checklists)
+            RenderChecklist(html, checklist);
+        html.Append("</article>\n");
+        return Layout.Page(SearchPage.TitleOf(record), html.ToString());
+    }
+
+    private static void RenderCover(StringBuilder html, SubmissionRecord record)
+    {
+        html.Append("<section class=\"cover\"><h2>表紙</h2>\n<table class=\"fields\"><tbody>\n");
+        Row(html, "会議", record.Council);
+        Row(html, "資料の種類", record.DocumentKind);
+        Row(html, "諮問・報告", record.Procedure);
+        Row(html, "資料番号", record.DocumentNumber);
+        Row(html, "件名", record.Title);
+        if (record.Basis is { } basis)
+            Row(html, $"{basis.Instrument}の根拠", string.Join(" ", new[] { basis.Article, basis.Text }.Where(s => !string.IsNullOrWhiteSpace(s))));
+        Row(html, "担当部課", record.Department);
+        Row(html, "年度", record.FiscalYear is { } year ? $"{year}年度" : null);
+        if (record.PriorApprovals.Count > 0)
+            Row(html, "過去の承認", string.Join("\n", record.PriorApprovals.Select(p => p.Text)));
+        html.Append("<tr><th scope=\"row\">原本</th><td>").Append(Html.Encode(record.Source.Path)).Append("<br><a class=\"source\" href=\"")
+            .Append(Html.Encode(RecordId.Url(record) + "/source")).Append("\">原本ファイルを開く</a>")
+            .Append(" <span class=\"hash\">SHA-256: ").Append(Html.Encode(record.Source.Sha256)).Append("</span></td></tr>\n");
+        html.Append("</tbody></table></section>\n");
+    }
+
+    private static void RenderOverview(StringBuilder html, SubmissionRecord record)
+    {
+        if (record.Overview.Count == 0)
+            return;
+        html.Append("<section class=\"overview\"><h2>事業の概要</h2>\n<table class=\"fields\"><tbody>\n");
+        foreach (var (label, value) in record.Overview)
+            Row(html, label, value);
+        html.Append("</tbody></table></section>\n");
+    }
+
+    private static void RenderSheet(StringBuilder html, SubmissionRecord record, int index, CatalogSnapshot catalog)
+    {
+        var sheet = record.Sheets[index];
+        var changed = new HashSet<string>(sheet.ChangedFields, StringComparer.Ordinal);
+        html.Append("<section class=\"sheet\" id=\"sheet-").Append(index + 1).Append("\"><h2>")
+            .Append(Html.Encode($"別紙{index + 1}　{sheet.Type}")).Append("</h2>\n");
+        if (sheet.Title is { Length: > 0 } title)
+            html.Append("<p class=\"sheet-title\">").Append(Html.Encode(title)).Append("</p>\n");
+        if (changed.Count > 0)
+            html.Append("<p class=\"legend\"><span class=\"badge\">変更</span> は前回の承認からの変更箇所です。</p>\n");
+        html.Append("<table class=\"fields\"><tbody>\n");
+        foreach (var (label, value) in FieldOrder.Sort(sheet.Fields))
+        {
+            var isChanged = changed.Contains(label);
+            html.Append("<tr").Append(isChanged ? " class=\"changed\"" : string.Empty).Append("><th scope=\"row\">").Append(Html.Encode(label));
+            if (isChanged)
+                html.Append(" <span class=\"badge\">変更</span>");
+            html.Append("</th><td>").Append(Html.Lines(value)).Append("</td></tr>\n");
+        }
+        if (sheet.Partners.Count > 0)
+            Row(html, "相手方（正規化）", string.Join("、", sheet.Partners));
+        if (sheet.Period is { } period)
+        {
+            var words = new List<string> { ReportColumns.RecurrenceLabel(period.Recurrence) };
+            if (period.Start is { } start)
+                words.Add($"開始 {Date(start)}");
+            if (period.End is { } end)
+                words.Add($"終了 {Date(end)}");
+            if (period.FirstStarted is { } first)
+                words.Add($"初回開始 {Date(first)}");
+            if (period.Evidence is { Length: > 0 } evidence)
+                words.Add($"根拠「{evidence}」");
+            Row(html, "期間の読み取り", string.Join("　", words));
+        }
+        html.Append("</tbody></table>\n");
+        RenderHistory(html, record, index, catalog);
+        html.Append("</section>\n");
+    }
+
+    private static void RenderHistory(StringBuilder html, SubmissionRecord record, int index, CatalogSnapshot catalog)
+    {
+        var arrangement = catalog.History.Arrangements.FirstOrDefault(a =>
+            a.SheetIndex == index && a.Submission.Ordinal == record.Ordinal && a.Submission.Source.Sha256 == record.Source.Sha256);
+        if (arrangement is null)
+            return;
+        var chain = catalog.History.ChainOf(arrangement);
+        if (chain.Count <= 1)
+            return;
+        html.Append("<div class=\"history\"><h3>この取り決めの経緯</h3>\n<ol>");
+        foreach (var step in chain)
+        {
+            var isThis = step.Id == arrangement.Id;
+            var link = catalog.History.PredecessorOf(step);
+            html.Append("<li").Append(isThis ? " class=\"this\"" : string.Empty).Append('>');
+            html.Append(Html.Encode(step.FiscalYear is { } year ? $"{year}年度　" : string.Empty));
+            var text = Html.Encode(step.Title ?? Path.GetFileName(step.Path));
+            if (isThis)
+                html.Append("<strong>").Append(text).Append("</strong>（この資料）");
+            else
+                html.Append("<a href=\"").Append(Html.Encode(RecordId.Url(step.Submission) + $"#sheet-{step.SheetIndex + 1}")).Append("\">").Append(text).Append("</a>");
+            if (link is not null)
+                html.Append(" <span class=\"evidence\">").Append(Html.Encode($"（{ReasonLabel(link.Reason)}：{link.Evidence}）")).Append("</span>");
+            html.Append("</li>");
+        }
+        html.Append("</ol></div>\n");
+    }
+
+    private static void RenderChecklist(StringBuilder html, Checklist checklist)
+    {
+        html.Append("<section class=\"checklist\"><h2>").Append(Html.Encode(checklist.Title)).Append("</h2>\n")
+            .Append("<table class=\"grid\"><thead><tr><th scope=\"col\">対策を行う者</th><th scope=\"col\">区分</th><th scope=\"col\">対策</th><th scope=\"col\">実施</th></tr></thead><tbody>\n");
+        foreach (var item in checklist.Items)
+        {
+            html.Append("<tr><td>").Append(Html.Encode(item.Party)).Append("</td><td>").Append(Html.Encode(item.Category))
+                .Append("</td><td>").Append(Html.Lines(item.Text)).Append("</td><td class=\"mark\">").Append(Html.Encode(item.Mark)).Append("</td></tr>\n");
+        }
+        html.Append("</tbody></table></section>\n");
+    }
+
+    private static void Row(StringBuilder html, string label, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            return;
+        html.Append("<tr><th scope=\"row\">").Append(Html.Encode(label)).Append("</th><td>").Append(Html.Lines(value)).Append("</td></tr>\n");
+    }
+
+    private static string ReasonLabel(LinkReason reason) => reason switch
+    {
+        LinkReason.PriorApproval => "承認済み事項の引用",
+        LinkReason.ChangeNotice => "変更の届出",
+        _ => "同じ取り決めの再提出",
+    };
+
+    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+using Ingest.Reports.Renewals;
+using Ingest.Web.Pages;
+using Microsoft.AspNetCore.Http;
+
+namespace Ingest.Web.Queries;
+
+/// <summary>The renewal page's URL parameters: <c>asof</c> (YYYY-MM-DD, default today), <c>type</c> (外部結合, 委任, 委託), <c>page</c>.</summary>
+public sealed record RenewalPageQuery
+{
+    /// <summary>Report rows per page.</summary>
+    public const int PageSize = 100;
+
+    /// <summary>Highest page number accepted.</summary>
+    public const int MaxPage = 10_000;
+
+    /// <summary>The report date; null means today by the server's clock.</summary>
+    public DateOnly? AsOf { get; init; }
+    public string? SheetType { get; init; }
+    public int Page { get; init; } = 1;
+
+    /// <summary>Reads the query string; a bad date, an unknown type or a bad page refuses it with messages.</summary>
+    public static QueryParse<RenewalPageQuery> Parse(IQueryCollection query)
+    {
+        var reader = new QueryReader(query);
+        var asOf = reader.Date("asof", "基準日");
+        var type = reader.Text("type", "種別", 50);
+        var page = reader.Integer("page", "ページ番号", 1, MaxPage);
+        if (asOf is { } date && (date.Year < Core.Dates.FiscalYear.MinYear + 1 || date.Year > Core.Dates.FiscalYear.MaxYear))
+            reader.Fail("基準日の年が範囲外です。");
+        if (type is not null && !ArrangementKinds.Filterable.Contains(type, StringComparer.Ordinal))
+            reader.Fail($"種別は{string.Join("・", ArrangementKinds.Filterable)}のいずれかを指定してください。");
+        if (reader.Errors.Count > 0)
+            return new QueryParse<RenewalPageQuery>(null, reader.Errors);
+        return new QueryParse<RenewalPageQuery>(new RenewalPageQuery { AsOf = asOf, SheetType = type, Page = page ?? 1 }, []);
+    }
+
+    /// <summary>The URL of this view of the report (or of a download when <paramref name="path"/> names one).</summary>
+    public string ToUrl(string path = "/renewals", bool withPage = true) => path + Html.QueryString(
+    [
+        ("asof", AsOf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        ("type", SheetType),
+        ("page", withPage && Page > 1 ? Page.ToString(CultureInfo.InvariantCulture) : null),
+    ]);
+}

@@ -1,0 +1,49 @@
+using Ingest.Extraction;
+using Ingest.Pipeline;
+using Ingest.Readers.Docx;
+using Ingest.Readers.Pdf;
+using Ingest.Readers.Text;
+
+namespace Ingest.Readers.Tests.CrossFormat;
+
+/// <summary>Locates the repository's seeds, corpus and generated fixtures, and a pipeline with every binary reader.</summary>
+internal static class Fixtures
+{
+    private static readonly Lazy<string> _root = new(() =>
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (System.IO.File.Exists(Path.Combine(dir.FullName, "Ingest.sln")))
+                return dir.FullName;
+        }
+        throw new InvalidOperationException("repository root (Ingest.sln) not found above " + AppContext.BaseDirectory);
+    });
+
+    public static string Root => _root.Value;
+
+    public static string Folder => Path.Combine(Root, "corpus", "fixtures");
+
+    public static string File(string name) => Path.Combine(Folder, name);
+
+    /// <summary>The PDF and DOCX readers ahead of the text reader, as the product's registry orders them.</summary>
+    public static IngestPipeline Pipeline { get; } = new(
+        new ReaderRegistry([new PdfDocumentReader(), new DocxDocumentReader(), new TextDocumentReader()]),
+        new SubmissionExtractor());
+
+    /// <summary>Each text document the fixtures were made from, by fixture stem.</summary>
+    public static IEnumerable<(string Stem, string Source)> Sources()
+    {
+        var seeds = Directory.EnumerateFiles(Path.Combine(Root, "seeds"), "*.txt");
+        var corpus = Directory.EnumerateFiles(Path.Combine(Root, "corpus", "extraction")).Where(f => f.EndsWith(".txt") || f.EndsWith(".md"));
+        foreach (var source in seeds.Concat(corpus).Order(StringComparer.Ordinal))
+        {
+            var stem = Path.GetFileNameWithoutExtension(source);
+            foreach (var tag in new[] { ".sjis", ".eucjp" })
+            {
+                if (stem.EndsWith(tag, StringComparison.Ordinal))
+                    stem = stem[..^tag.Length];
+            }
+            yield return (stem, source);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using Ingest.Core.Records;
+
+namespace Ingest.FixtureWriter;
+
+/// <summary>A block of a fixture document: a paragraph or a table, independent of the output format.</summary>
+public abstract record FixtureBlock;
+
+/// <summary>A paragraph; <paramref name="Heading"/> sets it larger and bold, <paramref name="Right"/> aligns it right (document numbers).</summary>
+public sealed record FixtureParagraph(string Text, bool Heading = false, bool Right = false, bool PageBreakBefore = false) : FixtureBlock;
+
+/// <summary>A table of rows; column widths are shares of the text width.</summary>
+public sealed record FixtureTable(IReadOnlyList<IReadOnlyList<FixtureCell>> Rows, IReadOnlyList<double> Widths) : FixtureBlock;
+
+/// <summary>
+/// A cell. <paramref name="RowSpan"/> &gt; 1 starts a vertical merge; <paramref name="Covered"/> marks the cells a merge
+/// covers (Word writes them as vMerge continuations, HTML omits them). Marked text is bold and underlined, as changes are.
+/// </summary>
+public sealed record FixtureCell(string Text, bool Marked = false, int RowSpan = 1, bool Covered = false);
+
+/// <summary>
+/// Lays a submission record out as the forms in the archive do: heading lines, a 件名 cover table, the 事業の概要 table,
+/// one two-column table per sheet in field order (changed fields bold and underlined), and checklist tables whose
+/// party cell is merged down over its measures.
+/// </summary>
+public static class FixtureLayout
+{
+    public static IReadOnlyList<FixtureBlock> Blocks(IReadOnlyList<SubmissionRecord> records)
+    {
+        var blocks = new List<FixtureBlock>();
+        for (var i = 0; i < records.Count; i++)
+            blocks.AddRange(Blocks(records[i], pageBreak: i > 0));
+        return blocks;
+    }
+
+    private static IEnumerable<FixtureBlock> Blocks(SubmissionRecord r, bool pageBreak)
+    {
+        var first = true;
+        FixtureParagraph Para(string text, bool heading = false, bool right = false)
+        {
+            var p = new FixtureParagraph(text, heading, right, pageBreak && first);
+            first = false;
+            return p;
+        }
+        if (r.DocumentNumber is not null)
+            yield return Para(r.DocumentNumber, right: true);
+        yield return Para($"{r.Council} {r.DocumentKind}", heading: true);
+        if (r.Title is not null)
+            yield return new FixtureTable([[new FixtureCell("件名"), new FixtureCell(r.Title)]], [0.2, 0.8]);
+        yield return Para("内容は別紙のとおり");
+        if (r.Basis is { } basis)
+        {
+            yield return Para($"{basis.Instrument}の根拠");
+            if (r.Procedure is not null)
+                yield return Para($"【{r.Procedure}】");
+            yield return Para($"◇{basis.Article}（{basis.Text}）");
+        }
+        if (r.Department is not null)
+            yield return Para($"（担当部課：{r.Department}）");
+        if (r.Overview.Count > 0)
+        {
+            yield return Para("事業の概要", heading: true);
+            yield return Pairs(r.Overview.Select(p => (p.Key, p.Value, false)));
+        }
+        foreach (var sheet in r.Sheets)
+        {
+            yield return Para($"件名 {sheet.Title}", heading: true);
+            if (r.PriorApprovals.Count > 0)
+                yield return Para($"※太字ゴシック(下線)は、{r.PriorApprovals[0].Text}済の内容からの変更箇所");
+            yield return Pairs(sheet.Fields.Select(f => (f.Key, f.Value, sheet.ChangedFields.Contains(f.Key))));
+        }
+        foreach (var checklist in r.Checklists)
+        {
+            yield return Para($"4 {checklist.Title}", heading: true);
+            var rows = new List<IReadOnlyList<FixtureCell>>
+            {
+                new[] { new FixtureCell(string.Empty), new FixtureCell("・対策が可能であれば「○」 ・対策の必要がない場合は「－」"), new FixtureCell("個人情報保護対策") },
+            };
+            foreach (var group in Groups(checklist.Items))
+            {
+                var party = group[0].Category is { } category ? $"{PartyPhrase(group[0].Party)} 【{category}の対策】" : PartyPhrase(group[0].Party);
+                for (var k = 0; k < group.Count; k++)
+                {
+                    rows.Add([
+                        k == 0 ? new FixtureCell(party, RowSpan: group.Count) : new FixtureCell(string.Empty, Covered: true),
+                        new FixtureCell(group[k].Mark),
+                        new FixtureCell(group[k].Text),
+                    ]);
+                }
+            }
+            yield return new FixtureTable(rows, [0.22, 0.08, 0.70]);
+        }
+    }
+
+    private static FixtureTable Pairs(IEnumerable<(string Label, string Value, bool Marked)> rows) =>
+        new(rows.Select(r => (IReadOnlyList<FixtureCell>)[new FixtureCell(r.Label), new FixtureCell(r.Value, r.Marked)]).ToArray(), [0.28, 0.72]);
+
+    private static List<List<ChecklistItem>> Groups(IReadOnlyList<ChecklistItem> items)
+    {
+        var groups = new List<List<ChecklistItem>>();
+        foreach (var item in items)
+        {
+            if (groups.Count > 0 && groups[^1][0].Party == item.Party && groups[^1][0].Category == item.Category)
+                groups[^1].Add(item);
+            else
+                groups.Add([item]);
+        }
+        return groups;
+    }
+
+    /// <summary>The checklist's title column wording for a party: 区 acts itself; others are made to act.</summary>
+    private static string PartyPhrase(string? party) => party switch
+    {
+        null or "区" => "区が行う個人情報保護対策",
+        _ => $"{party}に行わせる 情報保護対策",
+    };
+}

@@ -1,0 +1,55 @@
+using Ingest.FixtureWriter;
+using Ingest.Pipeline;
+
+// Writes DOCX (and HTML, for a browser's print-to-PDF) forms of every text document in seeds/ and corpus/extraction/,
+// from the records the pipeline extracts from them. tools/fixtures/make-fixtures.sh turns them into PDF.
+// Usage: Ingest.FixtureWriter <repository root> <output folder>
+if (args.Length != 2)
+{
+    Console.Error.WriteLine("usage: Ingest.FixtureWriter <repository root> <output folder>");
+    return 2;
+}
+var root = args[0];
+var output = args[1];
+Directory.CreateDirectory(output);
+var sources = Directory.EnumerateFiles(Path.Combine(root, "seeds"), "*.txt")
+    .Concat(Directory.EnumerateFiles(Path.Combine(root, "corpus", "extraction")).Where(f => f.EndsWith(".txt") || f.EndsWith(".md")))
+    .Order(StringComparer.Ordinal)
+    .ToArray();
+var failures = 0;
+foreach (var source in sources)
+{
+    var extraction = IngestPipeline.Default.ExtractFile(source);
+    if (!extraction.Succeeded || extraction.Submissions.Count == 0)
+    {
+        Console.Error.WriteLine($"{source}: {extraction.Error ?? "no submission"}");
+        failures++;
+        continue;
+    }
+    var stem = FixtureNames.Stem(source);
+    var blocks = FixtureLayout.Blocks(extraction.Submissions);
+    // Running header and page-number footer give the PDF page furniture to separate.
+    var header = extraction.Submissions[0].Council is { } council ? $"{council} 資料" : null;
+    DocxFixtureWriter.Write(Path.Combine(output, stem + ".docx"), blocks, header);
+    HtmlFixtureWriter.Write(Path.Combine(output, stem + ".html"), blocks);
+    Console.WriteLine($"{stem}: {extraction.Submissions.Count} submission(s), {extraction.Submissions.Sum(s => s.Sheets.Count)} sheet(s)");
+}
+return failures == 0 ? 0 : 1;
+
+namespace Ingest.FixtureWriter
+{
+    /// <summary>Fixture file names: the source's name without its encoding tag and extension (kokuho_gaibu_ketsugo.sjis.txt → kokuho_gaibu_ketsugo).</summary>
+    public static class FixtureNames
+    {
+        public static string Stem(string path)
+        {
+            var name = Path.GetFileNameWithoutExtension(path);
+            foreach (var tag in new[] { ".sjis", ".eucjp", ".utf8", ".utf16" })
+            {
+                if (name.EndsWith(tag, StringComparison.OrdinalIgnoreCase))
+                    name = name[..^tag.Length];
+            }
+            return name;
+        }
+    }
+}
