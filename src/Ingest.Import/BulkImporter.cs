@@ -127,12 +127,14 @@ public sealed class BulkImporter(IndexStore store, IngestPipeline pipeline, Bulk
         // Stage 2: extraction workers; a file whose content is already indexed under the same path is not extracted again.
         foreach (var (sha, path) in updater.IndexedFiles())
             known[sha] = path;
+        var aliases = new ConcurrentDictionary<string, string>(updater.AliasPaths(), StringComparer.Ordinal);
         var workers = Enumerable.Range(0, Math.Max(1, _options.Jobs)).Select(_ => Task.Run(async () =>
         {
             await foreach (var work in read.Reader.ReadAllAsync(cancellation))
             {
                 Interlocked.Add(ref bytes, work.Content.Length);
-                if (known.TryGetValue(work.Sha256, out var indexedPath) && indexedPath == work.Path)
+                if ((known.TryGetValue(work.Sha256, out var indexedPath) && indexedPath == work.Path)
+                    || (aliases.TryGetValue(work.Path, out var aliasSha) && aliasSha == work.Sha256))
                 {
                     await written.Writer.WriteAsync(new Done(new FileOutcome(work.Path, ImportOutcome.Unchanged, 0, null, work.Sha256), []), cancellation);
                     continue;

@@ -1,5 +1,7 @@
 using Ingest.Core.Diagnostics;
 using Ingest.Core.Layout;
+using Ingest.Readers.Docx;
+using Ingest.Readers.Pdf;
 using Ingest.Readers.Text;
 
 namespace Ingest.Readers;
@@ -16,6 +18,8 @@ public sealed class ReaderRegistry(IReadOnlyList<IDocumentReader> readers)
     /// <summary>Every reader the product ships, binary formats first, text last.</summary>
     public static ReaderRegistry Default { get; } = new(
     [
+        new PdfDocumentReader(),
+        new DocxDocumentReader(),
         new TextDocumentReader(),
     ]);
 

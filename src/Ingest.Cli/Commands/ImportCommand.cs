@@ -1,90 +1,148 @@
 using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Ingest.Import;
 using Ingest.Index.Import;
 using Ingest.Index.Store;
 using Ingest.Pipeline;
+using Spectre.Console;
 
 namespace Ingest.Cli.Commands;
 
-/// <summary><c>ingest import PATH... [--index DIR] [--synonyms FILE]</c>: extracts and indexes files and folders; unchanged files are skipped.</summary>
+/// <summary>
+/// <c>ingest import PATH... [--index DIR] [--jobs N] [--log FILE] [--commit-every N] [--synonyms FILE]</c>: imports files, folders and zips.
+/// Exit codes: 0 all went well; 3 some files failed (each named on stderr and in the log); 1 the import could not run.
+/// </summary>
 internal static class ImportCommand
 {
+    /// <summary>Some files could not be imported; the rest were.</summary>
+    public const int SomeFilesFailed = 3;
+
     public static Command Create()
     {
-        var paths = new Argument<string[]>("paths") { Description = "Files or folders (walked recursively) to import.", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("paths") { Description = "Files, folders and .zip archives to import.", Arity = ArgumentArity.OneOrMore };
         var index = new Option<string?>("--index") { Description = $"Index folder (default: ./{IndexStore.DefaultFolderName})." };
+        var jobs = new Option<int>("--jobs") { Description = "Parallel extraction workers (default: one per core).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var log = new Option<string?>("--log") { Description = "JSON Lines log of every file and its outcome (default: import-log.jsonl in the index folder)." };
+        var commitEvery = new Option<int>("--commit-every") { Description = "Commit after this many changed files.", DefaultValueFactory = _ => 200 };
         var synonyms = new Option<string?>("--synonyms") { Description = "Install this synonym file (Solr format) in the index and re-index the stored records with it." };
-        var command = new Command("import", "Extract and index submission files; re-importing an unchanged file changes nothing.") { paths, index, synonyms };
-        command.SetAction(parse => Run(parse.GetValue(paths) ?? [], parse.GetValue(index), parse.GetValue(synonyms), Console.Out, Console.Error));
+        var command = new Command("import", "Import submissions from files, folders and zip archives into the search index.") { paths, index, jobs, log, commitEvery, synonyms };
+        command.SetAction(parse => Run(
+            parse.GetValue(paths) ?? [],
+            parse.GetValue(index) ?? IndexStore.DefaultDirectory,
+            parse.GetValue(jobs),
+            parse.GetValue(log),
+            parse.GetValue(commitEvery),
+            parse.GetValue(synonyms)));
         return command;
     }
 
-    /// <summary>Imports; returns 0 when every file was imported or unchanged, 1 when some failed (the rest is still committed), 2 on a bad index or synonym file.</summary>
-    internal static int Run(IReadOnlyList<string> paths, string? indexDirectory, string? synonymFile, TextWriter output, TextWriter errors)
+    internal static int Run(IReadOnlyList<string> paths, string indexDirectory, int jobs, string? logPath, int commitEvery, string? synonymFile = null)
     {
-        var directory = indexDirectory ?? IndexStore.DefaultDirectory;
+        if (jobs < 1 || commitEvery < 1)
+        {
+            Console.Error.WriteLine("--jobs and --commit-every must be at least 1");
+            return 1;
+        }
         IndexStore store;
         try
         {
-            store = IndexStore.Open(directory);
+            store = IndexStore.Open(indexDirectory);
             if (synonymFile is not null)
             {
                 store = store.InstallSynonyms(synonymFile);
-                output.WriteLine($"synonyms: {synonymFile} installed in {store.DirectoryPath}; stored records re-indexed");
+                Console.WriteLine($"synonyms: {synonymFile} installed in {store.DirectoryPath}; stored records re-indexed");
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
         {
-            errors.WriteLine($"{directory}: cannot open the index: {e.Message}");
-            return 2;
+            Console.Error.WriteLine($"{indexDirectory}: cannot open the index: {e.Message}");
+            return 1;
         }
-
         using (store)
         {
-            var options = new ImportOptions { Extensions = IngestPipeline.SupportedExtensions };
-            var importer = new IndexImporter(store, Extract, options);
-            IReadOnlyList<ImportedFile> results;
+            logPath ??= Path.Combine(indexDirectory, "import-log.jsonl");
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(logPath))!);
+            using var log = new StreamWriter(logPath, append: true, new UTF8Encoding(false)) { AutoFlush = true };
+            var total = BulkImporter.CountFiles(paths);
+            var importer = new BulkImporter(store, IngestPipeline.Default, new BulkImportOptions { Jobs = jobs, CommitEveryFiles = commitEvery });
+            var progress = new ImportProgress(total);
+
+            BulkImportSummary summary;
             try
             {
-                results = importer.Import(paths, new Progress(output, errors));
+                if (!Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive)
+                {
+                    summary = AnsiConsole.Progress()
+                        .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+                        .Start(context =>
+                        {
+                            var task = context.AddTask("importing", maxValue: Math.Max(1, total));
+                            return importer.Import(paths, outcome =>
+                            {
+                                progress.Record(outcome, log);
+                                task.Increment(1);
+                                task.Description = $"{progress.Done:N0}/{total:N0} files";
+                            });
+                        });
+                }
+                else
+                {
+                    summary = importer.Import(paths, outcome =>
+                    {
+                        progress.Record(outcome, log);
+                        progress.MaybePrintLine();
+                    });
+                }
             }
-            catch (IOException e)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or Lucene.Net.Store.LockObtainFailedException)
             {
-                // Includes the index's write lock held by another import.
-                errors.WriteLine($"{store.DirectoryPath}: cannot write the index: {e.Message}");
-                return 2;
+                Console.Error.WriteLine($"{indexDirectory}: import stopped: {e.Message}");
+                return 1;
             }
-            // Paths that do not exist never reach the progress reporter.
-            foreach (var missing in results.Where(file => file.Outcome == ImportOutcome.Failed && file.Message == "no such file or folder"))
-                errors.WriteLine($"{missing.Path}: {missing.Message}");
-            var count = (ImportOutcome outcome) => results.Count(file => file.Outcome == outcome);
-            output.WriteLine($"{count(ImportOutcome.Added)} added, {count(ImportOutcome.Replaced)} replaced, {count(ImportOutcome.Unchanged)} unchanged, {count(ImportOutcome.Failed)} failed; {results.Sum(file => file.Submissions)} submissions indexed → {store.DirectoryPath}");
-            return count(ImportOutcome.Failed) == 0 ? 0 : 1;
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"imported {summary.Imported}, unchanged {summary.Unchanged}, replaced {summary.Replaced}, failed {summary.Failed}, skipped {summary.Skipped} " +
+                $"in {summary.Elapsed.TotalSeconds:F1} s ({summary.Files / Math.Max(0.001, summary.Elapsed.TotalSeconds):F1} files/s, {summary.Bytes / 1048576.0 / Math.Max(0.001, summary.Elapsed.TotalSeconds):F2} MB/s); log: {logPath}"));
+            return summary.Failed > 0 ? SomeFilesFailed : 0;
         }
     }
 
-    private static ExtractedFile Extract(string path)
+    /// <summary>Counts, rate and ETA for plain output, the failure lines, and the JSON Lines log.</summary>
+    private sealed class ImportProgress(int total)
     {
-        var result = IngestPipeline.Default.ExtractFile(path);
-        return new ExtractedFile { Path = result.Path, Sha256 = result.Sha256, Submissions = result.Submissions, Error = result.Error };
-    }
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private TimeSpan _lastLine = TimeSpan.Zero;
 
-    /// <summary>One line per file as it is done (synchronously, unlike <see cref="Progress{T}"/>, so lines keep file order).</summary>
-    private sealed class Progress(TextWriter output, TextWriter errors) : IProgress<ImportedFile>
-    {
-        public void Report(ImportedFile file)
+        public int Done { get; private set; }
+
+        public void Record(FileOutcome outcome, TextWriter log)
         {
-            switch (file.Outcome)
+            Done++;
+            log.WriteLine(JsonSerializer.Serialize(new
             {
-                case ImportOutcome.Failed:
-                    errors.WriteLine($"{file.Path}: {file.Message}");
-                    break;
-                case ImportOutcome.Unchanged:
-                    output.WriteLine($"unchanged {file.Path}{(file.Message is null ? string.Empty : $" ({file.Message})")}");
-                    break;
-                default:
-                    output.WriteLine($"{(file.Outcome == ImportOutcome.Added ? "added" : "replaced")} {file.Path} ({file.Submissions} submission{(file.Submissions == 1 ? string.Empty : "s")})");
-                    break;
-            }
+                path = outcome.Path,
+                outcome = outcome.Skipped ? "skipped" : outcome.Outcome.ToString().ToLowerInvariant(),
+                submissions = outcome.Submissions,
+                sha256 = outcome.Sha256,
+                message = outcome.Message,
+            }));
+            if (outcome.Outcome == ImportOutcome.Failed && !outcome.Skipped)
+                Console.Error.WriteLine($"FAILED {outcome.Path}: {outcome.Message}");
+            else if (outcome.Skipped)
+                Console.Error.WriteLine($"skipped {outcome.Path}: {outcome.Message}");
+        }
+
+        public void MaybePrintLine()
+        {
+            if (_clock.Elapsed - _lastLine < TimeSpan.FromSeconds(2) && Done != total)
+                return;
+            _lastLine = _clock.Elapsed;
+            var rate = Done / Math.Max(0.001, _clock.Elapsed.TotalSeconds);
+            var eta = rate > 0 && total > Done ? TimeSpan.FromSeconds((total - Done) / rate) : TimeSpan.Zero;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Done:N0}/{total:N0} files, {rate:F1} files/s, ETA {eta:hh\\:mm\\:ss}"));
         }
     }
 }

@@ -13,6 +13,12 @@ public static class IndexFields
     public const string Sha256 = "sha256";
     /// <summary>Full source path (keyword, stored).</summary>
     public const string Path = "path";
+
+    /// <summary>On an alias document: a second path under which the same content (same SHA-256) was found.</summary>
+    public const string AliasPath = "alias_path";
+
+    /// <summary>On an alias document: the SHA-256 the alias path stands for.</summary>
+    public const string AliasSha256 = "alias_sha256";
     /// <summary>Source file name (keyword) so <c>show</c> accepts a bare name.</summary>
     public const string FileName = "filename";
     /// <summary>Index of the sheet in the record (stored; -1 when the submission has no sheets).</summary>

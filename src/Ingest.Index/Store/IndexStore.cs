@@ -132,6 +132,13 @@ public sealed class IndexStore : IDisposable
         {
             // Not a path: try the other forms.
         }
+        // A second path of the same content resolves to the content's records.
+        foreach (var aliasKey in new[] { key, SafeFullPath(key) }.OfType<string>())
+        {
+            var alias = searcher.Search(new TermQuery(new Term(IndexFields.AliasPath, aliasKey)), 1);
+            if (alias.ScoreDocs.Length > 0 && searcher.Doc(alias.ScoreDocs[0].Doc).Get(IndexFields.AliasSha256) is { } aliasSha)
+                candidates.Add(new TermQuery(new Term(IndexFields.Sha256, aliasSha)));
+        }
         candidates.Add(new TermQuery(new Term(IndexFields.FileName, Path.GetFileName(key))));
         var ordinal = 0;
         var hash = key;
@@ -219,6 +226,23 @@ public sealed class IndexStore : IDisposable
         return files;
     }
 
+    /// <summary>Alias paths (a second path of already-indexed content) → SHA-256, read from the last commit.</summary>
+    internal Dictionary<string, string> AliasPaths()
+    {
+        var aliases = new Dictionary<string, string>(StringComparer.Ordinal);
+        var searcher = Searcher();
+        if (searcher is null)
+            return aliases;
+        var top = searcher.Search(new WildcardQuery(new Term(IndexFields.AliasPath, "*")), int.MaxValue / 2);
+        foreach (var hit in top.ScoreDocs)
+        {
+            var stored = searcher.Doc(hit.Doc);
+            if (stored.Get(IndexFields.AliasPath) is { } path && stored.Get(IndexFields.AliasSha256) is { } sha)
+                aliases[path] = sha;
+        }
+        return aliases;
+    }
+
     /// <summary>The current searcher (the last commit), or null while the index is empty.</summary>
     public IndexSearcher? Searcher()
     {
@@ -231,6 +255,18 @@ public sealed class IndexStore : IDisposable
             _reader = DirectoryReader.Open(_directory);
             _searcher = NewSearcher(_reader);
             return _searcher;
+        }
+    }
+
+    private static string? SafeFullPath(string key)
+    {
+        try
+        {
+            return Path.GetFullPath(key);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return null;
         }
     }
 

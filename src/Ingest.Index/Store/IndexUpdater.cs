@@ -1,6 +1,7 @@
 using Ingest.Core.Records;
 using Ingest.Index.Analysis;
 using Ingest.Index.Documents;
+using Lucene.Net.Documents;
 using Lucene.Net.Index;
 
 namespace Ingest.Index.Store;
@@ -15,6 +16,7 @@ public sealed class IndexUpdater : IDisposable
     private readonly IndexWriter _writer;
     private readonly Dictionary<string, string> _pathBySha;
     private readonly Dictionary<string, string> _shaByPath;
+    private readonly Dictionary<string, string> _aliasShaByPath;
 
     internal IndexUpdater(IndexStore store, IndexWriter writer)
     {
@@ -22,6 +24,28 @@ public sealed class IndexUpdater : IDisposable
         _writer = writer;
         _pathBySha = store.IndexedFiles();
         _shaByPath = _pathBySha.GroupBy(pair => pair.Value, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.First().Key, StringComparer.Ordinal);
+        _aliasShaByPath = store.AliasPaths();
+    }
+
+    /// <summary>Every indexed file: SHA-256 → the path its records carry.</summary>
+    public IReadOnlyDictionary<string, string> IndexedFiles() => _pathBySha;
+
+    /// <summary>Second paths of content indexed under another path: path → SHA-256.</summary>
+    public IReadOnlyDictionary<string, string> AliasPaths() => _aliasShaByPath;
+
+    /// <summary>
+    /// Records that <paramref name="path"/> holds the same content as an indexed file: one submission, known by both
+    /// paths (<see cref="IndexStore.Find"/> finds it by either). Adds no records.
+    /// </summary>
+    public void AddPath(string sha256, string path)
+    {
+        _writer.DeleteDocuments(new Term(IndexFields.AliasPath, path));
+        _writer.AddDocument(new Document
+        {
+            new StringField(IndexFields.AliasPath, path, Field.Store.YES),
+            new StringField(IndexFields.AliasSha256, sha256, Field.Store.YES),
+        });
+        _aliasShaByPath[path] = sha256;
     }
 
     /// <summary>True when a file with this content is already indexed (under any path).</summary>
@@ -40,7 +64,8 @@ public sealed class IndexUpdater : IDisposable
     public bool Replace(string path, string sha256, IReadOnlyList<SubmissionRecord> records)
     {
         var replaced = _shaByPath.TryGetValue(path, out var oldSha);
-        _writer.DeleteDocuments(new Term(IndexFields.Path, path), new Term(IndexFields.Sha256, sha256));
+        _writer.DeleteDocuments(new Term(IndexFields.Path, path), new Term(IndexFields.Sha256, sha256), new Term(IndexFields.AliasPath, path));
+        _aliasShaByPath.Remove(path);
         if (oldSha is not null)
             _pathBySha.Remove(oldSha);
         foreach (var record in records)
@@ -56,7 +81,8 @@ public sealed class IndexUpdater : IDisposable
     /// <summary>Removes a file's records (by path).</summary>
     public void Remove(string path)
     {
-        _writer.DeleteDocuments(new Term(IndexFields.Path, path));
+        _writer.DeleteDocuments(new Term(IndexFields.Path, path), new Term(IndexFields.AliasPath, path));
+        _aliasShaByPath.Remove(path);
         if (_shaByPath.Remove(path, out var sha))
             _pathBySha.Remove(sha);
     }

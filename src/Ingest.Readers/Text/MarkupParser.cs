@@ -68,7 +68,9 @@ public static class MarkupParser
                 i = entityEnd;
                 continue;
             }
-            text.Append(c);
+            // White space between block tags (</p> <p>) is layout, not text.
+            if (!(char.IsWhiteSpace(c) && (text.Length == 0 || text[^1] == '\n')))
+                text.Append(c);
             i++;
         }
         Flush();
@@ -98,6 +100,9 @@ public static class MarkupParser
         name = string.Empty;
         closing = false;
         end = start;
+        // A tag's name follows '<' (or '</') directly: "a < b and c > d" is text, not a <b> tag.
+        if (start + 1 >= s.Length || !(char.IsAsciiLetter(s[start + 1]) || s[start + 1] == '/'))
+            return false;
         var close = s.IndexOf('>', start + 1);
         if (close < 0 || close - start > 512)
             return false;
