@@ -1,4 +1,5 @@
 using Ingest.FixtureWriter;
+using Ingest.Generator.Forms;
 using Ingest.Pipeline;
 
 // Writes DOCX (and HTML, for a browser's print-to-PDF) forms of every text document in seeds/ and corpus/extraction/,

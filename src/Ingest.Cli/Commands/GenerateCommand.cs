@@ -3,13 +3,16 @@ using System.Globalization;
 using System.Text;
 using Ingest.Core.Records;
 using Ingest.Generator;
+using Ingest.Generator.Forms;
 using Ingest.Pipeline;
 
 namespace Ingest.Cli.Commands;
 
 /// <summary>
-/// <c>ingest generate --out DIR [--count N] [--seed S] [--check]</c>: writes realistic submissions in every text layout with
-/// the expected record beside each (<c>NAME.expected.json</c>); <c>--check</c> extracts them and reports field accuracy.
+/// <c>ingest generate --out DIR [--count N] [--seed S] [--docx] [--check]</c>: writes realistic submissions in every text
+/// layout (and, with <c>--docx</c>, every fourth one as a Word form with real tables) with the expected record beside each
+/// (<c>NAME.expected.json</c>); <c>--check</c> extracts them and reports field accuracy. PDF versions come from the DOCX
+/// through LibreOffice (tools/fixtures/make-fixtures.sh shows the conversion).
 /// </summary>
 internal static class GenerateCommand
 {
@@ -19,12 +22,13 @@ internal static class GenerateCommand
         var count = new Option<int>("--count") { Description = "How many submissions.", DefaultValueFactory = _ => 100 };
         var seed = new Option<int>("--seed") { Description = "Random seed: the same seed writes the same corpus.", DefaultValueFactory = _ => 1 };
         var check = new Option<bool>("--check") { Description = "Extract every written file and report field-by-field accuracy against its expected record." };
-        var command = new Command("generate", "Write a generated corpus of submissions with expected records.") { output, count, seed, check };
-        command.SetAction(parse => Run(parse.GetValue(output)!, parse.GetValue(count), parse.GetValue(seed), parse.GetValue(check), Console.Out));
+        var docx = new Option<bool>("--docx") { Description = "Write every fourth submission as a Word document with real tables instead of text." };
+        var command = new Command("generate", "Write a generated corpus of submissions with expected records.") { output, count, seed, check, docx };
+        command.SetAction(parse => Run(parse.GetValue(output)!, parse.GetValue(count), parse.GetValue(seed), parse.GetValue(check), Console.Out, parse.GetValue(docx)));
         return command;
     }
 
-    internal static int Run(string folder, int count, int seed, bool check, TextWriter console)
+    internal static int Run(string folder, int count, int seed, bool check, TextWriter console, bool docx = false)
     {
         Directory.CreateDirectory(folder);
         var generator = new SubmissionGenerator(seed);
@@ -33,10 +37,20 @@ internal static class GenerateCommand
         for (var i = 0; i < count; i++)
         {
             var generated = generator.Next();
-            var layout = layouts[i % layouts.Length];
-            var name = $"gen{seed:D3}-{i:D6}-{layout.ToString().ToLowerInvariant()}";
-            var path = Path.Combine(folder, name + (layout == TextLayout.Markdown ? ".md" : ".txt"));
-            File.WriteAllText(path, SubmissionWriter.Write(generated, layout), new UTF8Encoding(false));
+            string name, path;
+            if (docx && i % 4 == 3)
+            {
+                name = $"gen{seed:D3}-{i:D6}-docx";
+                path = Path.Combine(folder, name + ".docx");
+                DocxFixtureWriter.Write(path, FixtureLayout.Blocks([generated.Expected]));
+            }
+            else
+            {
+                var layout = layouts[i % layouts.Length];
+                name = $"gen{seed:D3}-{i:D6}-{layout.ToString().ToLowerInvariant()}";
+                path = Path.Combine(folder, name + (layout == TextLayout.Markdown ? ".md" : ".txt"));
+                File.WriteAllText(path, SubmissionWriter.Write(generated, layout), new UTF8Encoding(false));
+            }
             File.WriteAllText(Path.Combine(folder, name + ".expected.json"), RecordJson.Serialize(generated.Expected));
             written.Add((path, generated.Expected));
         }

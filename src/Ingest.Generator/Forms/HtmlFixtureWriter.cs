@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 
-namespace Ingest.FixtureWriter;
+namespace Ingest.Generator.Forms;
 
 /// <summary>Writes fixture blocks as an HTML page with bordered tables, for a browser's print-to-PDF (a second PDF producer).</summary>
 public static class HtmlFixtureWriter

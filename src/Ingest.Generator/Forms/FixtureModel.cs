@@ -1,6 +1,6 @@
 using Ingest.Core.Records;
 
-namespace Ingest.FixtureWriter;
+namespace Ingest.Generator.Forms;
 
 /// <summary>A block of a fixture document: a paragraph or a table, independent of the output format.</summary>
 public abstract record FixtureBlock;

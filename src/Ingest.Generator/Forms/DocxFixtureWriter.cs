@@ -2,7 +2,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 
-namespace Ingest.FixtureWriter;
+namespace Ingest.Generator.Forms;
 
 /// <summary>Writes fixture blocks as a Word document with real tables (gridSpan-free two- and three-column grids, vMerge for merged party cells).</summary>
 public static class DocxFixtureWriter
