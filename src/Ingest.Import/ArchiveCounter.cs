@@ -34,14 +34,21 @@ internal static class ArchiveCounter
         return count;
     }
 
+    /// <summary>Files of a supported format and nested zips; skipped files are not counted, as progress does not count them.</summary>
+    private static bool IsCounted(string name)
+    {
+        var extension = Path.GetExtension(name);
+        return IngestPipeline.SupportedExtensions.Contains(extension) || extension.Equals(".zip", StringComparison.OrdinalIgnoreCase);
+    }
+
     private static int CountFile(string path)
     {
         if (!Path.GetExtension(path).Equals(".zip", StringComparison.OrdinalIgnoreCase))
-            return IngestPipeline.SupportedExtensions.Contains(Path.GetExtension(path)) ? 1 : 0;
+            return IsCounted(path) ? 1 : 0;
         try
         {
             using var zip = ZipFile.OpenRead(path);
-            return zip.Entries.Count(e => !e.FullName.EndsWith('/'));
+            return zip.Entries.Count(e => !e.FullName.EndsWith('/') && IsCounted(e.FullName));
         }
         catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
         {

@@ -17,7 +17,7 @@ public sealed record BulkImportOptions
     public int Jobs { get; init; } = Environment.ProcessorCount;
 
     /// <summary>Commit after this many changed files: a crash loses at most this much work, and searchers see progress.</summary>
-    public int CommitEveryFiles { get; init; } = 200;
+    public int CommitEveryFiles { get; init; } = 1000;
 
     /// <summary>Commit at least this often while changes are pending.</summary>
     public TimeSpan CommitEvery { get; init; } = TimeSpan.FromSeconds(15);
@@ -53,7 +53,7 @@ public sealed class BulkImporter(IndexStore store, IngestPipeline pipeline, Bulk
 
     private sealed record Work(string Path, ReadOnlyMemory<byte> Content, string Sha256, ArchiveMetadata Metadata);
 
-    private sealed record Done(FileOutcome Outcome, IReadOnlyList<SubmissionRecord> Records);
+    private sealed record Done(FileOutcome Outcome, PreparedDocuments Documents);
 
     /// <summary>Counts the files an import of <paramref name="paths"/> will look at, for progress and ETA (reads no content).</summary>
     public static int CountFiles(IEnumerable<string> paths) => ArchiveCounter.Count(paths);
@@ -96,7 +96,7 @@ public sealed class BulkImporter(IndexStore store, IngestPipeline pipeline, Bulk
                     switch (item)
                     {
                         case ArchiveIssue issue:
-                            await written.Writer.WriteAsync(new Done(new FileOutcome(issue.Path, ImportOutcome.Failed, 0, issue.Reason, null) { Skipped = !issue.Failed }, []), cancellation);
+                            await written.Writer.WriteAsync(new Done(new FileOutcome(issue.Path, ImportOutcome.Failed, 0, issue.Reason, null) { Skipped = !issue.Failed }, PreparedDocuments.None), cancellation);
                             break;
                         case ArchiveEntry entry:
                             ReadOnlyMemory<byte> content;
@@ -106,13 +106,13 @@ public sealed class BulkImporter(IndexStore store, IngestPipeline pipeline, Bulk
                             }
                             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                             {
-                                await written.Writer.WriteAsync(new Done(new FileOutcome(entry.Path, ImportOutcome.Failed, 0, $"cannot read file: {e.Message}", null), []), cancellation);
+                                await written.Writer.WriteAsync(new Done(new FileOutcome(entry.Path, ImportOutcome.Failed, 0, $"cannot read file: {e.Message}", null), PreparedDocuments.None), cancellation);
                                 continue;
                             }
                             var sha = Convert.ToHexStringLower(SHA256.HashData(content.Span));
                             var metadata = manifests.For(entry.Path).Or(PathMetadata.FromPath(entry.Path));
                             while (manifests.Errors.TryDequeue(out var manifestError))
-                                await written.Writer.WriteAsync(new Done(new FileOutcome(manifestError.Path, ImportOutcome.Failed, 0, manifestError.Reason, null), []), cancellation);
+                                await written.Writer.WriteAsync(new Done(new FileOutcome(manifestError.Path, ImportOutcome.Failed, 0, manifestError.Reason, null), PreparedDocuments.None), cancellation);
                             await read.Writer.WriteAsync(new Work(entry.Path, content, sha, metadata), cancellation);
                             break;
                     }
@@ -136,15 +136,16 @@ public sealed class BulkImporter(IndexStore store, IngestPipeline pipeline, Bulk
                 if ((known.TryGetValue(work.Sha256, out var indexedPath) && indexedPath == work.Path)
                     || (aliases.TryGetValue(work.Path, out var aliasSha) && aliasSha == work.Sha256))
                 {
-                    await written.Writer.WriteAsync(new Done(new FileOutcome(work.Path, ImportOutcome.Unchanged, 0, null, work.Sha256), []), cancellation);
+                    await written.Writer.WriteAsync(new Done(new FileOutcome(work.Path, ImportOutcome.Unchanged, 0, null, work.Sha256), PreparedDocuments.None), cancellation);
                     continue;
                 }
                 var extraction = pipeline.Extract(work.Content, work.Path);
                 var outcome = extraction.Succeeded
                     ? new FileOutcome(work.Path, ImportOutcome.Added, extraction.Submissions.Count, null, work.Sha256)
                     : new FileOutcome(work.Path, ImportOutcome.Failed, 0, extraction.Error, work.Sha256);
+                // Analysis is the larger part of indexing: done here, in parallel, the writer only adds ready documents.
                 var records = extraction.Submissions.Select(r => Apply(r, work.Metadata)).ToArray();
-                await written.Writer.WriteAsync(new Done(outcome, records), cancellation);
+                await written.Writer.WriteAsync(new Done(outcome, IndexUpdater.Prepare(store.Analysis, records)), cancellation);
             }
         }, cancellation)).ToArray();
         var closer = Task.WhenAll(workers.Append(walker)).ContinueWith(_ => written.Writer.Complete(), TaskScheduler.Default);
@@ -182,7 +183,7 @@ public sealed class BulkImporter(IndexStore store, IngestPipeline pipeline, Bulk
                 }
                 else
                 {
-                    var wasReplaced = updater.Replace(outcome.Path, sha, done.Records);
+                    var wasReplaced = updater.Replace(outcome.Path, sha, done.Documents);
                     known[sha] = outcome.Path;
                     if (wasReplaced)
                         outcome = outcome with { Outcome = ImportOutcome.Replaced };

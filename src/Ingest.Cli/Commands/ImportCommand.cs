@@ -26,7 +26,7 @@ internal static class ImportCommand
         var index = new Option<string?>("--index") { Description = $"Index folder (default: ./{IndexStore.DefaultFolderName})." };
         var jobs = new Option<int>("--jobs") { Description = "Parallel extraction workers (default: one per core).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var log = new Option<string?>("--log") { Description = "JSON Lines log of every file and its outcome (default: import-log.jsonl in the index folder)." };
-        var commitEvery = new Option<int>("--commit-every") { Description = "Commit after this many changed files.", DefaultValueFactory = _ => 200 };
+        var commitEvery = new Option<int>("--commit-every") { Description = "Commit after this many changed files.", DefaultValueFactory = _ => 1000 };
         var synonyms = new Option<string?>("--synonyms") { Description = "Install this synonym file (Solr format) in the index and re-index the stored records with it." };
         var command = new Command("import", "Import submissions from files, folders and zip archives into the search index.") { paths, index, jobs, log, commitEvery, synonyms };
         command.SetAction(parse => Run(
@@ -35,15 +35,17 @@ internal static class ImportCommand
             parse.GetValue(jobs),
             parse.GetValue(log),
             parse.GetValue(commitEvery),
-            parse.GetValue(synonyms)));
+            parse.GetValue(synonyms),
+            Console.Out,
+            Console.Error));
         return command;
     }
 
-    internal static int Run(IReadOnlyList<string> paths, string indexDirectory, int jobs, string? logPath, int commitEvery, string? synonymFile = null)
+    internal static int Run(IReadOnlyList<string> paths, string indexDirectory, int jobs, string? logPath, int commitEvery, string? synonymFile, TextWriter output, TextWriter errors)
     {
         if (jobs < 1 || commitEvery < 1)
         {
-            Console.Error.WriteLine("--jobs and --commit-every must be at least 1");
+            errors.WriteLine("--jobs and --commit-every must be at least 1");
             return 1;
         }
         IndexStore store;
@@ -53,12 +55,12 @@ internal static class ImportCommand
             if (synonymFile is not null)
             {
                 store = store.InstallSynonyms(synonymFile);
-                Console.WriteLine($"synonyms: {synonymFile} installed in {store.DirectoryPath}; stored records re-indexed");
+                output.WriteLine($"synonyms: {synonymFile} installed in {store.DirectoryPath}; stored records re-indexed");
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
         {
-            Console.Error.WriteLine($"{indexDirectory}: cannot open the index: {e.Message}");
+            errors.WriteLine($"{indexDirectory}: cannot open the index: {e.Message}");
             return 1;
         }
         using (store)
@@ -68,12 +70,12 @@ internal static class ImportCommand
             using var log = new StreamWriter(logPath, append: true, new UTF8Encoding(false)) { AutoFlush = true };
             var total = BulkImporter.CountFiles(paths);
             var importer = new BulkImporter(store, IngestPipeline.Default, new BulkImportOptions { Jobs = jobs, CommitEveryFiles = commitEvery });
-            var progress = new ImportProgress(total);
+            var progress = new ImportProgress(total, output, errors);
 
             BulkImportSummary summary;
             try
             {
-                if (!Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive)
+                if (output == Console.Out && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive)
                 {
                     summary = AnsiConsole.Progress()
                         .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
@@ -83,8 +85,9 @@ internal static class ImportCommand
                             return importer.Import(paths, outcome =>
                             {
                                 progress.Record(outcome, log);
-                                task.Increment(1);
-                                task.Description = $"{progress.Done:N0}/{total:N0} files";
+                                task.MaxValue = Math.Max(task.MaxValue, progress.Done);
+                                task.Value = progress.Done;
+                                task.Description = $"{progress.Done:N0}/{Math.Max(total, progress.Done):N0} files";
                             });
                         });
                 }
@@ -99,11 +102,12 @@ internal static class ImportCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or Lucene.Net.Store.LockObtainFailedException)
             {
-                Console.Error.WriteLine($"{indexDirectory}: import stopped: {e.Message}");
+                errors.WriteLine($"{indexDirectory}: import stopped: {e.Message}");
                 return 1;
             }
 
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            progress.PrintSkipped(logPath);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"imported {summary.Imported}, unchanged {summary.Unchanged}, replaced {summary.Replaced}, failed {summary.Failed}, skipped {summary.Skipped} " +
                 $"in {summary.Elapsed.TotalSeconds:F1} s ({summary.Files / Math.Max(0.001, summary.Elapsed.TotalSeconds):F1} files/s, {summary.Bytes / 1048576.0 / Math.Max(0.001, summary.Elapsed.TotalSeconds):F2} MB/s); log: {logPath}"));
             return summary.Failed > 0 ? SomeFilesFailed : 0;
@@ -111,16 +115,18 @@ internal static class ImportCommand
     }
 
     /// <summary>Counts, rate and ETA for plain output, the failure lines, and the JSON Lines log.</summary>
-    private sealed class ImportProgress(int total)
+    private sealed class ImportProgress(int total, TextWriter output, TextWriter errors)
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private TimeSpan _lastLine = TimeSpan.Zero;
+        private readonly Dictionary<string, int> _skippedByReason = new(StringComparer.Ordinal);
 
         public int Done { get; private set; }
 
         public void Record(FileOutcome outcome, TextWriter log)
         {
-            Done++;
+            if (!outcome.Skipped)
+                Done++;
             log.WriteLine(JsonSerializer.Serialize(new
             {
                 path = outcome.Path,
@@ -130,10 +136,23 @@ internal static class ImportCommand
                 message = outcome.Message,
             }));
             if (outcome.Outcome == ImportOutcome.Failed && !outcome.Skipped)
-                Console.Error.WriteLine($"FAILED {outcome.Path}: {outcome.Message}");
+                errors.WriteLine($"FAILED {outcome.Path}: {outcome.Message}");
             else if (outcome.Skipped)
-                Console.Error.WriteLine($"skipped {outcome.Path}: {outcome.Message}");
+                _skippedByReason[SkipReason(outcome)] = _skippedByReason.GetValueOrDefault(SkipReason(outcome)) + 1;
         }
+
+        /// <summary>
+        /// Skipped files are noted once per reason at the end, not one line each: an archive holds thousands of
+        /// spreadsheets and images, and a line per file would bury the failures. The log names every one.
+        /// </summary>
+        public void PrintSkipped(string logPath)
+        {
+            foreach (var (reason, count) in _skippedByReason.OrderByDescending(pair => pair.Value))
+                errors.WriteLine($"skipped {count:N0} file(s): {reason} (each is named in {logPath})");
+        }
+
+        private static string SkipReason(FileOutcome outcome) =>
+            outcome.Message is { } message && message.StartsWith("skipped: ", StringComparison.Ordinal) ? message["skipped: ".Length..] : outcome.Message ?? "skipped";
 
         public void MaybePrintLine()
         {
@@ -142,7 +161,8 @@ internal static class ImportCommand
             _lastLine = _clock.Elapsed;
             var rate = Done / Math.Max(0.001, _clock.Elapsed.TotalSeconds);
             var eta = rate > 0 && total > Done ? TimeSpan.FromSeconds((total - Done) / rate) : TimeSpan.Zero;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Done:N0}/{total:N0} files, {rate:F1} files/s, ETA {eta:hh\\:mm\\:ss}"));
+            // A nested zip is counted as one file before it is opened, so the count can grow past the estimate.
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Done:N0}/{Math.Max(total, Done):N0} files, {rate:F1} files/s, ETA {eta:hh\\:mm\\:ss}"));
         }
     }
 }

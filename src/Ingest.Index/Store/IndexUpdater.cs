@@ -61,18 +61,34 @@ public sealed class IndexUpdater : IDisposable
     /// Replaces everything indexed for <paramref name="path"/> (and for content <paramref name="sha256"/>) with
     /// <paramref name="records"/>; returns true when older records of the path were replaced.
     /// </summary>
-    public bool Replace(string path, string sha256, IReadOnlyList<SubmissionRecord> records)
+    public bool Replace(string path, string sha256, IReadOnlyList<SubmissionRecord> records) =>
+        Replace(path, sha256, Prepare(_store.Analysis, records));
+
+    /// <summary>
+    /// Analyses <paramref name="records"/> into their index documents. This is most of the cost of indexing and touches
+    /// no writer state, so importers call it on their worker threads and hand the single writer ready documents.
+    /// </summary>
+    public static PreparedDocuments Prepare(IndexAnalysis analysis, IReadOnlyList<SubmissionRecord> records)
+    {
+        var documents = new List<IReadOnlyList<Document>>(records.Count);
+        foreach (var record in records)
+        {
+            var analyzer = analysis.ForAliases(DefinedAliases.Find(record, analysis));
+            documents.Add(SheetDocumentBuilder.Build(record, analysis, analyzer));
+        }
+        return new PreparedDocuments(documents);
+    }
+
+    /// <summary>As <see cref="Replace(string, string, IReadOnlyList{SubmissionRecord})"/>, with documents made by <see cref="Prepare"/>.</summary>
+    public bool Replace(string path, string sha256, PreparedDocuments prepared)
     {
         var replaced = _shaByPath.TryGetValue(path, out var oldSha);
         _writer.DeleteDocuments(new Term(IndexFields.Path, path), new Term(IndexFields.Sha256, sha256), new Term(IndexFields.AliasPath, path));
         _aliasShaByPath.Remove(path);
         if (oldSha is not null)
             _pathBySha.Remove(oldSha);
-        foreach (var record in records)
-        {
-            var analyzer = _store.Analysis.ForAliases(DefinedAliases.Find(record, _store.Analysis));
-            _writer.AddDocuments(SheetDocumentBuilder.Build(record, _store.Analysis, analyzer));
-        }
+        foreach (var block in prepared.Blocks)
+            _writer.AddDocuments(block);
         _pathBySha[sha256] = path;
         _shaByPath[path] = sha256;
         return replaced && oldSha != sha256;
@@ -95,4 +111,14 @@ public sealed class IndexUpdater : IDisposable
     }
 
     public void Dispose() => _writer.Dispose(waitForMerges: true);
+}
+
+/// <summary>A file's records as analysed index documents, one block per submission, ready for <see cref="IndexUpdater.Replace(string, string, PreparedDocuments)"/>.</summary>
+public sealed class PreparedDocuments(IReadOnlyList<IReadOnlyList<Document>> blocks)
+{
+    /// <summary>No documents (a file that failed, or content already indexed).</summary>
+    public static PreparedDocuments None { get; } = new([]);
+
+    /// <summary>One block of documents per submission; a block is added atomically.</summary>
+    public IReadOnlyList<IReadOnlyList<Document>> Blocks { get; } = blocks;
 }
