@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Ingest.Index.Search;
 using Ingest.Index.Store;
 
 namespace Ingest.Import.Tests;
@@ -70,5 +71,38 @@ public sealed class CrashSafetyTests : IDisposable
         Assert.Equal(count, all.Length);
         Assert.Equal(count, all.Select(r => r.Source.Sha256).Distinct().Count());
         Assert.Equal(count, all.Select(r => r.Source.Path).Distinct().Count());
+    }
+
+    [Fact]
+    public void A_search_while_an_import_runs_sees_whole_commits_only()
+    {
+        const int count = 600;
+        var corpus = Path.Combine(_root, "corpus");
+        Corpus.WriteText(corpus, count, seed: 12);
+        var index = Path.Combine(_root, "index");
+
+        var snapshots = new List<int>();
+        using (var process = StartImport(corpus, index))
+        {
+            while (!process.HasExited)
+            {
+                // A fresh store per look, as a second `ingest search` process would open it.
+                using var store = IndexStore.Open(index);
+                if (store.Exists)
+                {
+                    var found = store.Search(new SearchRequest { Limit = SearchRequest.MaxLimit }).TotalSubmissions;
+                    var records = store.AllRecords().ToArray();
+                    Assert.Equal(records.Length, records.Select(r => r.Source.Sha256).Distinct().Count());
+                    Assert.InRange(found, 0, count);
+                    snapshots.Add(found);
+                }
+                Thread.Sleep(50);
+            }
+            Assert.Equal(0, process.ExitCode);
+        }
+        Assert.Equal(snapshots.Order(), snapshots); // commits only add: a reader never sees a half-applied batch undone
+        Assert.True(snapshots.Any(n => n is > 0 and < count), $"no look landed mid-import ({string.Join(",", snapshots)}); the corpus is too small for this machine");
+        using var done = IndexStore.Open(index);
+        Assert.Equal(count, done.Search(new SearchRequest()).TotalSubmissions);
     }
 }
