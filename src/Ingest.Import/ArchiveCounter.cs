@@ -1,5 +1,7 @@
 using System.IO.Compression;
+using System.IO.Enumeration;
 using Ingest.Pipeline;
+using Ingest.Pipeline.Archives;
 
 namespace Ingest.Import;
 
@@ -18,7 +20,7 @@ internal static class ArchiveCounter
             {
                 try
                 {
-                    foreach (var file in Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true }))
+                    foreach (var file in FilesUnder(path))
                         count += CountFile(file);
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -41,10 +43,24 @@ internal static class ArchiveCounter
         return IngestPipeline.SupportedExtensions.Contains(extension) || extension.Equals(".zip", StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>
+    /// Files under a folder as the walker finds them: links to folders are not followed (the walker notes them and goes no
+    /// further, so a link loop cannot make either of them recurse), links to files are.
+    /// </summary>
+    private static FileSystemEnumerable<string> FilesUnder(string folder) =>
+        new(folder, (ref FileSystemEntry entry) => entry.ToFullPath(), new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
+        {
+            ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory,
+            ShouldRecursePredicate = (ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) == 0,
+        };
+
     private static int CountFile(string path)
     {
         if (!Path.GetExtension(path).Equals(".zip", StringComparison.OrdinalIgnoreCase))
             return IsCounted(path) ? 1 : 0;
+        // A named pipe called *.zip would block the open below; the walker reports it as one failure.
+        if (FileProbe.Of(path).Kind != FileKind.Regular)
+            return 1;
         try
         {
             using var zip = ZipFile.OpenRead(path);

@@ -121,4 +121,16 @@ public sealed class BulkImporterTests : IDisposable
         Corpus.WriteText(Path.Combine(_root, "f"), 2, seed: 6);
         Assert.Equal(4, BulkImporter.CountFiles([zip, Path.Combine(_root, "f")]));
     }
+
+    [Fact]
+    public async Task Counting_opens_no_pipe_and_follows_no_folder_link()
+    {
+        var folder = Path.Combine(_root, "special");
+        Corpus.WriteText(folder, 2, seed: 7);
+        SpecialFiles.MakeFifo(Path.Combine(folder, "pipe.zip"));
+        Directory.CreateSymbolicLink(Path.Combine(folder, "again"), "."); // a loop: the folder inside itself
+        var count = Task.Run(() => BulkImporter.CountFiles([folder]));
+        Assert.True(await Task.WhenAny(count, Task.Delay(TimeSpan.FromSeconds(30))) == count, "counting blocked on the named pipe");
+        Assert.Equal(3, await count); // the two texts, and the pipe the walker reports as one failure
+    }
 }

@@ -1,10 +1,12 @@
+using System.Diagnostics;
 using System.IO.Compression;
+using System.Net.Sockets;
 using System.Text;
 using Ingest.Pipeline.Archives;
 
 namespace Ingest.Pipeline.Tests;
 
-/// <summary>Walking folders and zips: formats, CP932 names, nesting, and hostile archives.</summary>
+/// <summary>Walking folders and zips: formats, CP932 names, nesting, hostile archives, special files and symbolic links.</summary>
 public sealed class ArchiveWalkerTests : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("ingest-walk-").FullName;
@@ -33,6 +35,23 @@ public sealed class ArchiveWalkerTests : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllBytes(path, content);
         return path;
+    }
+
+    [Fact]
+    public void A_file_larger_than_the_limit_is_refused_by_its_size_before_it_is_read()
+    {
+        // Sparse: 3 GiB on paper, nothing on disk. Reading it would fail (or fill memory) long before extraction.
+        var huge = Path.Combine(_root, "huge.txt");
+        using (var file = File.Create(huge))
+            file.SetLength(3L * 1024 * 1024 * 1024);
+        var small = Write("small.txt", "一"u8.ToArray());
+
+        var items = new ArchiveWalker().Walk([huge, small]).ToArray();
+
+        var refused = Assert.IsType<ArchiveIssue>(items[0]);
+        Assert.True(refused.Failed);
+        Assert.StartsWith("refused: file too large (3,221,225,472 bytes", refused.Reason);
+        Assert.Equal(small, Assert.IsType<ArchiveEntry>(items[1]).Path);
     }
 
     [Fact]
@@ -110,5 +129,109 @@ public sealed class ArchiveWalkerTests : IDisposable
         var items = new ArchiveWalker().Walk([zip, Path.Combine(_root, "missing")]).ToArray();
         Assert.Equal(2, items.OfType<ArchiveIssue>().Count(i => i.Failed));
         Assert.Contains(items.OfType<ArchiveIssue>(), i => i.Reason.StartsWith("corrupt zip", StringComparison.Ordinal));
+    }
+
+    private static void MakeFifo(string path)
+    {
+        using var mkfifo = Process.Start("mkfifo", [path]);
+        mkfifo.WaitForExit();
+        Assert.Equal(0, mkfifo.ExitCode);
+    }
+
+    /// <summary>Walks on another thread so that a walk that blocks fails the test instead of hanging the run.</summary>
+    private static async Task<ArchiveItem[]> WalkWithin(TimeSpan limit, params string[] paths)
+    {
+        var walk = Task.Run(() => new ArchiveWalker().Walk(paths).ToArray());
+        Assert.True(await Task.WhenAny(walk, Task.Delay(limit)) == walk, $"the walk did not finish within {limit.TotalSeconds} s: something was opened that blocks");
+        return await walk;
+    }
+
+    private static ArchiveIssue IssueFor(ArchiveItem[] items, string path) =>
+        Assert.Single(items.OfType<ArchiveIssue>(), i => i.Path == path);
+
+    [Fact]
+    public async Task Named_pipes_sockets_and_devices_are_refused_without_being_opened()
+    {
+        var good = Write("good.txt", "本文"u8.ToArray());
+        var pipe = Path.Combine(_root, "pipe.txt");
+        MakeFifo(pipe);
+        var pipeZip = Path.Combine(_root, "pipe.zip");
+        MakeFifo(pipeZip);
+        var socket = Path.Combine(_root, "socket.pdf");
+        using var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        listener.Bind(new UnixDomainSocketEndPoint(socket)); // .NET removes the socket file when the socket is closed
+        var device = Path.Combine(_root, "device.docx");
+        File.CreateSymbolicLink(device, "/dev/zero"); // a link is followed: what counts is what it reaches
+
+        var items = await WalkWithin(TimeSpan.FromSeconds(30), _root);
+
+        Assert.Equal([good], items.OfType<ArchiveEntry>().Select(e => e.Path));
+        Assert.Equal("not a regular file: named pipe", IssueFor(items, pipe).Reason);
+        Assert.Equal("not a regular file: named pipe", IssueFor(items, pipeZip).Reason);
+        Assert.Equal("not a regular file: socket", IssueFor(items, socket).Reason);
+        Assert.Equal("not a regular file: character device", IssueFor(items, device).Reason);
+        Assert.All(items.OfType<ArchiveIssue>(), i => Assert.True(i.Failed));
+
+        // Named on the command line, a pipe is refused the same way.
+        Assert.Equal("not a regular file: named pipe", Assert.IsType<ArchiveIssue>(Assert.Single(await WalkWithin(TimeSpan.FromSeconds(30), pipe))).Reason);
+    }
+
+    [Fact]
+    public async Task Links_to_files_are_read_and_broken_or_looping_links_are_named()
+    {
+        var outside = Directory.CreateTempSubdirectory("ingest-walk-target-").FullName;
+        try
+        {
+            var target = Path.Combine(outside, "target.txt");
+            File.WriteAllBytes(target, "リンク先"u8.ToArray());
+            var folder = Path.Combine(_root, "links");
+            Directory.CreateDirectory(folder);
+            var link = Path.Combine(folder, "link.txt");
+            File.CreateSymbolicLink(link, target);
+            var broken = Path.Combine(folder, "broken.txt");
+            File.CreateSymbolicLink(broken, Path.Combine(outside, "gone.txt"));
+            var loop = Path.Combine(folder, "loop.txt");
+            File.CreateSymbolicLink(loop, "loop.txt");
+
+            var items = await WalkWithin(TimeSpan.FromSeconds(30), folder);
+
+            var entry = Assert.Single(items.OfType<ArchiveEntry>());
+            Assert.Equal(link, entry.Path); // known by the link's path, read through it
+            Assert.Equal("リンク先", Encoding.UTF8.GetString(entry.Read().Span));
+            Assert.Equal($"broken symbolic link: {Path.Combine(outside, "gone.txt")} does not exist", IssueFor(items, broken).Reason);
+            Assert.StartsWith("symbolic link loop", IssueFor(items, loop).Reason, StringComparison.Ordinal);
+            Assert.All(items.OfType<ArchiveIssue>(), i => Assert.True(i.Failed));
+        }
+        finally
+        {
+            Directory.Delete(outside, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Links_to_folders_are_noted_not_followed_so_a_loop_ends()
+    {
+        var a = Write("a/1.txt", "一"u8.ToArray());
+        var b = Write("b/2.txt", "二"u8.ToArray());
+        var aToB = Path.Combine(_root, "a", "to-b");
+        var bToA = Path.Combine(_root, "b", "to-a");
+        Directory.CreateSymbolicLink(aToB, "../b");
+        Directory.CreateSymbolicLink(bToA, "../a");
+
+        var items = await WalkWithin(TimeSpan.FromSeconds(30), _root);
+
+        Assert.Equal([a, b], items.OfType<ArchiveEntry>().Select(e => e.Path)); // each file once, by its real folder
+        foreach (var (link, target) in new[] { (aToB, "../b"), (bToA, "../a") })
+        {
+            var noted = IssueFor(items, link);
+            Assert.False(noted.Failed);
+            Assert.Equal($"skipped: symbolic link to a folder ({target}) is not followed; import its target directly", noted.Reason);
+        }
+        Assert.Equal(4, items.Length);
+
+        // A link named on the command line is followed, once: the links inside it are not.
+        var named = await WalkWithin(TimeSpan.FromSeconds(30), aToB);
+        Assert.Equal([Path.Combine(aToB, "2.txt")], named.OfType<ArchiveEntry>().Select(e => e.Path));
+        Assert.False(IssueFor(named, Path.Combine(aToB, "to-a")).Failed);
     }
 }

@@ -39,7 +39,8 @@ public sealed record ArchiveIssue(string Path, string Reason, bool Failed) : Arc
 /// <summary>
 /// Walks files, folders and zip files (nested too) and yields every file of a supported format. Zip entries are read
 /// into memory one at a time and never written to disk, so path-traversal names cannot escape anywhere; they are still
-/// refused, because such an archive was not made by an office. Lazy: memory holds one entry at a time.
+/// refused, because such an archive was not made by an office. Named pipes, sockets, devices and broken or looping links
+/// are refused without being opened (<see cref="FileProbe"/>). Lazy: memory holds one entry at a time.
 /// </summary>
 public sealed class ArchiveWalker(ArchiveLimits? limits = null)
 {
@@ -81,13 +82,42 @@ public sealed class ArchiveWalker(ArchiveLimits? limits = null)
         }
         Array.Sort(files, StringComparer.Ordinal);
         Array.Sort(folders, StringComparer.Ordinal);
-        return files.SelectMany(WalkFile).Concat(folders.SelectMany(WalkDirectory));
+        return files.SelectMany(WalkFile).Concat(folders.SelectMany(WalkSubfolder));
+    }
+
+    /// <summary>
+    /// A symbolic link to a folder found inside a walked folder is not followed, as <c>find</c> and <c>tar</c> do not by
+    /// default: a link back up (a → b → a) would otherwise recurse until the path is too long, and a link out of the tree
+    /// (to <c>/</c>, say) would import whatever it reaches. A folder named on the command line is followed even when it is a
+    /// link, and links to files are read (a file link that loops or leads nowhere is refused by <see cref="FileProbe"/>). The
+    /// folder link is noted, so the log says what was left out.
+    /// </summary>
+    private IEnumerable<ArchiveItem> WalkSubfolder(string folder)
+    {
+        string? target;
+        try
+        {
+            target = new DirectoryInfo(folder).LinkTarget;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [new ArchiveIssue(folder, $"cannot list folder: {e.Message}", Failed: true)];
+        }
+        return target is null
+            ? WalkDirectory(folder)
+            : [new ArchiveIssue(folder, $"skipped: symbolic link to a folder ({target}) is not followed; import its target directly", Failed: false)];
     }
 
     private IEnumerable<ArchiveItem> WalkFile(string path)
     {
         var extension = System.IO.Path.GetExtension(path);
-        if (extension.Equals(".zip", StringComparison.OrdinalIgnoreCase))
+        var isZip = extension.Equals(".zip", StringComparison.OrdinalIgnoreCase);
+        if (!isZip && !IngestPipeline.SupportedExtensions.Contains(extension))
+            return [new ArchiveIssue(path, $"skipped: {Describe(extension)} is not a supported format", Failed: false)];
+        // Checked before anything opens the file: reading a named pipe blocks until a writer comes, a device may never end.
+        if (FileProbe.Of(path).Refusal is { } refusal)
+            return [new ArchiveIssue(path, refusal, Failed: true)];
+        if (isZip)
         {
             byte[] bytes;
             string? error = null;
@@ -107,9 +137,11 @@ public sealed class ArchiveWalker(ArchiveLimits? limits = null)
                 return [new ArchiveIssue(path, error, Failed: true)];
             return WalkZip(path, bytes, depth: 1, new Budget(_limits.MaxArchiveExpandedBytes));
         }
-        if (!IngestPipeline.SupportedExtensions.Contains(extension))
-            return [new ArchiveIssue(path, $"skipped: {Describe(extension)} is not a supported format", Failed: false)];
-        return [new ArchiveEntry(path, SafeLength(path), () => File.ReadAllBytes(path))];
+        // Refused by its size on disk, before a byte is read: a multi-gigabyte file must not be pulled into memory first.
+        var length = SafeLength(path);
+        if (length > _limits.MaxEntryBytes)
+            return [new ArchiveIssue(path, $"refused: file too large ({length:N0} bytes; the limit is {_limits.MaxEntryBytes:N0})", Failed: true)];
+        return [new ArchiveEntry(path, length, () => File.ReadAllBytes(path))];
     }
 
     private sealed class Budget(long bytes)
