@@ -109,7 +109,8 @@ public static class Program
     /// <summary>Splits warm time into matching (Lucene only), collecting (facets, grouping keys) and the rest (records, snippets).</summary>
     private static void Profile(IndexStore store, IReadOnlyList<SearchRequest> queries)
     {
-        var searcher = store.Searcher()!;
+        using var lease = store.AcquireSearcher()!;
+        var searcher = lease.Searcher;
         var search = new IndexSearch(searcher, store.Analysis);
         double count = 0, collect = 0, full = 0;
         for (var round = 0; round < 3; round++)

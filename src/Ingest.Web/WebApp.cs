@@ -18,7 +18,8 @@ namespace Ingest.Web;
 
 /// <summary>
 /// Builds the local web page: Kestrel serving server-rendered Japanese HTML over one index, read-only, with every asset
-/// served from the assembly. Routes: <c>/</c> search, <c>/record/{sha256}/{ordinal}</c> record (and <c>…/source</c> its
+/// served from the assembly. Each page request first moves the index to its newest commit, so an <c>ingest import</c>
+/// running beside the server shows up as it commits; an index folder that does not exist yet is served as empty. Routes: <c>/</c> search, <c>/record/{sha256}/{ordinal}</c> record (and <c>…/source</c> its
 /// verified source file), <c>/renewals</c> the renewal report and <c>/renewals.xlsx</c>, <c>/renewals.csv</c> its downloads.
 /// </summary>
 public static class WebApp
@@ -57,6 +58,7 @@ public static class WebApp
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteError, StatusCodeSelector = StatusOf });
         app.UseStatusCodePages(context => StatusPage(context.HttpContext));
         app.Use(AddSecurityHeaders);
+        app.Use(RefreshIndex);
         Map(app, options.Clock);
         return app;
     }
@@ -150,6 +152,27 @@ public static class WebApp
         // A source PDF must open in the browser's own viewer, which the page policy would block.
         if (!context.Request.Path.Value?.EndsWith("/source", StringComparison.Ordinal) ?? true)
             headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        return next(context);
+    }
+
+    /// <summary>
+    /// Moves the store to the newest commit before a page is built: a cheap check when nothing changed, and searches
+    /// already running keep their commit. A commit that cannot be read at this moment (say, an import's disk is full)
+    /// leaves the page on the commit it had.
+    /// </summary>
+    private static Task RefreshIndex(HttpContext context, RequestDelegate next)
+    {
+        if (!context.Request.Path.StartsWithSegments(Layout.StylesheetPath, StringComparison.Ordinal))
+        {
+            try
+            {
+                context.RequestServices.GetRequiredService<IndexStore>().Refresh();
+            }
+            catch (IOException e)
+            {
+                context.RequestServices.GetService<ILoggerFactory>()?.CreateLogger(typeof(WebApp)).LogWarning(e, "cannot refresh the index; serving the commit already open");
+            }
+        }
         return next(context);
     }
 

@@ -191,7 +191,8 @@ public sealed class SnippetTests(IndexFixture index)
     public void PostingsSnippetsEqualSnippetsFromAnalysingTheTextAgain(string query)
     {
         var analysis = index.Store.Analysis;
-        var search = new Search.IndexSearch(index.Store.Searcher()!, analysis);
+        using var lease = index.Store.AcquireSearcher()!;
+        var search = new Search.IndexSearch(lease.Searcher, analysis);
         var clauses = search.Compile(query);
         var builder = new Search.SnippetBuilder(analysis);
         var result = index.Search(query);

@@ -55,7 +55,7 @@ public sealed partial class HandlerTests(SeedIndexFixture index) : IAsyncLifetim
     [Theory]
     [InlineData("/?page=abc", "ページ番号")]
     [InlineData("/?page=0", "ページ番号")]
-    [InlineData("/?page=51", "ページ番号")]
+    [InlineData("/?page=10001", "ページ番号")]
     [InlineData("/?page=99999999999999", "ページ番号")]
     [InlineData("/?from=2020&to=2010", "年度の範囲が逆")]
     [InlineData("/?from=abc", "開始年度")]

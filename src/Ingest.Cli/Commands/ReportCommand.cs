@@ -44,7 +44,7 @@ internal static class ReportCommand
     private static int RunFromIndex(Request request, TimeProvider clock, TextWriter errors)
     {
         var directory = request.Index ?? IndexStore.DefaultDirectory;
-        // IndexStore.Open creates the folder; a mistyped --index must not leave an empty index behind.
+        // A missing folder is a mistyped --index or no import yet: say so, rather than report nothing.
         if (!Directory.Exists(directory))
         {
             errors.WriteLine($"{directory}: no index folder (import files first, or give --index DIR)");

@@ -8,8 +8,9 @@ using Ingest.Index.Store;
 namespace Ingest.Cli.Commands;
 
 /// <summary>
-/// <c>ingest search "QUERY" [--index DIR] [--year 2019..2024] [--type T] [--partner P] [--field L] [--limit N] [--json]</c>:
-/// ranked hits grouped by submission, each naming sheet and field with a highlighted snippet, plus facet counts.
+/// <c>ingest search "QUERY" [--index DIR] [--year 2019..2024] [--type T] [--partner P] [--department D] [--field L]
+/// [--limit N] [--offset N] [--json]</c>: ranked hits grouped by submission, each naming sheet and field with a
+/// highlighted snippet, plus facet counts; <c>--offset</c> and <c>--limit</c> page through the submissions.
 /// </summary>
 internal static class SearchCommand
 {
@@ -20,19 +21,22 @@ internal static class SearchCommand
         var year = new Option<string?>("--year") { Description = "Fiscal year or range: 2024, 2019..2024, 2019.., ..2024." };
         var type = new Option<string?>("--type") { Description = "Sheet type, e.g. 外部結合, 電算処理, 委任, 委託." };
         var partner = new Option<string?>("--partner") { Description = "Partner (any name of it, e.g. J-LIS); part of a name also matches." };
+        var department = new Option<string?>("--department") { Description = "Department (担当部課 or 保有課), e.g. 区民課 or 区民部区民課; whole units of a name match (区民課 finds 区民部区民課)." };
         var field = new Option<string?>("--field") { Description = "Search only this label, e.g. 結合の相手方, 情報保護対策, 件名." };
-        var limit = new Option<int>("--limit") { Description = "Submissions to show (default 20).", DefaultValueFactory = _ => 20 };
+        var limit = new Option<int>("--limit") { Description = $"Submissions to show (default 20, at most {SearchRequest.MaxLimit}).", DefaultValueFactory = _ => 20 };
+        var offset = new Option<int>("--offset") { Description = "Submissions to skip first, in rank order (default 0): --offset 20 --limit 20 is the second page." };
         var json = new Option<bool>("--json") { Description = "Print JSON: { total, submissions, hits: [ { path, title, fiscalYear, sheetType, sheetTitle, field, snippet, score, … } ], facets }." };
-        var command = new Command("search", "Search the index.") { query, index, year, type, partner, field, limit, json };
+        var command = new Command("search", "Search the index.") { query, index, year, type, partner, department, field, limit, offset, json };
         command.SetAction(parse => Run(
             parse.GetValue(query) ?? string.Empty, parse.GetValue(index), parse.GetValue(year), parse.GetValue(type), parse.GetValue(partner),
-            parse.GetValue(field), parse.GetValue(limit), parse.GetValue(json), Console.Out, Console.Error, useColour: !Console.IsOutputRedirected));
+            parse.GetValue(field), parse.GetValue(limit), parse.GetValue(json), Console.Out, Console.Error, useColour: !Console.IsOutputRedirected,
+            department: parse.GetValue(department), offset: parse.GetValue(offset)));
         return command;
     }
 
     /// <summary>Searches; 0 with hits, 1 without, 2 on bad arguments or a missing index.</summary>
     internal static int Run(string query, string? indexDirectory, string? year, string? type, string? partner, string? field, int limit, bool json,
-        TextWriter output, TextWriter errors, bool useColour = false)
+        TextWriter output, TextWriter errors, bool useColour = false, string? department = null, int offset = 0)
     {
         if (!TryParseYears(year, out var from, out var to))
         {
@@ -42,6 +46,11 @@ internal static class SearchCommand
         if (limit < 0)
         {
             errors.WriteLine($"--limit {limit}: must not be negative");
+            return 2;
+        }
+        if (offset < 0)
+        {
+            errors.WriteLine($"--offset {offset}: must not be negative");
             return 2;
         }
         var directory = indexDirectory ?? IndexStore.DefaultDirectory;
@@ -55,7 +64,11 @@ internal static class SearchCommand
         try
         {
             using var store = IndexStore.Open(directory);
-            result = store.Search(new SearchRequest { Query = query, YearFrom = from, YearTo = to, SheetType = type, Partner = partner, Field = field, Limit = limit });
+            result = store.Search(new SearchRequest
+            {
+                Query = query, YearFrom = from, YearTo = to, SheetType = type, Partner = partner, Department = department, Field = field,
+                Limit = limit, Offset = offset,
+            });
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
         {
@@ -141,6 +154,7 @@ internal static class SearchCommand
         {
             ["total"] = result.TotalSheets,
             ["submissions"] = result.TotalSubmissions,
+            ["offset"] = result.Offset,
             ["hits"] = hits,
             ["facets"] = new JsonObject
             {
@@ -157,7 +171,12 @@ internal static class SearchCommand
     {
         var (open, close) = useColour ? ("\u001b[1;7m", "\u001b[0m") : ("«", "»");
         output.WriteLine($"「{query}」: {result.TotalSubmissions} submissions, {result.TotalSheets} sheets");
-        var rank = 0;
+        // A page of a longer list says where it is, so --offset paging can be followed.
+        if (result.Submissions.Count > 0 && (result.Offset > 0 || result.Submissions.Count < result.TotalSubmissions))
+            output.WriteLine($"showing {result.Offset + 1}–{result.Offset + result.Submissions.Count}");
+        else if (result.Submissions.Count == 0 && result.Offset > 0 && result.TotalSubmissions > 0)
+            output.WriteLine($"nothing past --offset {result.Offset}");
+        var rank = result.Offset;
         foreach (var submission in result.Submissions)
         {
             var record = submission.Record;

@@ -8,7 +8,8 @@ namespace Ingest.Cli.Commands;
 
 /// <summary>
 /// <c>ingest serve [--index DIR] [--urls URLS]</c>: the local web page (search, records, renewals) over an index, read-only,
-/// bound to loopback unless other addresses are given.
+/// bound to loopback unless other addresses are given. Imports committed while it runs show up on the next request; an
+/// index folder that does not exist yet is served as empty until an import creates it.
 /// </summary>
 internal static class ServeCommand
 {
@@ -25,13 +26,13 @@ internal static class ServeCommand
         return command;
     }
 
-    /// <summary>Runs the server until Ctrl+C; 0 after a clean stop, 2 when there is no index or the URLs are unusable.</summary>
+    /// <summary>Runs the server until Ctrl+C; 0 after a clean stop, 2 when the URLs are unusable or the index cannot be read.</summary>
     internal static int Run(string? indexDirectory, string urls, TextWriter output, TextWriter errors)
     {
         var directory = Path.GetFullPath(indexDirectory ?? IndexStore.DefaultDirectory);
-        if (!Directory.Exists(directory))
+        if (File.Exists(directory))
         {
-            errors.WriteLine($"{directory}: no index here; run `ingest import` first");
+            errors.WriteLine($"{directory}: a file, not an index folder");
             return 2;
         }
         var addresses = urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -55,6 +56,9 @@ internal static class ServeCommand
         {
             using var app = WebApp.Build(new WebOptions { IndexDirectory = directory, Urls = string.Join(';', addresses) });
             app.Start();
+            // Not an error: the page says the index is empty, and shows what `ingest import` commits there from then on.
+            if (!Directory.Exists(directory))
+                errors.WriteLine($"{directory}: no index yet; the page stays empty until `ingest import --index {directory}` commits");
             foreach (var address in addresses)
                 output.WriteLine($"serving {directory} at {address} (Ctrl+C to stop)");
             app.WaitForShutdown();

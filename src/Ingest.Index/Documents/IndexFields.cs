@@ -33,6 +33,11 @@ public static class IndexFields
     public const string SheetTypeValues = "type_dv";
     /// <summary>Canonical partner names (keyword, multi-valued).</summary>
     public const string Partner = "partner";
+    /// <summary>
+    /// Departments the submission names (keyword, multi-valued, as written; see <c>RecordTexts.Departments</c>), on every
+    /// document of the submission, so the department filter keeps or drops a submission whole.
+    /// </summary>
+    public const string Department = "dept";
     /// <summary>Partner doc values, for facets.</summary>
     public const string PartnerValues = "partner_dv";
     /// <summary>

@@ -61,6 +61,22 @@ public static class RecordTexts
         }
     }
 
+    /// <summary>Label of a sheet's holding section, the department that keeps the personal information.</summary>
+    public const string HoldingSection = "保有課";
+    /// <summary>Label of the department named in the overview (事業の概要).</summary>
+    public const string OverviewDepartment = "担当課";
+
+    /// <summary>
+    /// The departments a submission names, trimmed, each once: its 担当部課 (usually 部 and 課: 地域振興部戸籍住民課), its
+    /// overview's 担当課 and its sheets' 保有課 (usually the 課 alone). The department filter matches any of them.
+    /// </summary>
+    public static IEnumerable<string> Departments(SubmissionRecord record)
+    {
+        IEnumerable<string?> names = [record.Department, record.Overview.GetValueOrDefault(OverviewDepartment),
+            .. record.Sheets.Select(sheet => sheet.Fields.GetValueOrDefault(HoldingSection))];
+        return names.OfType<string>().Select(name => name.Trim()).Where(name => name.Length > 0).Distinct(StringComparer.Ordinal);
+    }
+
     /// <summary>Texts of one sheet, in reading order.</summary>
     public static IEnumerable<TextEntry> Sheet(SheetRecord sheet)
     {

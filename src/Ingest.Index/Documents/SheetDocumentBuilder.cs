@@ -39,6 +39,7 @@ public static class SheetDocumentBuilder
         var analysed = new Dictionary<TextEntry, IReadOnlyList<AnalyzedToken>>(ReferenceEqualityComparer.Instance);
         var submissionEntries = RecordTexts.Submission(record).ToList();
         var key = IndexFields.SubmissionKey(record.Source.Sha256, record.Ordinal);
+        var departments = RecordTexts.Departments(record).ToList();
         var documents = new List<Document>();
         var sheetCount = Math.Max(record.Sheets.Count, 1);
         for (var sheetIndex = 0; sheetIndex < sheetCount; sheetIndex++)
@@ -58,6 +59,8 @@ public static class SheetDocumentBuilder
                 document.Add(new StringField(IndexFields.Head, key, Field.Store.NO));
                 document.Add(new StoredField(IndexFields.Record, RecordJson.Serialize(record, indented: false)));
             }
+            foreach (var department in departments)
+                document.Add(new StringField(IndexFields.Department, department, Field.Store.NO));
             if (record.FiscalYear is { } year)
             {
                 document.Add(new Int32Field(IndexFields.FiscalYear, year, Field.Store.YES));

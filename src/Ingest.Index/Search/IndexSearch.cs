@@ -41,6 +41,8 @@ public sealed class IndexSearch(IndexSearcher searcher, IndexAnalysis analysis)
             filters.Add(new TermQuery(new Term(IndexFields.SheetType, request.SheetType.Trim())), Occur.MUST);
         if (!string.IsNullOrWhiteSpace(request.Partner))
             filters.Add(PartnerQuery(request.Partner.Trim()), Occur.MUST);
+        if (!string.IsNullOrWhiteSpace(request.Department))
+            filters.Add(DepartmentQuery(request.Department.Trim()), Occur.MUST);
         return filters.Clauses.Count == 0 ? main : new FilteredQuery(main, new QueryWrapperFilter(filters));
     }
 
@@ -53,7 +55,11 @@ public sealed class IndexSearch(IndexSearcher searcher, IndexAnalysis analysis)
         return collector.Matches.Count;
     }
 
-    /// <summary>Runs the request.</summary>
+    /// <summary>
+    /// Runs the request: ranks every matching submission by its best sheet, returns the page
+    /// [<see cref="SearchRequest.Offset"/>, offset + <see cref="SearchRequest.Limit"/>) of them, and counts totals and
+    /// facets over all matches (not just the page), so a pager knows how many pages there are.
+    /// </summary>
     public SearchResult Run(SearchRequest request)
     {
         var clauses = Compile(request.Query);
@@ -69,9 +75,11 @@ public sealed class IndexSearch(IndexSearcher searcher, IndexAnalysis analysis)
                 best[match.Head] = match.Score;
         }
         var limit = Math.Clamp(request.Limit, 0, SearchRequest.MaxLimit);
+        var offset = Math.Max(request.Offset, 0);
         var snippets = new SnippetBuilder(analysis);
         var label = string.IsNullOrWhiteSpace(request.Field) ? null : request.Field.Trim();
-        var top = TopSubmissions(best, limit);
+        // The page is the tail of the best offset + limit: ranking is by group, so no fewer may be ranked.
+        var top = offset >= best.Count ? [] : TopSubmissions(best, (int)Math.Min((long)offset + limit, best.Count)).Skip(offset).ToList();
         var topSet = top.ToHashSet();
         var sheetsByHead = collector.Matches
             .Where(match => topSet.Contains(match.Head))
@@ -114,6 +122,7 @@ public sealed class IndexSearch(IndexSearcher searcher, IndexAnalysis analysis)
         {
             TotalSheets = collector.Matches.Count,
             TotalSubmissions = best.Count,
+            Offset = offset,
             Submissions = hits,
             Facets = collector.Facets(),
         };
@@ -143,6 +152,32 @@ public sealed class IndexSearch(IndexSearcher searcher, IndexAnalysis analysis)
         // No partner matched: a query that matches nothing, rather than no filter.
         if (query.Clauses.Count == 0)
             query.Add(new TermQuery(new Term(IndexFields.Partner, partner)), Occur.SHOULD);
+        return query;
+    }
+
+    /// <summary>
+    /// Department filter: every indexed department name that is the department or contains it as whole units
+    /// (<see cref="DepartmentMatch"/>), compared as fold keys. Resolved against the department terms of the index, which
+    /// are few (one per section), like the partner filter.
+    /// </summary>
+    private Query DepartmentQuery(string department)
+    {
+        var wanted = analysis.FoldKey(department);
+        var query = new BooleanQuery();
+        var terms = MultiFields.GetTerms(searcher.IndexReader, IndexFields.Department);
+        if (terms is not null)
+        {
+            var termsEnum = terms.GetEnumerator();
+            while (termsEnum.MoveNext())
+            {
+                var value = termsEnum.Term.Utf8ToString();
+                if (DepartmentMatch.Matches(analysis.FoldKey(value), wanted))
+                    query.Add(new TermQuery(new Term(IndexFields.Department, value)), Occur.SHOULD);
+            }
+        }
+        // No department matched: a query that matches nothing, rather than no filter.
+        if (query.Clauses.Count == 0)
+            query.Add(new TermQuery(new Term(IndexFields.Department, department)), Occur.SHOULD);
         return query;
     }
 

@@ -10,8 +10,11 @@ public sealed record SearchResult
 
     /// <summary>Matching index documents (sheets) over the whole index, not just the returned ones.</summary>
     public int TotalSheets { get; init; }
-    /// <summary>Matching submissions over the whole index.</summary>
+    /// <summary>Matching submissions over the whole index: what a pager counts pages of.</summary>
     public int TotalSubmissions { get; init; }
+    /// <summary>Submissions ranked before the first of <see cref="Submissions"/> (the request's offset).</summary>
+    public int Offset { get; init; }
+    /// <summary>The requested page of matching submissions, best first.</summary>
     public IReadOnlyList<SubmissionHit> Submissions { get; init; } = [];
     public required FacetCounts Facets { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Ingest.Core.Records;
 using Ingest.Index.Analysis;
 using Ingest.Index.Documents;
@@ -11,8 +12,11 @@ using Lucene.Net.Util;
 namespace Ingest.Index.Store;
 
 /// <summary>
-/// The index on disk and the records stored in it. Readers see the last commit; an import running at the same time
-/// becomes visible after its next commit and <see cref="Refresh"/>. Searching is thread-safe; one updater at a time.
+/// The index on disk and the records stored in it. Searches see the last commit this store has refreshed to: an import
+/// (in this process or another) becomes visible after its commit and <see cref="Refresh"/>, which
+/// <see cref="IndexUpdater.Commit"/> calls for updaters of this store. Readers are shared through Lucene's
+/// <see cref="SearcherManager"/>, so a refresh never closes a reader another thread is still searching. Thread-safe for
+/// searching and refreshing; one updater at a time. Opening does not create the folder: only an updater does.
 /// </summary>
 public sealed class IndexStore : IDisposable
 {
@@ -26,13 +30,15 @@ public sealed class IndexStore : IDisposable
 
     private readonly object _gate = new();
     private readonly FSDirectory _directory;
-    private DirectoryReader? _reader;
-    private IndexSearcher? _searcher;
+    // Null until a commit exists: a store may be opened on a folder an import has not created yet.
+    private SearcherManager? _manager;
+    private bool _disposed;
 
     private IndexStore(string directory, IndexAnalysis analysis)
     {
         DirectoryPath = Path.GetFullPath(directory);
         Analysis = analysis;
+        // Lucene creates the folder only when it first writes a file, so opening a missing index to read leaves no trace.
         _directory = FSDirectory.Open(DirectoryPath);
     }
 
@@ -43,7 +49,7 @@ public sealed class IndexStore : IDisposable
     public const string SynonymFileName = "synonyms.txt";
 
     /// <summary>
-    /// Opens (or prepares to create) the index in <paramref name="directory"/> with the product analysis, or with the
+    /// Opens the index in <paramref name="directory"/> (which need not exist yet) with the product analysis, or with the
     /// index's own <c>synonyms.txt</c> when one was installed (<see cref="InstallSynonyms"/>), so queries and documents
     /// are always analysed alike. A malformed synonym file raises <see cref="FormatException"/> naming file and line.
     /// </summary>
@@ -65,6 +71,7 @@ public sealed class IndexStore : IDisposable
         var records = AllRecords().ToList();
         var directory = DirectoryPath;
         Dispose();
+        System.IO.Directory.CreateDirectory(directory);
         var target = Path.Combine(directory, SynonymFileName);
         if (!string.Equals(Path.GetFullPath(synonymFile), target, StringComparison.Ordinal))
             File.Copy(synonymFile, target, overwrite: true);
@@ -78,12 +85,8 @@ public sealed class IndexStore : IDisposable
         return reopened;
     }
 
-    /// <summary>Opens the index with a given analysis (tests, benchmarks, a custom synonym file).</summary>
-    public static IndexStore Open(string directory, IndexAnalysis analysis)
-    {
-        System.IO.Directory.CreateDirectory(directory);
-        return new IndexStore(directory, analysis);
-    }
+    /// <summary>Opens the index with a given analysis (tests, benchmarks, a custom synonym file); the folder need not exist yet.</summary>
+    public static IndexStore Open(string directory, IndexAnalysis analysis) => new(directory, analysis);
 
     /// <summary>The index folder (absolute).</summary>
     public string DirectoryPath { get; }
@@ -94,20 +97,36 @@ public sealed class IndexStore : IDisposable
     /// <summary>True when a commit exists (something was imported).</summary>
     public bool Exists => DirectoryReader.IndexExists(_directory);
 
-    /// <summary>Every stored submission record, in index order.</summary>
+    /// <summary>
+    /// Borrows the searcher of the current commit, or returns null while the index has no commit. Dispose the lease when
+    /// done (<c>using var lease = store.AcquireSearcher();</c>); until then its commit stays readable whatever refreshes.
+    /// </summary>
+    public SearcherLease? AcquireSearcher() => Manager() is { } manager ? new SearcherLease(manager) : null;
+
+    /// <summary>
+    /// Every stored submission record, in index order, read from one commit (held until the enumeration ends or is
+    /// disposed, as <c>foreach</c> and LINQ do).
+    /// </summary>
     public IEnumerable<SubmissionRecord> AllRecords()
     {
-        var searcher = Searcher();
-        if (searcher is null)
+        using var lease = AcquireSearcher();
+        if (lease is null)
             yield break;
-        var reader = searcher.IndexReader;
+        foreach (var record in AllRecords(lease))
+            yield return record;
+    }
+
+    /// <summary>Every stored submission record of the commit <paramref name="lease"/> holds, in index order.</summary>
+    public static IEnumerable<SubmissionRecord> AllRecords(SearcherLease lease)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        var reader = lease.Reader;
         var liveDocs = MultiFields.GetLiveDocs(reader);
-        var fields = new HashSet<string> { IndexFields.Record };
         for (var doc = 0; doc < reader.MaxDoc; doc++)
         {
             if (liveDocs is not null && !liveDocs.Get(doc))
                 continue;
-            var json = reader.Document(doc, fields).Get(IndexFields.Record);
+            var json = reader.Document(doc, _recordField).Get(IndexFields.Record);
             if (json is not null && RecordJson.Deserialize<SubmissionRecord>(json) is { } record)
                 yield return record;
         }
@@ -115,43 +134,47 @@ public sealed class IndexStore : IDisposable
 
     /// <summary>
     /// Finds a record by its source path (as given or absolute), file name, record id (<c>sha256#ordinal</c>) or a
-    /// SHA-256 prefix of at least 8 hex digits; the first submission of the file when no ordinal is given.
+    /// SHA-256 prefix of at least 8 hex digits (optionally with <c>#ordinal</c>); the first submission of the file when no
+    /// ordinal is given, and nothing when the ordinal given does not exist in the file.
     /// </summary>
     public SubmissionRecord? Find(string pathOrId)
     {
-        var searcher = Searcher();
-        if (searcher is null || string.IsNullOrWhiteSpace(pathOrId))
+        if (string.IsNullOrWhiteSpace(pathOrId))
             return null;
+        using var lease = AcquireSearcher();
+        if (lease is null)
+            return null;
+        var searcher = lease.Searcher;
         var key = pathOrId.Trim();
-        var candidates = new List<Query> { new TermQuery(new Term(IndexFields.Path, key)), new TermQuery(new Term(IndexFields.Head, key)) };
-        try
+        // Each candidate names the ordinal it asks for; null takes the file's first submission.
+        var candidates = new List<(Query Query, int? Ordinal)>
         {
-            candidates.Add(new TermQuery(new Term(IndexFields.Path, Path.GetFullPath(key))));
-        }
-        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
-        {
-            // Not a path: try the other forms.
-        }
+            (new TermQuery(new Term(IndexFields.Path, key)), null),
+            // A full record id is the head term of exactly that submission.
+            (new TermQuery(new Term(IndexFields.Head, key)), null),
+        };
+        if (SafeFullPath(key) is { } fullPath)
+            candidates.Add((new TermQuery(new Term(IndexFields.Path, fullPath)), null));
         // A second path of the same content resolves to the content's records.
         foreach (var aliasKey in new[] { key, SafeFullPath(key) }.OfType<string>())
         {
             var alias = searcher.Search(new TermQuery(new Term(IndexFields.AliasPath, aliasKey)), 1);
             if (alias.ScoreDocs.Length > 0 && searcher.Doc(alias.ScoreDocs[0].Doc).Get(IndexFields.AliasSha256) is { } aliasSha)
-                candidates.Add(new TermQuery(new Term(IndexFields.Sha256, aliasSha)));
+                candidates.Add((new TermQuery(new Term(IndexFields.Sha256, aliasSha)), null));
         }
-        candidates.Add(new TermQuery(new Term(IndexFields.FileName, Path.GetFileName(key))));
-        var ordinal = 0;
+        candidates.Add((new TermQuery(new Term(IndexFields.FileName, Path.GetFileName(key))), null));
+        int? ordinal = null;
         var hash = key;
         var hashMark = key.IndexOf('#', StringComparison.Ordinal);
-        if (hashMark > 0 && int.TryParse(key[(hashMark + 1)..], out var parsed))
+        if (hashMark > 0 && int.TryParse(key[(hashMark + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
         {
             hash = key[..hashMark];
             ordinal = parsed;
         }
         if (hash.Length >= 8 && hash.All(char.IsAsciiHexDigit))
-            candidates.Add(new PrefixQuery(new Term(IndexFields.Sha256, hash.ToLowerInvariant())));
+            candidates.Add((new PrefixQuery(new Term(IndexFields.Sha256, hash.ToLowerInvariant())), ordinal));
 
-        foreach (var candidate in candidates)
+        foreach (var (candidate, wanted) in candidates)
         {
             // Every document of a file matches a path or hash; only a submission's head document stores the record.
             var top = searcher.Search(candidate, MaxFindDocuments);
@@ -163,23 +186,24 @@ public sealed class IndexStore : IDisposable
                 .OrderBy(record => record.Source.Path, StringComparer.Ordinal)
                 .ThenBy(record => record.Ordinal)
                 .ToList();
-            var match = records.FirstOrDefault(record => record.Ordinal == ordinal) ?? records.FirstOrDefault();
+            var match = wanted is { } asked ? records.FirstOrDefault(record => record.Ordinal == asked) : records.FirstOrDefault();
             if (match is not null)
                 return match;
         }
         return null;
     }
 
-    /// <summary>Runs a search against the last commit.</summary>
+    /// <summary>Runs a search against the current commit (an empty result while the index has none).</summary>
     public SearchResult Search(SearchRequest request)
     {
-        var searcher = Searcher();
-        return searcher is null ? SearchResult.Empty : new IndexSearch(searcher, Analysis).Run(request);
+        using var lease = AcquireSearcher();
+        return lease is null ? SearchResult.Empty : new IndexSearch(lease.Searcher, Analysis).Run(request);
     }
 
-    /// <summary>Opens the single writer of this index; dispose it to release the lock.</summary>
+    /// <summary>Opens the single writer of this index, creating the folder if needed; dispose it to release the lock.</summary>
     public IndexUpdater OpenUpdater(int? ramBufferMb = null)
     {
+        System.IO.Directory.CreateDirectory(DirectoryPath);
         var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, Analysis.Analyzer)
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,
@@ -189,30 +213,37 @@ public sealed class IndexStore : IDisposable
         return new IndexUpdater(this, new IndexWriter(_directory, config));
     }
 
-    /// <summary>Re-opens the reader if a newer commit exists.</summary>
+    /// <summary>
+    /// Moves this store to the newest commit on disk, if there is a newer one (or a first one): searches that start
+    /// after it returns see that commit, searches already running finish on theirs. Cheap when nothing changed (Lucene
+    /// compares the commit generation); waits for a refresh another thread is doing. Does nothing once disposed.
+    /// </summary>
     public void Refresh()
     {
+        SearcherManager? manager;
         lock (_gate)
         {
-            if (_reader is null)
+            if (_disposed)
                 return;
-            var newer = DirectoryReader.OpenIfChanged(_reader);
-            if (newer is null)
+            // A manager made now opens the newest commit itself.
+            if (_manager is null)
+            {
+                OpenManagerIfCommitted();
                 return;
-            _reader.Dispose();
-            _reader = newer;
-            _searcher = NewSearcher(newer);
+            }
+            manager = _manager;
         }
+        manager.MaybeRefreshBlocking();
     }
 
-    /// <summary>Keys (sha256) of every indexed file, read from the last commit.</summary>
+    /// <summary>Keys (sha256) of every indexed file, read from the current commit.</summary>
     internal Dictionary<string, string> IndexedFiles()
     {
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
-        var searcher = Searcher();
-        if (searcher is null)
+        using var lease = AcquireSearcher();
+        if (lease is null)
             return files;
-        var reader = searcher.IndexReader;
+        var reader = lease.Reader;
         var liveDocs = MultiFields.GetLiveDocs(reader);
         var wanted = new HashSet<string> { IndexFields.Sha256, IndexFields.Path };
         for (var doc = 0; doc < reader.MaxDoc; doc++)
@@ -226,13 +257,14 @@ public sealed class IndexStore : IDisposable
         return files;
     }
 
-    /// <summary>Alias paths (a second path of already-indexed content) → SHA-256, read from the last commit.</summary>
+    /// <summary>Alias paths (a second path of already-indexed content) → SHA-256, read from the current commit.</summary>
     internal Dictionary<string, string> AliasPaths()
     {
         var aliases = new Dictionary<string, string>(StringComparer.Ordinal);
-        var searcher = Searcher();
-        if (searcher is null)
+        using var lease = AcquireSearcher();
+        if (lease is null)
             return aliases;
+        var searcher = lease.Searcher;
         var top = searcher.Search(new WildcardQuery(new Term(IndexFields.AliasPath, "*")), int.MaxValue / 2);
         foreach (var hit in top.ScoreDocs)
         {
@@ -243,19 +275,25 @@ public sealed class IndexStore : IDisposable
         return aliases;
     }
 
-    /// <summary>The current searcher (the last commit), or null while the index is empty.</summary>
-    public IndexSearcher? Searcher()
+    /// <summary>The searcher manager, made on first use once a commit exists; null before that.</summary>
+    private SearcherManager? Manager()
     {
+        // Every search passes here: no lock once the manager exists (Dispose clears the field before disposing it).
+        if (Volatile.Read(ref _manager) is { } manager)
+            return manager;
         lock (_gate)
         {
-            if (_searcher is not null)
-                return _searcher;
-            if (!DirectoryReader.IndexExists(_directory))
-                return null;
-            _reader = DirectoryReader.Open(_directory);
-            _searcher = NewSearcher(_reader);
-            return _searcher;
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return _manager ?? OpenManagerIfCommitted();
         }
+    }
+
+    // Called under _gate.
+    private SearcherManager? OpenManagerIfCommitted()
+    {
+        if (DirectoryReader.IndexExists(_directory))
+            Volatile.Write(ref _manager, new SearcherManager(_directory, Bm25SearcherFactory.Instance));
+        return _manager;
     }
 
     private static string? SafeFullPath(string key)
@@ -270,16 +308,30 @@ public sealed class IndexStore : IDisposable
         }
     }
 
-    private static IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
-
+    /// <summary>
+    /// Closes the store. A lease still out keeps its reader open until it is disposed (the manager's reference count);
+    /// no new lease can be taken.
+    /// </summary>
     public void Dispose()
     {
+        SearcherManager? manager;
         lock (_gate)
         {
-            _reader?.Dispose();
-            _reader = null;
-            _searcher = null;
+            if (_disposed)
+                return;
+            _disposed = true;
+            manager = _manager;
+            Volatile.Write(ref _manager, null);
         }
+        manager?.Dispose();
         _directory.Dispose();
+    }
+
+    /// <summary>Searchers rank with BM25, as the writer's similarity does.</summary>
+    private sealed class Bm25SearcherFactory : SearcherFactory
+    {
+        public static readonly Bm25SearcherFactory Instance = new();
+
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
     }
 }

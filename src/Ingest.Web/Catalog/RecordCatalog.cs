@@ -5,22 +5,43 @@ using Ingest.Reports.Renewals;
 namespace Ingest.Web.Catalog;
 
 /// <summary>
-/// The records of the served index, loaded once on first use: lookup by record id, the departments for the filter, and the
-/// arrangement history for record pages and the renewal report. The server shows the index as of that moment (it never
-/// writes or re-opens it), so a later import becomes visible after a restart. Thread-safe.
+/// The records of the served index, for lookup by record id, the departments for the filter, and the arrangement history
+/// for record pages and the renewal report. Loaded on first use and again whenever the store has moved to another commit
+/// (the server refreshes the store as requests come in, so an import committed meanwhile shows up); each snapshot is
+/// one commit's records. Thread-safe: concurrent requests share one load.
 /// </summary>
 public sealed class RecordCatalog
 {
-    private readonly Lazy<CatalogSnapshot> _snapshot;
+    private readonly IndexStore _store;
+    private readonly object _gate = new();
+    private CatalogSnapshot? _snapshot;
 
     public RecordCatalog(IndexStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
-        _snapshot = new Lazy<CatalogSnapshot>(() => CatalogSnapshot.Build(store.AllRecords().ToList()), LazyThreadSafetyMode.ExecutionAndPublication);
+        _store = store;
     }
 
-    /// <summary>The loaded records and what is derived from them.</summary>
-    public CatalogSnapshot Current => _snapshot.Value;
+    /// <summary>The records of the commit the store is on now (loaded if that commit is not the one last loaded).</summary>
+    public CatalogSnapshot Current
+    {
+        get
+        {
+            using var lease = _store.AcquireSearcher();
+            long? version = lease?.Version;
+            if (Volatile.Read(ref _snapshot) is { } loaded && loaded.Version == version)
+                return loaded;
+            lock (_gate)
+            {
+                if (_snapshot is { } other && other.Version == version)
+                    return other;
+                var records = lease is null ? [] : IndexStore.AllRecords(lease).ToList();
+                var snapshot = CatalogSnapshot.Build(records, version);
+                Volatile.Write(ref _snapshot, snapshot);
+                return snapshot;
+            }
+        }
+    }
 }
 
 /// <summary>An immutable view of every record in the index and the history linking their arrangements.</summary>
@@ -29,9 +50,10 @@ public sealed class CatalogSnapshot
     private readonly Dictionary<string, SubmissionRecord> _byId;
     private readonly ILookup<string, SubmissionRecord> _byPath;
 
-    private CatalogSnapshot(IReadOnlyList<SubmissionRecord> records)
+    private CatalogSnapshot(IReadOnlyList<SubmissionRecord> records, long? version)
     {
         Records = records;
+        Version = version;
         _byId = new Dictionary<string, SubmissionRecord>(StringComparer.Ordinal);
         foreach (var record in records)
             _byId.TryAdd(RecordId.Of(record), record);
@@ -42,9 +64,12 @@ public sealed class CatalogSnapshot
     }
 
     /// <summary>Builds the view (history linking is pure and bounded by <see cref="HistoryLinker.MaxPairwiseGroup"/>).</summary>
-    public static CatalogSnapshot Build(IReadOnlyList<SubmissionRecord> records) => new(records);
+    public static CatalogSnapshot Build(IReadOnlyList<SubmissionRecord> records, long? version = null) => new(records, version);
 
     public IReadOnlyList<SubmissionRecord> Records { get; }
+
+    /// <summary>The index commit the records were read from (<see cref="SearcherLease.Version"/>); null for no index.</summary>
+    public long? Version { get; }
 
     /// <summary>Every department named by a record, in ordinal order.</summary>
     public IReadOnlyList<string> Departments { get; }

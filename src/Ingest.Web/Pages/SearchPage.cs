@@ -20,10 +20,10 @@ public sealed record SearchPageModel
     public required int IndexedSubmissions { get; init; }
 
     /// <summary>Pages of results (at most <see cref="SearchQuery.MaxPage"/>).</summary>
-    public int PageCount => Math.Min(SearchQuery.MaxPage, (Math.Min(TotalSubmissions, SearchRequest.MaxLimit) + SearchQuery.PageSize - 1) / SearchQuery.PageSize);
+    public int PageCount => (int)Math.Min(SearchQuery.MaxPage, ((long)TotalSubmissions + SearchQuery.PageSize - 1) / SearchQuery.PageSize);
 
-    /// <summary>True when more submissions match than the index returns for one search.</summary>
-    public bool Truncated => TotalSubmissions > SearchRequest.MaxLimit;
+    /// <summary>True when more submissions match than the pages reach.</summary>
+    public bool Truncated => TotalSubmissions > (long)SearchQuery.MaxPage * SearchQuery.PageSize;
 }
 
 /// <summary>
@@ -32,78 +32,29 @@ public sealed record SearchPageModel
 /// </summary>
 internal static class SearchPage
 {
-    /// <summary>
-    /// Runs the search for one page. The index has no department filter, so with one the search fetches the most it may
-    /// (<see cref="SearchRequest.MaxLimit"/> submissions), keeps the department's, and counts facets over those sheets.
-    /// </summary>
+    /// <summary>Runs the search for one page: the index filters (department included) and skips to the page itself.</summary>
     public static SearchPageModel Run(IndexStore store, CatalogSnapshot catalog, SearchQuery query)
     {
-        var request = new SearchRequest
+        var result = store.Search(new SearchRequest
         {
             Query = query.Text,
             YearFrom = query.YearFrom,
             YearTo = query.YearTo,
             SheetType = query.SheetType,
             Partner = query.Partner,
-            Limit = query.Department is null ? query.Page * SearchQuery.PageSize : SearchRequest.MaxLimit,
-        };
-        var result = store.Search(request);
-        IReadOnlyList<SubmissionHit> hits = result.Submissions;
-        var total = result.TotalSubmissions;
-        var sheets = result.TotalSheets;
-        var facets = result.Facets;
-        if (query.Department is { } department)
-        {
-            hits = hits.Where(hit => string.Equals(hit.Record.Department, department, StringComparison.Ordinal)).ToList();
-            total = hits.Count;
-            sheets = hits.Sum(hit => hit.Sheets.Count);
-            facets = CountFacets(hits);
-        }
+            Department = query.Department,
+            Offset = (query.Page - 1) * SearchQuery.PageSize,
+            Limit = SearchQuery.PageSize,
+        });
         return new SearchPageModel
         {
             Query = query,
-            Hits = hits.Skip((query.Page - 1) * SearchQuery.PageSize).Take(SearchQuery.PageSize).ToList(),
-            TotalSubmissions = total,
-            TotalSheets = sheets,
-            Facets = facets,
+            Hits = result.Submissions,
+            TotalSubmissions = result.TotalSubmissions,
+            TotalSheets = result.TotalSheets,
+            Facets = result.Facets,
             Departments = catalog.Departments,
             IndexedSubmissions = catalog.Records.Count,
-        };
-    }
-
-    // The same counts the index makes (per matching sheet), over hits already in hand.
-    private static FacetCounts CountFacets(IReadOnlyList<SubmissionHit> hits)
-    {
-        var years = new SortedDictionary<int, int>();
-        var types = new Dictionary<string, int>(StringComparer.Ordinal);
-        var partners = new Dictionary<string, int>(StringComparer.Ordinal);
-        int noYear = 0, noType = 0;
-        foreach (var hit in hits)
-        {
-            foreach (var sheetHit in hit.Sheets)
-            {
-                if (hit.Record.FiscalYear is { } year)
-                    years[year] = years.GetValueOrDefault(year) + 1;
-                else
-                    noYear++;
-                var sheet = sheetHit.SheetIndex >= 0 && sheetHit.SheetIndex < hit.Record.Sheets.Count ? hit.Record.Sheets[sheetHit.SheetIndex] : null;
-                if (sheet is null)
-                {
-                    noType++;
-                    continue;
-                }
-                types[sheet.Type] = types.GetValueOrDefault(sheet.Type) + 1;
-                foreach (var partner in sheet.Partners.Distinct(StringComparer.Ordinal))
-                    partners[partner] = partners.GetValueOrDefault(partner) + 1;
-            }
-        }
-        return new FacetCounts
-        {
-            FiscalYear = years,
-            SheetType = types.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).ToDictionary(),
-            Partner = partners.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).ToDictionary(),
-            NoFiscalYear = noYear,
-            NoSheetType = noType,
         };
     }
 
@@ -127,7 +78,7 @@ internal static class SearchPage
             html.Append(Html.Encode($"　{q.Page} / {model.PageCount}ページ"));
         html.Append("</p>\n");
         if (model.Truncated)
-            html.Append("<p class=\"notice\">").Append(Html.Encode($"該当が多いため上位{SearchRequest.MaxLimit}件まで表示します。条件を加えて絞り込んでください。")).Append("</p>\n");
+            html.Append("<p class=\"notice\">").Append(Html.Encode($"該当が多いため上位{SearchQuery.MaxPage * SearchQuery.PageSize}件まで表示します。条件を加えて絞り込んでください。")).Append("</p>\n");
         if (model.Hits.Count == 0 && model.TotalSubmissions > 0)
             html.Append("<p class=\"notice\">このページには結果がありません。</p>\n");
         html.Append("<ol class=\"hits\" start=\"").Append((q.Page - 1) * SearchQuery.PageSize + 1).Append("\">\n");

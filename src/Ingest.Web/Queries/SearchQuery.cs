@@ -13,8 +13,11 @@ public sealed record SearchQuery
     /// <summary>Submissions per page.</summary>
     public const int PageSize = 20;
 
-    /// <summary>Last page reachable: the index returns at most <see cref="SearchRequest.MaxLimit"/> submissions.</summary>
-    public const int MaxPage = SearchRequest.MaxLimit / PageSize;
+    /// <summary>
+    /// Last page a URL may ask for. The index pages by offset, so any page is as cheap as ranking that far; the bound only
+    /// keeps the number sane (200,000 submissions, well beyond an archive).
+    /// </summary>
+    public const int MaxPage = 10_000;
 
     /// <summary>Fiscal years accepted in a range (the archive spans 昭和 to 令和).</summary>
     public const int MinYear = 1900, MaxYear = 2200;

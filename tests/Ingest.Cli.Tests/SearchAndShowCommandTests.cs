@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text.Json;
+using Ingest.Cli.Commands;
+using Ingest.Core.Records;
+using Ingest.Index.Store;
+
+namespace Ingest.Cli.Tests;
+
+/// <summary><c>ingest search --department --offset</c> and <c>ingest show</c> over a small index made for the test.</summary>
+public sealed class SearchAndShowCommandTests : IDisposable
+{
+    private const string Word = "指令検証";
+
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "ingest-cli-tests-" + Guid.NewGuid().ToString("N"));
+
+    public SearchAndShowCommandTests()
+    {
+        using var store = IndexStore.Open(_directory);
+        using var updater = store.OpenUpdater();
+        for (var n = 0; n < 5; n++)
+        {
+            var record = Record(n);
+            updater.Replace(record.Source.Path, record.Source.Sha256, [record]);
+        }
+        updater.Commit();
+    }
+
+    private static SubmissionRecord Record(int n) => new()
+    {
+        Source = new SourceInfo { Path = $"/nonexistent/cli-{n}.txt", Sha256 = n.ToString("x64", CultureInfo.InvariantCulture), Format = "text" },
+        Title = $"{Word}その{n}",
+        Department = n < 3 ? "区民部区民課" : "地域振興部戸籍住民課",
+        FiscalYear = 2024,
+        Sheets = [new SheetRecord { Type = "電算処理", Fields = new Dictionary<string, string> { ["記録される情報項目"] = $"{Word}の項目" } }],
+    };
+
+    private (int Code, JsonDocument Json) Search(string? department, int offset, int limit)
+    {
+        var output = new StringWriter();
+        var code = SearchCommand.Run(Word, _directory, null, null, null, null, limit, json: true, output, new StringWriter(), department: department, offset: offset);
+        return (code, JsonDocument.Parse(output.ToString()));
+    }
+
+    private static string[] Titles(JsonDocument json) =>
+        json.RootElement.GetProperty("hits").EnumerateArray().Select(hit => hit.GetProperty("title").GetString()!).ToArray();
+
+    [Fact]
+    public void Department_keeps_that_departments_submissions_and_offset_pages_them()
+    {
+        var (code, all) = Search("区民課", 0, 20);
+        Assert.Equal(0, code);
+        Assert.Equal(3, all.RootElement.GetProperty("submissions").GetInt32());
+        Assert.All(Titles(all), title => Assert.Contains(title[^1], "012"));
+
+        var (_, second) = Search("区民課", 2, 2);
+        Assert.Equal(3, second.RootElement.GetProperty("submissions").GetInt32());
+        Assert.Equal(2, second.RootElement.GetProperty("offset").GetInt32());
+        Assert.Equal([Titles(all)[2]], Titles(second));
+
+        var (_, koseki) = Search("戸籍住民課", 0, 20);
+        Assert.Equal(2, koseki.RootElement.GetProperty("submissions").GetInt32());
+    }
+
+    [Fact]
+    public void Text_output_numbers_a_page_from_its_offset()
+    {
+        var output = new StringWriter();
+        Assert.Equal(0, SearchCommand.Run(Word, _directory, null, null, null, null, 2, json: false, output, new StringWriter(), offset: 2));
+        var text = output.ToString();
+        Assert.Contains("showing 3–4", text);
+        Assert.Contains("  3. ", text);
+        Assert.DoesNotContain("  1. ", text);
+    }
+
+    [Fact]
+    public void A_negative_offset_is_a_usage_error()
+    {
+        var errors = new StringWriter();
+        Assert.Equal(2, SearchCommand.Run(Word, _directory, null, null, null, null, 20, json: false, new StringWriter(), errors, offset: -1));
+        Assert.Contains("--offset", errors.ToString());
+    }
+
+    [Fact]
+    public void The_command_line_accepts_department_and_offset()
+    {
+        var result = Program.BuildRoot().Parse(["search", Word, "--department", "区民課", "--offset", "20", "--limit", "10"]);
+        Assert.Empty(result.Errors);
+    }
+
+    [Fact]
+    public void Show_finds_a_record_by_id_and_says_not_found_for_an_ordinal_the_file_lacks()
+    {
+        var sha = Record(1).Source.Sha256;
+        var output = new StringWriter();
+        Assert.Equal(0, ShowCommand.Run(sha + "#0", _directory, json: false, output, new StringWriter()));
+        Assert.Contains($"{Word}その1", output.ToString());
+
+        var errors = new StringWriter();
+        output = new StringWriter();
+        Assert.Equal(1, ShowCommand.Run(sha + "#7", _directory, json: false, output, errors));
+        Assert.Empty(output.ToString());
+        Assert.Contains("no such record", errors.ToString());
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless.
+        }
+    }
+}

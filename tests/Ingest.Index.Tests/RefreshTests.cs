@@ -1,0 +1,206 @@
+using Ingest.Core.Records;
+using Ingest.Index.Search;
+using Ingest.Index.Store;
+
+namespace Ingest.Index.Tests;
+
+/// <summary>
+/// The store's reader lifecycle: searches running while an updater commits, leases that outlive refreshes, a second
+/// store (another process, in effect) picking up commits, and read-only opens of a folder that does not exist yet.
+/// </summary>
+public sealed class RefreshTests : IDisposable
+{
+    private const string Word = "並行検証資料";
+
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "ingest-refresh-tests-" + Guid.NewGuid().ToString("N"));
+
+    private static SubmissionRecord Record(int n) => new()
+    {
+        Source = new SourceInfo { Path = $"/archive/concurrent-{n:0000}.txt", Sha256 = TestRecords.Sha("concurrent" + n), Format = "text" },
+        Title = $"{Word}その{n}",
+        Department = "総務部総務課",
+        FiscalYear = 2020 + n % 5,
+        Sheets = [TestRecords.Sheet("電算処理", [], ("記録される情報項目", $"{Word}の項目{n}"))],
+    };
+
+    private static void Add(IndexUpdater updater, IEnumerable<SubmissionRecord> records)
+    {
+        foreach (var record in records)
+            updater.Replace(record.Source.Path, record.Source.Sha256, [record]);
+    }
+
+    [Fact]
+    public void SearchesOnSeveralThreadsSurviveCommitsAndNeverSeeFewerSubmissions()
+    {
+        const int initial = 10, rounds = 30, perRound = 4, searchers = 3;
+        using var store = IndexStore.Open(_directory);
+        using var updater = store.OpenUpdater();
+        Add(updater, Enumerable.Range(0, initial).Select(Record));
+        updater.Commit();
+
+        var done = 0;
+        var failures = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var seen = new int[searchers];
+        var threads = Enumerable.Range(0, searchers).Select(id => new Thread(() =>
+        {
+            var last = 0;
+            var deadline = DateTime.UtcNow.AddMinutes(2);
+            try
+            {
+                // One more pass after the updater finished, so the last commit is searched too.
+                var finalPass = false;
+                while (!finalPass && DateTime.UtcNow < deadline)
+                {
+                    finalPass = Volatile.Read(ref done) == 1;
+                    var result = store.Search(new SearchRequest { Query = Word, Limit = SearchRequest.MaxLimit });
+                    // One commit per search: the page holds every counted submission, each with its sheet.
+                    if (result.Submissions.Count != result.TotalSubmissions || result.TotalSheets != result.TotalSubmissions)
+                        failures.Enqueue($"inconsistent: {result.TotalSubmissions} submissions, {result.TotalSheets} sheets, {result.Submissions.Count} returned");
+                    if (result.TotalSubmissions < last)
+                        failures.Enqueue($"went back from {last} to {result.TotalSubmissions}");
+                    last = result.TotalSubmissions;
+                    // Stored records are read through the same lifecycle.
+                    if (id == 0 && store.Find(Record(0).Source.Sha256 + "#0") is null)
+                        failures.Enqueue("record 0 not found");
+                    if (id == 1)
+                    {
+                        var all = store.AllRecords().Count();
+                        if (all < initial)
+                            failures.Enqueue($"AllRecords gave {all}");
+                    }
+                    seen[id]++;
+                }
+            }
+            catch (Exception e)
+            {
+                failures.Enqueue(e.ToString());
+            }
+            if (last != initial + rounds * perRound)
+                failures.Enqueue($"searcher {id} ended on {last} submissions");
+        })).ToList();
+        threads.ForEach(thread => thread.Start());
+
+        for (var round = 0; round < rounds; round++)
+        {
+            Add(updater, Enumerable.Range(initial + round * perRound, perRound).Select(Record));
+            // Replacing a record deletes documents too, so old segments are dropped while searchers may be on them.
+            Add(updater, [Record(round % initial)]);
+            updater.Commit();
+        }
+        Volatile.Write(ref done, 1);
+        threads.ForEach(thread => thread.Join());
+
+        Assert.Empty(failures);
+        Assert.All(seen, count => Assert.True(count > 1, "each searcher ran more than once"));
+    }
+
+    [Fact]
+    public void ALeaseKeepsItsCommitWhileTheStoreMovesOn()
+    {
+        using var store = IndexStore.Open(_directory);
+        using var updater = store.OpenUpdater();
+        Add(updater, Enumerable.Range(0, 3).Select(Record));
+        updater.Commit();
+
+        using var lease = store.AcquireSearcher();
+        Assert.NotNull(lease);
+        var version = lease.Version;
+        foreach (var record in Enumerable.Range(0, 3).Select(Record))
+            updater.Remove(record.Source.Path);
+        Add(updater, Enumerable.Range(10, 5).Select(Record));
+        updater.Commit();
+        updater.Dispose();
+
+        // The store shows the new commit; the lease still reads the old one, records and all.
+        Assert.Equal(5, store.Search(new SearchRequest { Query = Word }).TotalSubmissions);
+        Assert.Equal(3, IndexStore.AllRecords(lease).Count());
+        Assert.Equal(version, lease.Version);
+        using (var newer = store.AcquireSearcher())
+            Assert.True(newer!.Version > version);
+        lease.Dispose();
+        lease.Dispose();
+    }
+
+    [Fact]
+    public void ASecondStoreSeesAnotherStoresCommitsAfterRefresh()
+    {
+        using var reader = IndexStore.Open(_directory);
+        using (var writer = IndexStore.Open(_directory))
+        using (var updater = writer.OpenUpdater())
+        {
+            Add(updater, Enumerable.Range(0, 2).Select(Record));
+            updater.Commit();
+        }
+        Assert.Equal(2, reader.Search(new SearchRequest { Query = Word }).TotalSubmissions);
+
+        using (var writer = IndexStore.Open(_directory))
+        using (var updater = writer.OpenUpdater())
+        {
+            Add(updater, [Record(7)]);
+            updater.Commit();
+        }
+        // Nothing moves a store but Refresh (or its own updater's commit).
+        Assert.Equal(2, reader.Search(new SearchRequest { Query = Word }).TotalSubmissions);
+        reader.Refresh();
+        Assert.Equal(3, reader.Search(new SearchRequest { Query = Word }).TotalSubmissions);
+        reader.Refresh();
+        Assert.Equal(3, reader.AllRecords().Count());
+    }
+
+    [Fact]
+    public void OpeningAMissingFolderToReadCreatesNothingAndFindsItOnceAnImportCommits()
+    {
+        using var store = IndexStore.Open(_directory);
+        Assert.False(store.Exists);
+        Assert.Null(store.AcquireSearcher());
+        Assert.Same(SearchResult.Empty, store.Search(new SearchRequest { Query = Word }));
+        Assert.Empty(store.AllRecords());
+        Assert.Null(store.Find("concurrent-0000.txt"));
+        store.Refresh();
+        Assert.False(Directory.Exists(_directory));
+
+        using (var writer = IndexStore.Open(_directory))
+        using (var updater = writer.OpenUpdater())
+        {
+            Add(updater, [Record(0)]);
+            updater.Commit();
+        }
+        Assert.True(store.Exists);
+        Assert.Equal(1, store.Search(new SearchRequest { Query = Word }).TotalSubmissions);
+        Assert.Equal(Record(0).Title, store.Find("concurrent-0000.txt")?.Title);
+    }
+
+    [Fact]
+    public void ADisposedStoreRefusesLeasesAndIgnoresRefresh()
+    {
+        var store = IndexStore.Open(_directory);
+        using (var updater = store.OpenUpdater())
+        {
+            Add(updater, [Record(0)]);
+            updater.Commit();
+        }
+        var lease = store.AcquireSearcher()!;
+        store.Dispose();
+        // A lease taken before the store closed still reads its commit.
+        Assert.Single(IndexStore.AllRecords(lease));
+        lease.Dispose();
+        store.Refresh();
+        Assert.Throws<ObjectDisposedException>(() => store.AcquireSearcher());
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Some tests never create it.
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless.
+        }
+    }
+}
