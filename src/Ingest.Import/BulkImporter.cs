@@ -38,6 +38,9 @@ public sealed record FileOutcome(string Path, ImportOutcome Outcome, int Submiss
 /// <summary>Counts of a finished import.</summary>
 public sealed record BulkImportSummary(int Imported, int Unchanged, int Replaced, int Failed, int Skipped, long Bytes, TimeSpan Elapsed)
 {
+    /// <summary>Stored submissions re-indexed first because the index was written by an earlier build (see <see cref="IndexStore.Upgrade"/>).</summary>
+    public int Upgraded { get; init; }
+
     public int Files => Imported + Unchanged + Replaced + Failed;
 }
 
@@ -62,6 +65,8 @@ public sealed class BulkImporter(IndexStore store, IngestPipeline pipeline, Bulk
     public BulkImportSummary Import(IReadOnlyList<string> paths, Action<FileOutcome>? progress = null, CancellationToken cancellation = default)
     {
         var stopwatch = Stopwatch.StartNew();
+        // Before anything is added: new documents and old ones must share one layout, or filters on new fields miss the old.
+        var upgraded = store.Upgrade();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         cancellation = stop.Token;
         using var updater = store.OpenUpdater();
@@ -166,7 +171,7 @@ public sealed class BulkImporter(IndexStore store, IngestPipeline pipeline, Bulk
         foreach (var task in workers.Append(walker))
             task.GetAwaiter().GetResult(); // surfaces a worker's unexpected exception instead of hiding it
         updater.Commit();
-        return new BulkImportSummary(imported, unchanged, replaced, failed, skipped, bytes, stopwatch.Elapsed);
+        return new BulkImportSummary(imported, unchanged, replaced, failed, skipped, bytes, stopwatch.Elapsed) { Upgraded = upgraded };
 
         void WriteAll()
         {

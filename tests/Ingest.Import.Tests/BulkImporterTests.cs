@@ -29,6 +29,41 @@ public sealed class BulkImporterTests : IDisposable
     }
 
     [Fact]
+    public void An_index_from_an_earlier_layout_is_upgraded_before_anything_is_added()
+    {
+        var folder = Path.Combine(_root, "archive");
+        Corpus.WriteText(folder, 12, seed: 9);
+        Import(folder);
+        // Turn the index into one written by an earlier build: same records, documents without the department field.
+        var records = Records();
+        Directory.Delete(Index, recursive: true);
+        var analysis = Ingest.Index.Analysis.IndexAnalysis.Default;
+        using (var directory = Lucene.Net.Store.FSDirectory.Open(Index))
+        using (var writer = new Lucene.Net.Index.IndexWriter(directory, new Lucene.Net.Index.IndexWriterConfig(Lucene.Net.Util.LuceneVersion.LUCENE_48, analysis.Analyzer)))
+        {
+            foreach (var record in records)
+            {
+                var documents = Ingest.Index.Documents.SheetDocumentBuilder.Build(record, analysis, analysis.Analyzer);
+                foreach (var document in documents)
+                    document.RemoveFields(Ingest.Index.Documents.IndexFields.Department);
+                writer.AddDocuments(documents);
+            }
+            writer.Commit();
+        }
+        Corpus.WriteText(Path.Combine(_root, "more"), 3, seed: 10);
+
+        var summary = Import(folder, Path.Combine(_root, "more"));
+
+        Assert.Equal(12, summary.Upgraded);
+        Assert.Equal((3, 12), (summary.Imported, summary.Unchanged));
+        using var store = IndexStore.Open(Index);
+        Assert.False(store.IsOutdated);
+        var department = records[0].Department!;
+        var expected = records.Count(r => r.Department == department);
+        Assert.True(store.Search(new Ingest.Index.Search.SearchRequest { Department = department, Limit = 1000 }).TotalSubmissions >= expected);
+    }
+
+    [Fact]
     public void Imports_once_and_then_finds_everything_unchanged()
     {
         var folder = Path.Combine(_root, "archive");

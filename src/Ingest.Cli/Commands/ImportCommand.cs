@@ -107,6 +107,8 @@ internal static class ImportCommand
             }
 
             progress.PrintSkipped(logPath);
+            if (summary.Upgraded > 0)
+                output.WriteLine($"index upgraded to schema {IndexStore.SchemaVersion}: {summary.Upgraded} stored submission(s) re-indexed from their stored records");
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"imported {summary.Imported}, unchanged {summary.Unchanged}, replaced {summary.Replaced}, failed {summary.Failed}, skipped {summary.Skipped} " +
                 $"in {summary.Elapsed.TotalSeconds:F1} s ({summary.Files / Math.Max(0.001, summary.Elapsed.TotalSeconds):F1} files/s, {summary.Bytes / 1048576.0 / Math.Max(0.001, summary.Elapsed.TotalSeconds):F2} MB/s); log: {logPath}"));

@@ -64,6 +64,8 @@ internal static class SearchCommand
         try
         {
             using var store = IndexStore.Open(directory);
+            if (store.IsOutdated)
+                errors.WriteLine($"{directory}: written by an earlier version (schema {store.StoredSchemaVersion}, now {IndexStore.SchemaVersion}); run `ingest import` once to upgrade it — until then the department filter misses its submissions");
             result = store.Search(new SearchRequest
             {
                 Query = query, YearFrom = from, YearTo = to, SheetType = type, Partner = partner, Department = department, Field = field,

@@ -76,13 +76,55 @@ public sealed class IndexStore : IDisposable
         if (!string.Equals(Path.GetFullPath(synonymFile), target, StringComparison.Ordinal))
             File.Copy(synonymFile, target, overwrite: true);
         var reopened = Open(directory);
-        using (var updater = reopened.OpenUpdater())
-        {
-            foreach (var file in records.GroupBy(record => (record.Source.Path, record.Source.Sha256)))
-                updater.Replace(file.Key.Path, file.Key.Sha256, file.OrderBy(record => record.Ordinal).ToList());
-            updater.Commit();
-        }
+        reopened.Reindex(records);
         return reopened;
+    }
+
+    /// <summary>
+    /// The layout of the documents this build writes. Raise it whenever a field is added or indexed differently, so an index
+    /// written by an earlier build is noticed (<see cref="IsOutdated"/>) and upgraded (<see cref="Upgrade"/>) instead of
+    /// silently missing the new field. 1: the first layout; 2: the department field (<c>dept</c>).
+    /// </summary>
+    public const int SchemaVersion = 2;
+
+    /// <summary>Commit user data key holding the <see cref="SchemaVersion"/> an index was written with.</summary>
+    internal const string SchemaKey = "ingest.schema";
+
+    /// <summary>The schema version of the current commit: 1 for an index written before versions were recorded, null when there is no index.</summary>
+    public int? StoredSchemaVersion
+    {
+        get
+        {
+            using var lease = AcquireSearcher();
+            if (lease is null)
+                return null;
+            var data = ((DirectoryReader)lease.Reader).IndexCommit.UserData;
+            return data.TryGetValue(SchemaKey, out var value) && int.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var version) ? version : 1;
+        }
+    }
+
+    /// <summary>True when the index was written by an earlier build with another document layout and needs <see cref="Upgrade"/>.</summary>
+    public bool IsOutdated => StoredSchemaVersion is { } version && version < SchemaVersion;
+
+    /// <summary>
+    /// Re-indexes every stored record with this build's document layout when the index is outdated (records are stored
+    /// whole, so no source file is needed). Returns how many submissions were re-indexed; 0 when nothing was to do.
+    /// </summary>
+    public int Upgrade()
+    {
+        if (!IsOutdated)
+            return 0;
+        var records = AllRecords().ToList();
+        Reindex(records);
+        return records.Count;
+    }
+
+    private void Reindex(IReadOnlyList<SubmissionRecord> records)
+    {
+        using var updater = OpenUpdater();
+        foreach (var file in records.GroupBy(record => (record.Source.Path, record.Source.Sha256)))
+            updater.Replace(file.Key.Path, file.Key.Sha256, file.OrderBy(record => record.Ordinal).ToList());
+        updater.Commit();
     }
 
     /// <summary>Opens the index with a given analysis (tests, benchmarks, a custom synonym file); the folder need not exist yet.</summary>
@@ -210,7 +252,10 @@ public sealed class IndexStore : IDisposable
             Similarity = new BM25Similarity(),
             RAMBufferSizeMB = ramBufferMb ?? 64,
         };
-        return new IndexUpdater(this, new IndexWriter(_directory, config));
+        var writer = new IndexWriter(_directory, config);
+        // Every commit from now on records the layout it was written with.
+        writer.SetCommitData(new Dictionary<string, string> { [SchemaKey] = SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        return new IndexUpdater(this, writer);
     }
 
     /// <summary>
