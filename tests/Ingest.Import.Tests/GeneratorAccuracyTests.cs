@@ -4,7 +4,7 @@ using Ingest.Pipeline;
 
 namespace Ingest.Import.Tests;
 
-/// <summary>Generated submissions, as text in every layout and as Word forms, extract to their expected records.</summary>
+/// <summary>Generated submissions, as text in every layout, as Word forms and as PDFs, extract to their expected records.</summary>
 public sealed class GeneratorAccuracyTests : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("ingest-gen-").FullName;
@@ -12,19 +12,29 @@ public sealed class GeneratorAccuracyTests : IDisposable
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
     [Fact]
-    public void Every_layout_and_word_forms_extract_to_the_expected_record()
+    public void Every_layout_word_forms_and_pdfs_extract_to_the_expected_record()
     {
         var generator = new SubmissionGenerator(seed: 77);
         var layouts = Enum.GetValues<TextLayout>();
         var wrong = new List<string>();
-        for (var i = 0; i < 40; i++)
+        var texts = 0;
+        // Per four: text, text, Word, PDF; the text files take the three layouts in turn.
+        for (var i = 0; i < 48; i++)
         {
             var generated = generator.Next();
-            var path = Path.Combine(_root, $"g{i}" + (i % 4 == 3 ? ".docx" : ".txt"));
-            if (i % 4 == 3)
-                DocxFixtureWriter.Write(path, FixtureLayout.Blocks([generated.Expected]));
-            else
-                File.WriteAllText(path, SubmissionWriter.Write(generated, layouts[i % layouts.Length]));
+            var path = Path.Combine(_root, $"g{i}" + (i % 4) switch { 2 => ".docx", 3 => ".pdf", _ => ".txt" });
+            switch (i % 4)
+            {
+                case 2:
+                    DocxFixtureWriter.Write(path, FixtureLayout.Blocks([generated.Expected]));
+                    break;
+                case 3:
+                    PdfFixtureWriter.Write(path, FixtureLayout.Blocks([generated.Expected]));
+                    break;
+                default:
+                    File.WriteAllText(path, SubmissionWriter.Write(generated, layouts[texts++ % layouts.Length]));
+                    break;
+            }
             var extraction = IngestPipeline.Default.ExtractFile(path);
             Assert.True(extraction.Succeeded, $"{path}: {extraction.Error}");
             wrong.AddRange(RecordComparer.Compare(generated.Expected, extraction.Submissions.Single())

@@ -9,66 +9,95 @@ using Ingest.Pipeline;
 namespace Ingest.Cli.Commands;
 
 /// <summary>
-/// <c>ingest generate --out DIR [--count N] [--seed S] [--docx] [--check]</c>: writes realistic submissions in every text
-/// layout (and, with <c>--docx</c>, every fourth one as a Word form with real tables) with the expected record beside each
-/// (<c>NAME.expected.json</c>); <c>--check</c> extracts them and reports field accuracy. PDF versions come from the DOCX
-/// through LibreOffice (tools/fixtures/make-fixtures.sh shows the conversion).
+/// <c>ingest generate --out DIR [--count N] [--seed S] [--formats LIST] [--check]</c>: writes realistic submissions with the
+/// expected record beside each (<c>NAME.expected.json</c>). <c>--formats</c> lists <c>text</c>, <c>docx</c> and <c>pdf</c>
+/// (default <c>text</c>); submission i is written in format i mod n of the list — text files rotate over the text layouts,
+/// Word forms and PDFs carry real ruled tables (the PDF is written by <see cref="PdfFixtureWriter"/>, no office suite
+/// needed). <c>--check</c> extracts every file and reports field accuracy.
 /// </summary>
 internal static class GenerateCommand
 {
+    /// <summary>The formats <c>--formats</c> accepts.</summary>
+    internal static readonly IReadOnlyList<string> Formats = ["text", "docx", "pdf"];
+
     public static Command Create()
     {
         var output = new Option<string>("--out") { Description = "Folder to write into.", Required = true };
         var count = new Option<int>("--count") { Description = "How many submissions.", DefaultValueFactory = _ => 100 };
         var seed = new Option<int>("--seed") { Description = "Random seed: the same seed writes the same corpus.", DefaultValueFactory = _ => 1 };
         var check = new Option<bool>("--check") { Description = "Extract every written file and report field-by-field accuracy against its expected record." };
-        var docx = new Option<bool>("--docx") { Description = "Write every fourth submission as a Word document with real tables instead of text." };
-        var command = new Command("generate", "Write a generated corpus of submissions with expected records.") { output, count, seed, check, docx };
-        command.SetAction(parse => Run(parse.GetValue(output)!, parse.GetValue(count), parse.GetValue(seed), parse.GetValue(check), Console.Out, parse.GetValue(docx)));
+        var formats = new Option<string>("--formats")
+        {
+            Description = "Comma-separated formats to rotate over: text (the text layouts in turn), docx, pdf. Submission i gets format i mod n.",
+            DefaultValueFactory = _ => "text",
+        };
+        var command = new Command("generate", "Write a generated corpus of submissions (text, Word, PDF) with expected records.") { output, count, seed, formats, check };
+        command.SetAction(parse => Run(parse.GetValue(output)!, parse.GetValue(count), parse.GetValue(seed), parse.GetValue(check), Console.Out, parse.GetValue(formats)!));
         return command;
     }
 
-    internal static int Run(string folder, int count, int seed, bool check, TextWriter console, bool docx = false)
+    /// <summary>Writes the corpus (and checks it with <paramref name="check"/>); returns 0, or 1 when <paramref name="formats"/> names no known format.</summary>
+    internal static int Run(string folder, int count, int seed, bool check, TextWriter console, string formats = "text", TextWriter? errors = null)
     {
+        var list = formats.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(f => f.ToLowerInvariant()).ToArray();
+        var unknown = list.Where(f => !Formats.Contains(f)).ToArray();
+        if (list.Length == 0 || unknown.Length > 0)
+        {
+            (errors ?? Console.Error).WriteLine($"--formats: {(list.Length == 0 ? "no format given" : "unknown " + string.Join(", ", unknown))}; use a comma-separated list of {string.Join(", ", Formats)}");
+            return 1;
+        }
         Directory.CreateDirectory(folder);
         var generator = new SubmissionGenerator(seed);
         var layouts = Enum.GetValues<TextLayout>();
-        var written = new List<(string Path, SubmissionRecord Expected)>();
+        var written = new List<(string Path, string Format, SubmissionRecord Expected)>();
+        var texts = 0;
         for (var i = 0; i < count; i++)
         {
             var generated = generator.Next();
+            var format = list[i % list.Length];
             string name, path;
-            if (docx && i % 4 == 3)
+            switch (format)
             {
-                name = $"gen{seed:D3}-{i:D6}-docx";
-                path = Path.Combine(folder, name + ".docx");
-                DocxFixtureWriter.Write(path, FixtureLayout.Blocks([generated.Expected]));
-            }
-            else
-            {
-                var layout = layouts[i % layouts.Length];
-                name = $"gen{seed:D3}-{i:D6}-{layout.ToString().ToLowerInvariant()}";
-                path = Path.Combine(folder, name + (layout == TextLayout.Markdown ? ".md" : ".txt"));
-                File.WriteAllText(path, SubmissionWriter.Write(generated, layout), new UTF8Encoding(false));
+                case "docx":
+                    name = $"gen{seed:D3}-{i:D6}-docx";
+                    path = Path.Combine(folder, name + ".docx");
+                    DocxFixtureWriter.Write(path, FixtureLayout.Blocks([generated.Expected]));
+                    break;
+                case "pdf":
+                    name = $"gen{seed:D3}-{i:D6}-pdf";
+                    path = Path.Combine(folder, name + ".pdf");
+                    PdfFixtureWriter.Write(path, FixtureLayout.Blocks([generated.Expected]));
+                    break;
+                default:
+                    // Text files take the layouts in turn among themselves, so every layout is used whatever the mix.
+                    var layout = layouts[texts++ % layouts.Length];
+                    name = $"gen{seed:D3}-{i:D6}-{layout.ToString().ToLowerInvariant()}";
+                    path = Path.Combine(folder, name + (layout == TextLayout.Markdown ? ".md" : ".txt"));
+                    File.WriteAllText(path, SubmissionWriter.Write(generated, layout), new UTF8Encoding(false));
+                    break;
             }
             File.WriteAllText(Path.Combine(folder, name + ".expected.json"), RecordJson.Serialize(generated.Expected));
-            written.Add((path, generated.Expected));
+            written.Add((path, format, generated.Expected));
         }
         console.WriteLine($"wrote {count} submissions to {folder}");
         if (!check)
             return 0;
 
         var totals = new SortedDictionary<string, (int Right, int All)>(StringComparer.Ordinal);
+        var byFormat = list.Distinct().ToDictionary(f => f, _ => (Right: 0, All: 0, Files: 0, FilesRight: 0));
         var files = 0;
         var filesAllRight = 0;
         var shown = 0;
-        foreach (var (path, expected) in written)
+        foreach (var (path, format, expected) in written)
         {
             var extraction = IngestPipeline.Default.ExtractFile(path);
             var checks = RecordComparer.Compare(expected, extraction.Submissions.FirstOrDefault());
+            var allRight = checks.All(c => c.Correct);
             files++;
-            if (checks.All(c => c.Correct))
+            if (allRight)
                 filesAllRight++;
+            var f = byFormat[format];
+            byFormat[format] = (f.Right + checks.Count(c => c.Correct), f.All + checks.Count, f.Files + 1, f.FilesRight + (allRight ? 1 : 0));
             foreach (var c in checks)
             {
                 if (!c.Correct && shown++ < 5)
@@ -83,6 +112,11 @@ internal static class GenerateCommand
         console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"accuracy: {fieldsRight}/{fieldsAll} fields ({100.0 * fieldsRight / Math.Max(1, fieldsAll):F2}%), {filesAllRight}/{files} files entirely right"));
         foreach (var (field, (right, all)) in totals)
             console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {field,-28} {right,6}/{all,-6} {100.0 * right / all,7:F2}%"));
+        if (byFormat.Count > 1)
+        {
+            foreach (var (format, f) in byFormat.Where(p => p.Value.Files > 0))
+                console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  format {format,-21} {f.Right,6}/{f.All,-6} {100.0 * f.Right / Math.Max(1, f.All),7:F2}%  ({f.FilesRight}/{f.Files} files entirely right)"));
+        }
         return 0;
     }
 }

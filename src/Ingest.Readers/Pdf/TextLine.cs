@@ -14,6 +14,13 @@ internal sealed partial class TextLine
     /// </summary>
     private const double SpaceGap = 0.24;
 
+    /// <summary>
+    /// Deepest first-line indent, in font sizes, of a paragraph whose next line starts at its left edge (Japanese
+    /// paragraphs indent one letter, some two). A line starting further right is right-aligned or centred — a
+    /// document number, a date, a title — and ends its paragraph however far right it reaches.
+    /// </summary>
+    private const double MaxFirstLineIndent = 3.0;
+
     public TextLine(IReadOnlyList<Glyph> glyphs)
     {
         Glyphs = glyphs;
@@ -140,7 +147,9 @@ internal sealed partial class TextLine
     /// Joins lines into text: a line that ends short of <paramref name="rightLimit"/> ends a paragraph ('\n'); a line the
     /// next line's first word would not have fitted on was wrapped by the width, and is joined — without a space between
     /// Japanese letters, with one between Latin words. Japanese line-breaking rules (kinsoku) may pull one letter to the
-    /// next line, so one em of slack is allowed. A line opening with a list marker always starts a paragraph.
+    /// next line, so one em of slack is allowed. A line opening with a list marker always starts a paragraph, and so does
+    /// the line after one that starts well right of it (<see cref="MaxFirstLineIndent"/>): a right-aligned "資料12" is
+    /// not wrapped into the heading under it merely because it reaches the right edge.
     /// </summary>
     public static StyledText Join(IReadOnlyList<TextLine> lines, double rightLimit) => Join(lines, rightLimit, out _);
 
@@ -157,6 +166,7 @@ internal sealed partial class TextLine
                 var previous = lines[i - 1];
                 var wrapped = previous.Right + line.FirstWordWidth >= rightLimit - 1.1 * line.Size
                               && line.Top > previous.Bottom - 1.2 * line.Size
+                              && previous.Left <= line.Left + MaxFirstLineIndent * line.Size
                               && !ListMarker().IsMatch(line.Text.Text);
                 if (!wrapped)
                     text.Append("\n");

@@ -117,6 +117,31 @@ public sealed class PdfReaderTests
     }
 
     [Fact]
+    public void A_right_aligned_line_is_not_wrapped_into_the_line_under_it()
+    {
+        // A document number set flush right in the body, then a heading at the left margin: the number reaches the
+        // right edge, but a line that starts that far right is not the first line of a wrapped paragraph.
+        using var pdf = new PdfBuilder();
+        var page = pdf.Page();
+        pdf.Text(page, "Doc 12", 500 - pdf.Width(page, "Doc 12"), 700);
+        pdf.Text(page, "Council agenda", 50, 686);
+        pdf.Text(page, "Item one", 50, 672);
+
+        var paragraph = Assert.IsType<ParagraphBlock>(Read(pdf.Build()).Blocks.Single());
+        Assert.Equal("Doc 12\nCouncil agenda\nItem one", paragraph.Text.Text);
+    }
+
+    [Fact]
+    public void A_first_line_indented_by_one_letter_still_wraps_into_the_next()
+    {
+        // Japanese paragraphs indent their first line by one letter; the wrapped line under it starts at the margin.
+        static TextLine Line(string text, double x, double y) =>
+            new(text.Select((c, i) => new Glyph(c.ToString(), x + 10 * i, x + 10 + 10 * i, y, 10, TextStyle.None)).ToArray());
+        var joined = TextLine.Join([Line("個人情報を適正に取り扱う", 20, 100), Line("ため必要な措置を講ずる。", 10, 88)], 130);
+        Assert.Equal("個人情報を適正に取り扱うため必要な措置を講ずる。", joined.Text);
+    }
+
+    [Fact]
     public void A_line_under_text_is_an_underline_but_a_cell_border_is_not()
     {
         using var pdf = new PdfBuilder();
