@@ -54,9 +54,14 @@ public sealed class SeedTests(SeedIndexFixture seeds) : IClassFixture<SeedIndexF
     public void EverySeedImports() =>
         Assert.All(seeds.Results, file => Assert.Equal(ImportOutcome.Added, file.Outcome));
 
-    [Fact]
-    public void JlisEncryptionFindsTheSeedsThatLinkToJlisIncludingTheOneThatOnlyWritesItsFullName() =>
-        Assert.Equal(["000", "002", "003", "004"], seeds.Seeds("J-LIS 暗号化"));
+    [Theory]
+    [InlineData("J-LIS 暗号化")]
+    [InlineData("Ｊ－ＬＩＳ 暗号化")]
+    [InlineData("j-lis 暗号化")]
+    [InlineData("JLIS 暗号化")]
+    [InlineData("地方公共団体情報システム機構 暗号化")]
+    public void JlisEncryptionFindsTheSeedsThatLinkToJlisIncludingTheOneThatOnlyWritesItsFullName(string query) =>
+        Assert.Equal(["000", "002", "003", "004"], seeds.Seeds(query));
 
     [Fact]
     public void LgwanAndItsFullNameFindTheSameSeeds()
