@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Threading.Channels;
 using Ingest.Core.Records;
-using Ingest.Index.Import;
 using Ingest.Index.Store;
 using Ingest.Pipeline;
 using Ingest.Pipeline.Archives;
@@ -61,10 +60,16 @@ public sealed class BulkImporter(IndexStore store, IngestPipeline pipeline, Bulk
     /// <summary>Counts the files an import of <paramref name="paths"/> will look at, for progress and ETA (reads no content).</summary>
     public static int CountFiles(IEnumerable<string> paths) => ArchiveCounter.Count(paths);
 
-    /// <summary>Runs the import; every file's outcome goes to <paramref name="progress"/> as it is decided.</summary>
+    /// <summary>
+    /// Runs the import; every file's outcome goes to <paramref name="progress"/> as it is decided. Relative paths are taken
+    /// from the current folder; records and outcomes carry absolute paths.
+    /// </summary>
     public BulkImportSummary Import(IReadOnlyList<string> paths, Action<FileOutcome>? progress = null, CancellationToken cancellation = default)
     {
         var stopwatch = Stopwatch.StartNew();
+        // A path is a file's identity in the index: as typed (seeds/a.txt) it would depend on where the import ran, so an
+        // import from another folder would add the file again beside its stale records, and the web page could not serve it.
+        var roots = paths.Select(Absolute).ToArray();
         // Before anything is added: new documents and old ones must share one layout, or filters on new fields miss the old.
         var upgraded = store.Upgrade();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
@@ -95,7 +100,7 @@ public sealed class BulkImporter(IndexStore store, IngestPipeline pipeline, Bulk
         {
             try
             {
-                foreach (var item in new ArchiveWalker(_options.Limits).Walk(paths))
+                foreach (var item in new ArchiveWalker(_options.Limits).Walk(roots))
                 {
                     cancellation.ThrowIfCancellationRequested();
                     switch (item)
@@ -182,16 +187,27 @@ public sealed class BulkImporter(IndexStore store, IngestPipeline pipeline, Bulk
             {
                 if (updater.IndexedPath(sha) is { } other && other != outcome.Path)
                 {
-                    // The same content under a second path: one submission, known by both paths.
+                    // The same content under a second path: one submission, known by both paths. What the path held before is stale.
+                    if (updater.IndexedSha256(outcome.Path) is not null)
+                        updater.Remove(outcome.Path);
                     updater.AddPath(sha, outcome.Path);
                     outcome = outcome with { Outcome = ImportOutcome.Unchanged, Message = $"same content as {other}" };
                 }
                 else
                 {
-                    var wasReplaced = updater.Replace(outcome.Path, sha, done.Documents);
-                    known[sha] = outcome.Path;
-                    if (wasReplaced)
-                        outcome = outcome with { Outcome = ImportOutcome.Replaced };
+                    try
+                    {
+                        var wasReplaced = updater.Replace(outcome.Path, sha, done.Documents);
+                        known[sha] = outcome.Path;
+                        if (wasReplaced)
+                            outcome = outcome with { Outcome = ImportOutcome.Replaced };
+                    }
+                    catch (ArgumentException e)
+                    {
+                        // Lucene refuses a document it cannot index (a term over its size limit): the file fails, the batch goes on.
+                        Report(outcome with { Outcome = ImportOutcome.Failed, Submissions = 0, Message = $"cannot index: {e.Message}" });
+                        continue;
+                    }
                 }
                 pending++;
             }
@@ -203,6 +219,19 @@ public sealed class BulkImporter(IndexStore store, IngestPipeline pipeline, Bulk
                 lastCommit.Restart();
             }
         }
+        }
+    }
+
+    /// <summary>The absolute form of a path given to <see cref="Import"/>; one that has none (empty, say) is left for the walker to report.</summary>
+    private static string Absolute(string path)
+    {
+        try
+        {
+            return Path.GetFullPath(path);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return path;
         }
     }
 

@@ -1,11 +1,13 @@
 using System.Text;
-using Ingest.Index.Import;
 using Ingest.Index.Store;
 using Ingest.Pipeline;
 
 namespace Ingest.Import.Tests;
 
-/// <summary>Bulk import: incremental by content, zips, duplicates under two paths, layout metadata, failures named.</summary>
+/// <summary>
+/// Bulk import: incremental by content, zips, duplicates under two paths, layout metadata, absolute paths, failures named
+/// (and their old records kept), overlong terms dropped or refused without stopping the batch.
+/// </summary>
 public sealed class BulkImporterTests : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("ingest-bulk-").FullName;
@@ -20,6 +22,14 @@ public sealed class BulkImporterTests : IDisposable
     {
         using var store = IndexStore.Open(Index);
         return new BulkImporter(store, IngestPipeline.Default, new BulkImportOptions { Jobs = 2, CommitEveryFiles = 7 }).Import(paths);
+    }
+
+    private List<FileOutcome> Outcomes(params string[] paths)
+    {
+        var outcomes = new List<FileOutcome>();
+        using var store = IndexStore.Open(Index);
+        new BulkImporter(store, IngestPipeline.Default, new BulkImportOptions { Jobs = 2, CommitEveryFiles = 7 }).Import(paths, outcomes.Add);
+        return outcomes;
     }
 
     private IReadOnlyList<Ingest.Core.Records.SubmissionRecord> Records()
@@ -90,6 +100,117 @@ public sealed class BulkImporterTests : IDisposable
         var records = Records();
         Assert.Equal(5, records.Count);
         Assert.Single(records, r => r.Source.Path == paths[0]);
+        using var store = IndexStore.Open(Index);
+        Assert.Equal(paths[0], Assert.Single(store.Search(new Ingest.Index.Search.SearchRequest { Query = "改訂版" }).Submissions).Record.Source.Path);
+    }
+
+    [Fact]
+    public void A_file_that_now_holds_another_files_content_loses_its_stale_records()
+    {
+        var folder = Path.Combine(_root, "archive");
+        var paths = Corpus.WriteText(folder, 2, seed: 11);
+        Import(folder);
+        var kept = Records().Single(r => r.Source.Path == paths[1]);
+        File.Copy(paths[1], paths[0], overwrite: true);
+
+        var outcomes = Outcomes(folder);
+
+        Assert.Contains(outcomes, o => o.Path == paths[0] && o.Outcome == ImportOutcome.Unchanged && o.Message == $"same content as {paths[1]}");
+        var record = Assert.Single(Records());
+        Assert.Equal(kept.Source.Sha256, record.Source.Sha256);
+        // The path is now a second name of the other file's content, not of its own old records.
+        using var store = IndexStore.Open(Index);
+        Assert.Equal(kept.Source.Sha256, store.Find(paths[0])?.Source.Sha256);
+    }
+
+    [Fact]
+    public void Records_carry_the_absolute_path_and_survive_reopening()
+    {
+        var folder = Path.Combine(_root, "archive");
+        var path = Assert.Single(Corpus.WriteText(folder, 1, seed: 12));
+        var expected = Assert.Single(IngestPipeline.Default.ExtractFile(path).Submissions);
+        // As a user types it: relative to the current folder, so records would depend on where the import ran.
+        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), folder);
+        Assert.False(Path.IsPathRooted(relative));
+
+        var summary = Import(relative);
+
+        Assert.Equal(1, summary.Imported);
+        using var store = IndexStore.Open(Index);
+        var record = Assert.Single(store.AllRecords());
+        Assert.Equal(path, record.Source.Path);
+        Assert.Equal(expected.Title, record.Title);
+        Assert.Equal(expected.Sheets.Select(s => s.Fields), record.Sheets.Select(s => s.Fields));
+        Assert.Equal(expected.Title, store.Find(path)?.Title);
+        Assert.Equal(0, Import(folder).Imported); // the same file named absolutely is the same file
+    }
+
+    [Fact]
+    public void Unreadable_and_missing_files_are_reported_and_old_records_are_kept()
+    {
+        var folder = Path.Combine(_root, "archive");
+        var paths = Corpus.WriteText(folder, 2, seed: 13);
+        Import(folder);
+        var before = Records().Single(r => r.Source.Path == paths[0]);
+        File.WriteAllBytes(paths[0], [0, 1, 2, 0, 0xFF, 0xFE, 0]);
+        var missing = Path.Combine(_root, "missing");
+
+        var outcomes = Outcomes(folder, missing);
+
+        var broken = Assert.Single(outcomes, o => o.Path == paths[0]);
+        Assert.Equal(ImportOutcome.Failed, broken.Outcome);
+        Assert.False(string.IsNullOrWhiteSpace(broken.Message));
+        var notFound = Assert.Single(outcomes, o => o.Path == missing);
+        Assert.Equal((ImportOutcome.Failed, false, "not found"), (notFound.Outcome, notFound.Skipped, notFound.Message));
+        var after = Records();
+        Assert.Equal(2, after.Count);
+        Assert.Equal(before.Source.Sha256, after.Single(r => r.Source.Path == paths[0]).Source.Sha256);
+        using var store = IndexStore.Open(Index);
+        Assert.Equal(before.Title, store.Find(paths[0])?.Title);
+    }
+
+    [Fact]
+    public void Huge_tokens_are_dropped_not_fatal()
+    {
+        var seed = File.ReadAllText(Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "seeds")).Order(StringComparer.Ordinal).First());
+        var folder = Directory.CreateDirectory(Path.Combine(_root, "huge")).FullName;
+        File.WriteAllText(Path.Combine(folder, "text.txt"), seed.Replace("目的\t", $"目的\t{new string('A', 100_000)} 逸脱検証語 ", StringComparison.Ordinal));
+        // A whole page read into one cell: as a keyword (department, partner) it is over Lucene's 32,766-byte term limit.
+        var page = new string('課', 12_000);
+        var cells = Path.Combine(folder, "cells.txt");
+        File.WriteAllText(cells, seed
+            .Replace("保有課(担当課)\t", $"保有課(担当課)\t{page}", StringComparison.Ordinal)
+            .Replace("結合の相手方\t", $"結合の相手方\t{page}及び", StringComparison.Ordinal));
+
+        var outcomes = Outcomes(folder);
+
+        Assert.Equal(2, outcomes.Count);
+        Assert.All(outcomes, o => Assert.Equal(ImportOutcome.Added, o.Outcome));
+        using var store = IndexStore.Open(Index);
+        Assert.Single(store.Search(new Ingest.Index.Search.SearchRequest { Query = "逸脱検証語" }).Submissions);
+        Assert.Equal(2, store.Search(new Ingest.Index.Search.SearchRequest { Query = "暗号化" }).TotalSubmissions);
+        // Only the overlong keywords are left out: the record is stored whole and its real department still filters.
+        var record = store.Find(cells)!;
+        Assert.Contains(page, record.Sheets[0].Fields["保有課"], StringComparison.Ordinal);
+        Assert.Equal(2, store.Search(new Ingest.Index.Search.SearchRequest { Department = record.Department }).TotalSubmissions);
+    }
+
+    [Fact]
+    public void A_file_Lucene_refuses_fails_alone()
+    {
+        var seeds = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "seeds")).Order(StringComparer.Ordinal).ToArray();
+        var zip = Path.Combine(_root, "names.zip");
+        // A zip entry name may be 65,535 bytes; as a record's path, its identity, it cannot be left out of the index.
+        var absurd = "a" + new string('x', 40_000) + ".txt";
+        Corpus.Zip(zip, [(absurd, File.ReadAllBytes(seeds[0])), ("ok.txt", File.ReadAllBytes(seeds[1]))]);
+
+        var outcomes = Outcomes(zip);
+
+        var refused = Assert.Single(outcomes, o => o.Path.EndsWith(absurd, StringComparison.Ordinal));
+        Assert.Equal(ImportOutcome.Failed, refused.Outcome);
+        Assert.StartsWith("cannot index: field path holds a term of", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(ImportOutcome.Added, Assert.Single(outcomes, o => o.Path == $"{zip}!/ok.txt").Outcome);
+        Assert.Equal($"{zip}!/ok.txt", Assert.Single(Records()).Source.Path);
     }
 
     [Fact]

@@ -1,31 +1,11 @@
-using Ingest.Index.Import;
+using Ingest.Import;
 using Ingest.Index.Search;
-using Ingest.Index.Store;
-using Ingest.Pipeline;
 
 namespace Ingest.Index.Tests;
 
 /// <summary>The project's own text corpus (corpus/extraction, corpus/renewals), imported through the real pipeline once.</summary>
-public sealed class CorpusIndexFixture : IDisposable
+public sealed class CorpusIndexFixture() : ImportedIndexFixture("corpus")
 {
-    public CorpusIndexFixture()
-    {
-        Directory = Path.Combine(Path.GetTempPath(), "ingest-corpus-index-" + Guid.NewGuid().ToString("N"));
-        Store = IndexStore.Open(Directory);
-        var options = new ImportOptions { Extensions = IngestPipeline.SupportedExtensions };
-        Results = new IndexImporter(Store, Extract, options).Import([Path.Combine(AppContext.BaseDirectory, "corpus")]);
-    }
-
-    public string Directory { get; }
-    public IndexStore Store { get; }
-    public IReadOnlyList<ImportedFile> Results { get; }
-
-    private static ExtractedFile Extract(string path)
-    {
-        var result = IngestPipeline.Default.ExtractFile(path);
-        return new ExtractedFile { Path = result.Path, Sha256 = result.Sha256, Submissions = result.Submissions, Error = result.Error };
-    }
-
     /// <summary>File names (without extension and encoding suffix) of the matching submissions.</summary>
     public string[] Files(string query, string? type = null, string? partner = null) =>
         Store.Search(new SearchRequest { Query = query, SheetType = type, Partner = partner, Limit = 100 }).Submissions
@@ -33,26 +13,13 @@ public sealed class CorpusIndexFixture : IDisposable
             .Distinct()
             .Order(StringComparer.Ordinal)
             .ToArray();
-
-    public void Dispose()
-    {
-        Store.Dispose();
-        try
-        {
-            System.IO.Directory.Delete(Directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A temp folder left behind is harmless.
-        }
-    }
 }
 
 public sealed class CorpusTests(CorpusIndexFixture corpus) : IClassFixture<CorpusIndexFixture>
 {
     [Fact]
     public void TheTextCorpusImports() =>
-        Assert.Contains(corpus.Results, file => file.Outcome == ImportOutcome.Added);
+        Assert.Contains(corpus.Outcomes, file => file.Outcome == ImportOutcome.Added);
 
     [Fact]
     public void LgwanAndItsFullNameFindTheSameDocuments()

@@ -95,6 +95,24 @@ public sealed class RefreshTests : IDisposable
     }
 
     [Fact]
+    public void SearchesSeeTheLastCommitNotWhatAnUpdaterHasPending()
+    {
+        using var store = IndexStore.Open(_directory);
+        using var updater = store.OpenUpdater();
+        Add(updater, [Record(0)]);
+        updater.Commit();
+
+        // An import in progress: added and removed, not committed yet.
+        Add(updater, [Record(1)]);
+        updater.Remove(Record(0).Source.Path);
+        Assert.Equal(1, store.Search(new SearchRequest { Query = Word }).TotalSubmissions);
+        Assert.Equal(Record(0).Title, Assert.Single(store.AllRecords()).Title);
+
+        updater.Commit();
+        Assert.Equal(Record(1).Title, Assert.Single(store.Search(new SearchRequest { Query = Word }).Submissions).Record.Title);
+    }
+
+    [Fact]
     public void ALeaseKeepsItsCommitWhileTheStoreMovesOn()
     {
         using var store = IndexStore.Open(_directory);

@@ -1,5 +1,5 @@
 using Ingest.Core.Records;
-using Ingest.Index.Import;
+using Ingest.Import;
 using Ingest.Index.Store;
 using Ingest.Pipeline;
 
@@ -25,8 +25,8 @@ public sealed class SeedIndexFixture : IDisposable
         Directory = Path.Combine(Path.GetTempPath(), "ingest-web-tests-" + Guid.NewGuid().ToString("N"));
         SeedFolder = Path.Combine(AppContext.BaseDirectory, "seeds");
         using var store = IndexStore.Open(Directory);
-        var importer = new IndexImporter(store, Extract, new ImportOptions { Extensions = IngestPipeline.SupportedExtensions });
-        var imported = importer.Import([SeedFolder]);
+        var imported = new List<FileOutcome>();
+        new BulkImporter(store, IngestPipeline.Default).Import([SeedFolder], imported.Add);
         if (imported.Any(file => file.Outcome == ImportOutcome.Failed))
             throw new InvalidOperationException("seed import failed: " + string.Join("; ", imported.Where(f => f.Message is not null).Select(f => $"{f.Path}: {f.Message}")));
         Seeds = store.AllRecords().ToList();
@@ -115,12 +115,6 @@ public sealed class SeedIndexFixture : IDisposable
     /// <summary>The imported record of the seed whose file name starts with <paramref name="prefix"/> (e.g. <c>003</c>).</summary>
     public SubmissionRecord Seed(string prefix) =>
         Seeds.Single(record => Path.GetFileName(record.Source.Path).StartsWith(prefix + "_", StringComparison.Ordinal));
-
-    private static ExtractedFile Extract(string path)
-    {
-        var result = IngestPipeline.Default.ExtractFile(path);
-        return new ExtractedFile { Path = result.Path, Sha256 = result.Sha256, Submissions = result.Submissions, Error = result.Error };
-    }
 
     public void Dispose()
     {

@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Ingest.Import;
-using Ingest.Index.Import;
 using Ingest.Index.Store;
 using Ingest.Pipeline;
 using Spectre.Console;

@@ -1,3 +1,4 @@
+using System.Text;
 using Ingest.Core.Records;
 using Ingest.Index.Analysis;
 using Lucene.Net.Analysis;
@@ -31,6 +32,13 @@ public static class SheetDocumentBuilder
     }
 
     /// <summary>
+    /// True when Lucene can index <paramref name="value"/> as one term (at most <see cref="IndexWriter.MAX_TERM_LENGTH"/>
+    /// UTF-8 bytes). A longer department or partner is a mis-extracted cell (a whole page read into 保有課), not a name: it
+    /// is left out of the keyword fields, as the analyzer drops overlong tokens, and stays searchable as text and stored.
+    /// </summary>
+    internal static bool IsKeyword(string value) => Encoding.UTF8.GetByteCount(value) <= IndexWriter.MAX_TERM_LENGTH;
+
+    /// <summary>
     /// Builds the documents of <paramref name="record"/> (path and hash from <see cref="SubmissionRecord.Source"/>),
     /// analysing each text once with <paramref name="analyzer"/> (the record's analyzer, aware of its defined abbreviations).
     /// </summary>
@@ -39,7 +47,8 @@ public static class SheetDocumentBuilder
         var analysed = new Dictionary<TextEntry, IReadOnlyList<AnalyzedToken>>(ReferenceEqualityComparer.Instance);
         var submissionEntries = RecordTexts.Submission(record).ToList();
         var key = IndexFields.SubmissionKey(record.Source.Sha256, record.Ordinal);
-        var departments = RecordTexts.Departments(record).ToList();
+        var departments = RecordTexts.Departments(record).Where(IsKeyword).ToList();
+        var fileName = System.IO.Path.GetFileName(record.Source.Path);
         var documents = new List<Document>();
         var sheetCount = Math.Max(record.Sheets.Count, 1);
         for (var sheetIndex = 0; sheetIndex < sheetCount; sheetIndex++)
@@ -51,9 +60,11 @@ public static class SheetDocumentBuilder
                 new NumericDocValuesField(IndexFields.BlockPosition, sheetIndex),
                 new StringField(IndexFields.Sha256, record.Source.Sha256, Field.Store.YES),
                 new StringField(IndexFields.Path, record.Source.Path, Field.Store.YES),
-                new StringField(IndexFields.FileName, System.IO.Path.GetFileName(record.Source.Path), Field.Store.NO),
                 new StoredField(IndexFields.SheetIndex, sheet is null ? -1 : sheetIndex),
             };
+            // A file name is only a way to find a record; the path, which is its identity, is checked by IndexUpdater.Replace.
+            if (IsKeyword(fileName))
+                document.Add(new StringField(IndexFields.FileName, fileName, Field.Store.NO));
             if (sheetIndex == 0)
             {
                 document.Add(new StringField(IndexFields.Head, key, Field.Store.NO));
@@ -70,7 +81,7 @@ public static class SheetDocumentBuilder
             {
                 document.Add(new StringField(IndexFields.SheetType, sheet.Type, Field.Store.YES));
                 document.Add(new SortedDocValuesField(IndexFields.SheetTypeValues, new BytesRef(sheet.Type)));
-                foreach (var partner in sheet.Partners.Distinct(StringComparer.Ordinal))
+                foreach (var partner in sheet.Partners.Distinct(StringComparer.Ordinal).Where(IsKeyword))
                 {
                     document.Add(new StringField(IndexFields.Partner, partner, Field.Store.NO));
                     document.Add(new SortedSetDocValuesField(IndexFields.PartnerValues, new BytesRef(partner)));

@@ -1,3 +1,4 @@
+using System.Text;
 using Ingest.Core.Records;
 using Ingest.Index.Analysis;
 using Ingest.Index.Documents;
@@ -79,9 +80,13 @@ public sealed class IndexUpdater : IDisposable
         return new PreparedDocuments(documents);
     }
 
-    /// <summary>As <see cref="Replace(string, string, IReadOnlyList{SubmissionRecord})"/>, with documents made by <see cref="Prepare"/>.</summary>
+    /// <summary>
+    /// As <see cref="Replace(string, string, IReadOnlyList{SubmissionRecord})"/>, with documents made by <see cref="Prepare"/>.
+    /// Documents Lucene would refuse raise <see cref="ArgumentException"/> before anything is deleted, so the path keeps its old records.
+    /// </summary>
     public bool Replace(string path, string sha256, PreparedDocuments prepared)
     {
+        EnsureIndexable(prepared);
         var replaced = _shaByPath.TryGetValue(path, out var oldSha);
         _writer.DeleteDocuments(new Term(IndexFields.Path, path), new Term(IndexFields.Sha256, sha256), new Term(IndexFields.AliasPath, path));
         _aliasShaByPath.Remove(path);
@@ -92,6 +97,20 @@ public sealed class IndexUpdater : IDisposable
         _pathBySha[sha256] = path;
         _shaByPath[path] = sha256;
         return replaced && oldSha != sha256;
+    }
+
+    /// <summary>
+    /// Lucene refuses a document holding a term longer than <see cref="IndexWriter.MAX_TERM_LENGTH"/> bytes, but only once
+    /// the deletes before it are queued. Analysed text never gets there (the analyzer drops long tokens), nor do departments
+    /// and partners (<see cref="SheetDocumentBuilder.IsKeyword"/>); a path from an absurd zip entry name still can.
+    /// </summary>
+    private static void EnsureIndexable(PreparedDocuments prepared)
+    {
+        foreach (var field in prepared.Blocks.SelectMany(block => block).SelectMany(document => document.Fields))
+        {
+            if (field.IndexableFieldType is { IsIndexed: true, IsTokenized: false } && field.GetStringValue() is { } value && !SheetDocumentBuilder.IsKeyword(value))
+                throw new ArgumentException($"field {field.Name} holds a term of {Encoding.UTF8.GetByteCount(value):N0} bytes; Lucene's limit is {IndexWriter.MAX_TERM_LENGTH:N0}");
+        }
     }
 
     /// <summary>Removes a file's records (by path).</summary>
