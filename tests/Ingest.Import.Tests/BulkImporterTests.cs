@@ -124,6 +124,39 @@ public sealed class BulkImporterTests : IDisposable
     }
 
     [Fact]
+    public void Content_known_by_second_paths_stays_indexed_when_its_first_path_changes()
+    {
+        var folder = Path.Combine(_root, "archive");
+        var paths = Corpus.WriteText(folder, 2, seed: 13);
+        var copies = new[] { paths[0], Path.Combine(folder, "copy-b.txt"), Path.Combine(folder, "copy-c.txt") };
+        File.Copy(paths[0], copies[1]);
+        File.Copy(paths[0], copies[2]);
+        Import(folder);
+        // Which copy owns the records depends on which worker finished first; the other two are its second paths.
+        var original = Records().Single(r => copies.Contains(r.Source.Path));
+        var owner = original.Source.Path;
+        var others = copies.Where(p => p != owner).Order(StringComparer.Ordinal).ToArray();
+
+        File.Copy(paths[1], owner, overwrite: true); // the owner now holds other content; the other copies still hold the old
+        var outcomes = Outcomes(folder);
+
+        Assert.Contains(outcomes, o => o.Path == others[0] && o.Outcome == ImportOutcome.Unchanged);
+        var records = Records();
+        Assert.Equal(2, records.Select(r => r.Source.Sha256).Distinct().Count());
+        var inherited = Assert.Single(records, r => r.Source.Sha256 == original.Source.Sha256);
+        Assert.Equal(others[0], inherited.Source.Path); // the first remaining copy in path order inherits the records
+        Assert.Equal(original.Title, inherited.Title);
+        using (var store = IndexStore.Open(Index))
+        {
+            Assert.Equal(original.Source.Sha256, store.Find(others[1])?.Source.Sha256); // the last copy is still a second path of it
+            Assert.Equal(records.Single(r => r.Source.Path == paths[1]).Source.Sha256, store.Find(owner)?.Source.Sha256);
+        }
+
+        var again = Import(folder); // and the next run finds everything in place
+        Assert.Equal((0, 4, 0), (again.Imported, again.Unchanged, again.Replaced));
+    }
+
+    [Fact]
     public void Records_carry_the_absolute_path_and_survive_reopening()
     {
         var folder = Path.Combine(_root, "archive");

@@ -88,6 +88,7 @@ public sealed class IndexUpdater : IDisposable
     {
         EnsureIndexable(prepared);
         var replaced = _shaByPath.TryGetValue(path, out var oldSha);
+        var orphaned = oldSha is not null && oldSha != sha256 ? TakeOrphanedContent(oldSha) : null;
         _writer.DeleteDocuments(new Term(IndexFields.Path, path), new Term(IndexFields.Sha256, sha256), new Term(IndexFields.AliasPath, path));
         _aliasShaByPath.Remove(path);
         if (oldSha is not null)
@@ -96,7 +97,47 @@ public sealed class IndexUpdater : IDisposable
             _writer.AddDocuments(block);
         _pathBySha[sha256] = path;
         _shaByPath[path] = sha256;
+        orphaned?.Invoke();
         return replaced && oldSha != sha256;
+    }
+
+    /// <summary>
+    /// When a path's content changes or goes, the old content may still be known by second paths (<see cref="AddPath"/>):
+    /// those files still hold it, so it must not leave the index with its owner. The first such path (in ordinal order)
+    /// inherits the records, re-indexed under its own path from the stored records (no file is read again); the others
+    /// stay second paths of it. Returns the step to run once the old owner's documents are deleted, or null when no
+    /// second path exists. The stored records are read now, before the owner's deletion hides them.
+    /// </summary>
+    private Action? TakeOrphanedContent(string sha256)
+    {
+        var heir = _aliasShaByPath.Where(pair => pair.Value == sha256).Select(pair => pair.Key).Order(StringComparer.Ordinal).FirstOrDefault();
+        if (heir is null)
+            return null;
+        var records = StoredRecords(sha256).Select(record => record with { Source = record.Source with { Path = heir } }).ToList();
+        return () =>
+        {
+            _writer.DeleteDocuments(new Term(IndexFields.AliasPath, heir), new Term(IndexFields.Sha256, sha256));
+            foreach (var block in Prepare(_store.Analysis, records).Blocks)
+                _writer.AddDocuments(block);
+            _aliasShaByPath.Remove(heir);
+            _pathBySha[sha256] = heir;
+            _shaByPath[heir] = sha256;
+        };
+    }
+
+    /// <summary>The stored records of content <paramref name="sha256"/>, including changes not yet committed (a near-real-time reader of this writer).</summary>
+    private List<SubmissionRecord> StoredRecords(string sha256)
+    {
+        using var reader = DirectoryReader.Open(_writer, applyAllDeletes: true);
+        var searcher = new Lucene.Net.Search.IndexSearcher(reader);
+        var hits = searcher.Search(new Lucene.Net.Search.TermQuery(new Term(IndexFields.Sha256, sha256)), IndexStore.MaxFindDocuments);
+        return hits.ScoreDocs
+            .Select(hit => searcher.Doc(hit.Doc).Get(IndexFields.Record))
+            .OfType<string>()
+            .Select(json => RecordJson.Deserialize<SubmissionRecord>(json))
+            .OfType<SubmissionRecord>()
+            .OrderBy(record => record.Ordinal)
+            .ToList();
     }
 
     /// <summary>
@@ -116,10 +157,12 @@ public sealed class IndexUpdater : IDisposable
     /// <summary>Removes a file's records (by path).</summary>
     public void Remove(string path)
     {
+        var orphaned = _shaByPath.TryGetValue(path, out var owned) ? TakeOrphanedContent(owned) : null;
         _writer.DeleteDocuments(new Term(IndexFields.Path, path), new Term(IndexFields.AliasPath, path));
         _aliasShaByPath.Remove(path);
         if (_shaByPath.Remove(path, out var sha))
             _pathBySha.Remove(sha);
+        orphaned?.Invoke();
     }
 
     /// <summary>Makes every change so far durable and visible to new readers.</summary>
