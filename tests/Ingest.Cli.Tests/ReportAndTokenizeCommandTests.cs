@@ -1,0 +1,136 @@
+using System.IO.Compression;
+using System.Text;
+using Ingest.Cli.Commands;
+using Ingest.Core.Records;
+using Ingest.Japanese;
+using Ingest.Pipeline;
+
+namespace Ingest.Cli.Tests;
+
+/// <summary>
+/// <c>ingest report renewals</c> over the seeds' records (formats, filters, usage errors, the clock's default date) and
+/// <c>ingest tokenize</c> (Kuromoji's TSV columns, the domain dictionary, the analyzer, a bad dictionary named).
+/// </summary>
+public sealed class ReportAndTokenizeCommandTests
+{
+    private static readonly IReadOnlyList<SubmissionRecord> _seedRecords = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "seeds"))
+        .Order(StringComparer.Ordinal)
+        .SelectMany(path => IngestPipeline.Default.ExtractFile(path).Submissions)
+        .ToArray();
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    private static readonly TimeProvider _clock = new FixedClock(new DateTimeOffset(2026, 11, 22, 3, 0, 0, TimeSpan.Zero));
+
+    private static (int Code, string Output, string Errors) Report(string format, string? asOf = "2026-11-22", string? type = null, int? fiscalYear = null, string? outFile = null, bool redirected = true)
+    {
+        var stdout = new MemoryStream();
+        var errors = new StringWriter();
+        var request = new ReportCommand.Request(null, asOf, fiscalYear, type, format, outFile);
+        var code = ReportCommand.Run(request, _seedRecords, _clock, () => new NonClosing(stdout), redirected, errors);
+        return (code, Encoding.UTF8.GetString(stdout.ToArray()).TrimStart('\uFEFF'), errors.ToString());
+    }
+
+    /// <summary>The command disposes what it writes to; the test still wants to read it.</summary>
+    private sealed class NonClosing(Stream inner) : MemoryStream
+    {
+        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
+        public override void Write(ReadOnlySpan<byte> buffer) => inner.Write(buffer);
+        public override void WriteByte(byte value) => inner.WriteByte(value);
+    }
+
+    private static string[] Rows(string csv) => csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToArray();
+
+    [Fact]
+    public void Csv_lists_every_arrangement_with_its_state_and_the_seeds_that_need_renewal()
+    {
+        var (code, output, _) = Report("csv");
+        Assert.Equal(0, code);
+        Assert.StartsWith("状態,要更新,次回期限", output);
+        var rows = Rows(output);
+        Assert.Equal(5, rows.Count(row => row.StartsWith("要更新,○,2027-03-31,", StringComparison.Ordinal)));
+        Assert.Contains(rows, row => row.StartsWith("継続中,－", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Type_filter_keeps_only_that_kind_and_the_clock_gives_the_default_date()
+    {
+        var delegated = Rows(Report("csv", type: "委任").Output);
+        Assert.NotEmpty(delegated);
+        Assert.All(delegated, row => Assert.Equal("委任", row.Split(',')[4]));
+        Assert.Equal(Report("csv").Output, Report("csv", asOf: null).Output);
+    }
+
+    [Theory]
+    [InlineData("pdf", "2026-11-22", null, null, "--format 'pdf'")]
+    [InlineData("csv", "22/11/2026", null, null, "--as-of '22/11/2026'")]
+    [InlineData("csv", "2026-11-22", "委員会", null, "--type '委員会'")]
+    [InlineData("csv", "2026-11-22", null, 0, "--fiscal-year 0")]
+    public void Usage_errors_exit_2_naming_the_option(string format, string asOf, string? type, int? fiscalYear, string expected)
+    {
+        var (code, output, errors) = Report(format, asOf, type, fiscalYear);
+        Assert.Equal(2, code);
+        Assert.StartsWith(expected, errors);
+        Assert.Empty(output);
+    }
+
+    [Fact]
+    public void Xlsx_needs_a_file_on_a_terminal_and_writes_a_workbook_to_one()
+    {
+        Assert.Equal(2, Report("xlsx", redirected: false).Code);
+
+        var file = Path.Combine(Path.GetTempPath(), $"ingest-renewals-{Guid.NewGuid():N}.xlsx");
+        try
+        {
+            var (code, _, errors) = Report("xlsx", outFile: file, redirected: false);
+            Assert.Equal(0, code);
+            Assert.Contains("need renewal for FY2026", errors);
+            using var zip = ZipFile.OpenRead(file);
+            Assert.NotNull(zip.GetEntry("xl/workbook.xml"));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static (int Code, string Output, string Errors) Tokenize(string input, bool analyzer = false, bool domain = false, string? userDictionary = null, bool tsv = false)
+    {
+        var output = new StringWriter();
+        var errors = new StringWriter();
+        var settings = new TokenizeCommand.TokenizeSettings(JapaneseTokenizerMode.Search, analyzer, domain, userDictionary, tsv, DiscardCompound: false);
+        var code = TokenizeCommand.Run(settings, new StringReader(input), output, errors);
+        return (code, output.ToString(), errors.ToString());
+    }
+
+    [Fact]
+    public void Tsv_prints_surface_offsets_and_features_as_kuromoji_does()
+    {
+        var (code, output, _) = Tokenize("J-LISの暗号化\n", tsv: true);
+        Assert.Equal(0, code);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["J", "LIS", "の", "暗号", "化"], lines.Select(line => line.Split('\t')[0]));
+        Assert.Equal("暗号\t6\t8\t1\t名詞-一般\t*\tアンゴウ", lines[3]);
+    }
+
+    [Fact]
+    public void The_domain_dictionary_keeps_jlis_whole_and_the_analyzer_folds_it()
+    {
+        var domain = Tokenize("J-LISの暗号化\n", domain: true, tsv: true).Output.Split('\n')[0];
+        Assert.StartsWith("J-LIS\t0\t5\t1\t名詞-固有名詞-組織", domain);
+        Assert.Equal("j-lis 暗号 化", Tokenize("J-LISの暗号化\n", analyzer: true, domain: true).Output.Trim());
+        Assert.Equal("j lis 暗号 化", Tokenize("J-LISの暗号化\n", analyzer: true).Output.Trim());
+    }
+
+    [Fact]
+    public void A_missing_user_dictionary_is_named_and_exits_1()
+    {
+        var (code, _, errors) = Tokenize("x\n", userDictionary: "/no/such/userdict.csv");
+        Assert.Equal(1, code);
+        Assert.Contains("/no/such/userdict.csv", errors);
+        Assert.Equal(1, Tokenize("x\n", domain: true, userDictionary: "/no/such/userdict.csv").Code);
+    }
+}
