@@ -161,17 +161,11 @@ public sealed class UserDictionary : IWordSource
         }
     }
 
-    /// <summary>The segments of a phrase as (word id, length).</summary>
-    internal IReadOnlyList<(int WordId, int Length)> Segments(int phrase)
+    /// <summary>The segments of a phrase: segment i has word id <c>FirstWordId + i</c> and length <c>Lengths[i]</c>.</summary>
+    internal (int FirstWordId, ReadOnlyMemory<int> Lengths) Segments(int phrase)
     {
         var p = _phrases[phrase];
-        var result = new (int, int)[p.Lengths.Length];
-        for (var i = 0; i < result.Length; i++)
-        {
-            result[i] = (p.FirstWordId + i, p.Lengths[i]);
-        }
-
-        return result;
+        return (p.FirstWordId, p.Lengths);
     }
 
     string? IWordSource.GetPartOfSpeech(int wordId) => _segments[wordId].PartOfSpeech;

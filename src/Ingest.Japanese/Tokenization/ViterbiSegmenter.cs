@@ -512,7 +512,7 @@ internal sealed class ViterbiSegmenter
 
             if (backType == WordType.User)
             {
-                backCount += QueueUserPhrase(backPos, backId);
+                backCount += QueueUserPhrase(pos, backId);
             }
             else if (_extendedMode && backType == WordType.Unknown)
             {
@@ -547,20 +547,19 @@ internal sealed class ViterbiSegmenter
         _lastBackTracePos = endPos;
     }
 
-    /// <summary>Queues a user phrase's segments (reversed, as the queue is read from its end); returns how many.</summary>
-    private int QueueUserPhrase(int start, int phrase)
+    /// <summary>Queues the segments of the user phrase ending at <paramref name="end"/>, last first (the queue is read from its end); returns how many.</summary>
+    private int QueueUserPhrase(int end, int phrase)
     {
-        var segments = _userDictionary!.Segments(phrase);
-        var firstIndex = _pending.Count;
-        var offset = start;
-        foreach (var (wordId, length) in segments)
+        // Runs for every occurrence of a user phrase (the product's domain words are frequent), so it allocates nothing.
+        var (firstWordId, lengths) = _userDictionary!.Segments(phrase);
+        var span = lengths.Span;
+        for (var i = span.Length - 1; i >= 0; i--)
         {
-            _pending.Add(new PendingToken { Start = offset, Length = length, WordId = wordId, Type = WordType.User, PositionLength = 1 });
-            offset += length;
+            end -= span[i];
+            _pending.Add(new PendingToken { Start = end, Length = span[i], WordId = firstWordId + i, Type = WordType.User, PositionLength = 1 });
         }
 
-        _pending.Reverse(firstIndex, _pending.Count - firstIndex);
-        return segments.Count;
+        return span.Length;
     }
 
     /// <summary>
