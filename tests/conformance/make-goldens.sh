@@ -2,14 +2,13 @@
 # Regenerates the Kuromoji conformance goldens from the reference implementation
 # (Lucene 4.10 JapaneseTokenizer / JapaneseAnalyzer, IPADIC, no user dictionary).
 # Needs Java 17+ and the Lucene 4.10 jars (Debian: apt-get install liblucene4.10-java).
-#   tests/conformance/make-goldens.sh            # seeds.txt + every corpus file, modes normal search analyzer
+#   tests/conformance/make-goldens.sh            # every corpus file, modes normal search analyzer extended search-document
 #   MODES="normal extended" tests/conformance/make-goldens.sh
 # Modes: normal, search, extended, analyzer (each line on its own) and <mode>-document (the whole file as one input).
 #   tests/conformance/make-goldens.sh --seeds    # also rebuild corpus/seeds.txt from seeds/*.txt first
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-repo="$(cd "$here/../.." && pwd)"
 jars="${LUCENE_JARS:-/usr/share/java}"
 ver="${LUCENE_VERSION:-4.10.4}"
 modes="${MODES:-normal search analyzer extended search-document}"
