@@ -174,6 +174,7 @@ public sealed class StreamingAndRobustnessTests
         Assert.Equal(392126, dictionary.KnownWordCount);
         Assert.Equal(1316, dictionary.LeftSize);
         Assert.True(dictionary.CategoryIndex("KATAKANA") >= 0);
-        Assert.True(JapaneseTokenizer.DictionaryLoadMilliseconds >= 0);
+        // Decompressing megabytes of tables is never instantaneous: 0 would mean the load was not timed.
+        Assert.True(JapaneseTokenizer.DictionaryLoadMilliseconds > 0, "the dictionary load time is recorded");
     }
 }
