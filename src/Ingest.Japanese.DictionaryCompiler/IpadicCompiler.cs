@@ -17,9 +17,6 @@ internal static class IpadicCompiler
 {
     private static readonly Encoding s_eucJp = CreateEucJp();
 
-    /// <summary>The pseudo-category for EXTENDED mode unigrams: no characters map to it.</summary>
-    public const string NgramCategory = "NGRAM";
-
     private static Encoding CreateEucJp()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
@@ -51,7 +48,7 @@ internal static class IpadicCompiler
         var leftIds = new short[total];
         var rightIds = new short[total];
         var costs = new short[total];
-        var features = new int[total * SystemDictionary.FeatureCount];
+        var features = new int[total * FeatureTable.SlotCount];
         var id = 0;
         foreach (var word in sorted)
         {
@@ -75,14 +72,15 @@ internal static class IpadicCompiler
             leftIds[wordId] = checked((short)word.LeftId);
             rightIds[wordId] = checked((short)word.RightId);
             costs[wordId] = checked((short)word.Cost);
-            var f = wordId * SystemDictionary.FeatureCount;
-            features[f] = pool.Add(word.PartOfSpeech);
-            features[f + 1] = word.InflectionType == "*" ? -1 : pool.Add(word.InflectionType);
-            features[f + 2] = word.InflectionForm == "*" ? -1 : pool.Add(word.InflectionForm);
+            Feature(FeatureSlot.PartOfSpeech) = pool.Add(word.PartOfSpeech);
+            Feature(FeatureSlot.InflectionType) = word.InflectionType == "*" ? -1 : pool.Add(word.InflectionType);
+            Feature(FeatureSlot.InflectionForm) = word.InflectionForm == "*" ? -1 : pool.Add(word.InflectionForm);
             // Like the reference, a base form equal to the surface is not stored: the base-form filter keeps the term.
-            features[f + 3] = word.BaseForm == "*" || word.BaseForm == word.Surface ? -1 : pool.Add(word.BaseForm);
-            features[f + 4] = word.Reading == "*" ? -1 : pool.Add(word.Reading);
-            features[f + 5] = word.Pronunciation == "*" ? -1 : pool.Add(word.Pronunciation);
+            Feature(FeatureSlot.BaseForm) = word.BaseForm == "*" || word.BaseForm == word.Surface ? -1 : pool.Add(word.BaseForm);
+            Feature(FeatureSlot.Reading) = word.Reading == "*" ? -1 : pool.Add(word.Reading);
+            Feature(FeatureSlot.Pronunciation) = word.Pronunciation == "*" ? -1 : pool.Add(word.Pronunciation);
+
+            ref int Feature(FeatureSlot slot) => ref features[wordId * FeatureTable.SlotCount + (int)slot];
         }
 
         var trie = TrieBuilder.Build(sorted.Select(w => w.Surface).ToList());
@@ -180,7 +178,7 @@ internal static class IpadicCompiler
             }
         }
 
-        categories.Add(new CharacterCategory(NgramCategory, false, false, 0));
+        categories.Add(new CharacterCategory(SystemDictionary.NgramCategory, false, false, 0));
         var defaultIndex = categories.FindIndex(c => c.Name == "DEFAULT");
         Array.Fill(classes, checked((byte)defaultIndex));
         // Later lines override earlier ones (char.def lists the kanji numerals after the kanji block, for instance).
@@ -224,8 +222,8 @@ internal static class IpadicCompiler
         }
 
         // Unigrams of EXTENDED mode are tagged like an unknown symbol.
-        var ngram = categories.FindIndex(c => c.Name == NgramCategory);
-        result[ngram].Add(ParseWord("NGRAM,5,5,-32768,記号,一般,*,*,*,*,*".Split(','), path, 0));
+        var ngram = categories.FindIndex(c => c.Name == SystemDictionary.NgramCategory);
+        result[ngram].Add(ParseWord($"{SystemDictionary.NgramCategory},5,5,-32768,記号,一般,*,*,*,*,*".Split(','), path, 0));
         return result;
     }
 

@@ -22,6 +22,9 @@ internal sealed class SystemDictionary : IWordSource
     /// <summary>Guard against a corrupt file asking for absurd allocations.</summary>
     private const int MaxArrayLength = 64 * 1024 * 1024;
 
+    /// <summary>The pseudo-category the compiler adds for EXTENDED mode unigrams: no character maps to it.</summary>
+    public const string NgramCategory = "NGRAM";
+
     public required int LeftSize { get; init; }
     public required int RightSize { get; init; }
 
@@ -50,9 +53,6 @@ internal sealed class SystemDictionary : IWordSource
     public required int[] NodeWordStart { get; init; }
     public required ushort[] NodeWordCount { get; init; }
 
-    /// <summary>Number of feature slots stored per word.</summary>
-    public const int FeatureCount = Ingest.Japanese.Dictionary.FeatureTable.SlotCount;
-
     public int Cost(int previousRightId, int nextLeftId) => Connection[previousRightId * LeftSize + nextLeftId];
 
     public int CategoryIndex(string name)
@@ -68,14 +68,12 @@ internal sealed class SystemDictionary : IWordSource
         return -1;
     }
 
-    public string? GetPartOfSpeech(int wordId) => Feature(wordId, 0);
-    public string? GetInflectionType(int wordId) => Feature(wordId, 1);
-    public string? GetInflectionForm(int wordId) => Feature(wordId, 2);
-    public string? GetBaseForm(int wordId) => Feature(wordId, 3);
-    public string? GetReading(int wordId) => Feature(wordId, 4);
-    public string? GetPronunciation(int wordId) => Feature(wordId, 5);
-
-    private string? Feature(int wordId, int slot) => FeatureTable.Value.Get(wordId, slot);
+    public string? GetPartOfSpeech(int wordId) => FeatureTable.Value.Get(wordId, FeatureSlot.PartOfSpeech);
+    public string? GetInflectionType(int wordId) => FeatureTable.Value.Get(wordId, FeatureSlot.InflectionType);
+    public string? GetInflectionForm(int wordId) => FeatureTable.Value.Get(wordId, FeatureSlot.InflectionForm);
+    public string? GetBaseForm(int wordId) => FeatureTable.Value.Get(wordId, FeatureSlot.BaseForm);
+    public string? GetReading(int wordId) => FeatureTable.Value.Get(wordId, FeatureSlot.Reading);
+    public string? GetPronunciation(int wordId) => FeatureTable.Value.Get(wordId, FeatureSlot.Pronunciation);
 
     /// <summary>Writes the segmentation tables (everything but the feature strings) in our compressed binary format.</summary>
     public void WriteCore(Stream output)
@@ -195,6 +193,8 @@ internal sealed class SystemDictionary : IWordSource
 internal sealed class FeatureTable
 {
     private const uint Magic = 0x46474749; // "IGGF"
+
+    /// <summary>Number of feature slots stored per word (one per <see cref="FeatureSlot"/>).</summary>
     public const int SlotCount = 6;
 
     private readonly int[] _features;
@@ -213,11 +213,9 @@ internal sealed class FeatureTable
         _cache = new string?[poolOffsets.Length - 1];
     }
 
-    public int WordCount => _features.Length / SlotCount;
-
-    public string? Get(int wordId, int slot)
+    public string? Get(int wordId, FeatureSlot slot)
     {
-        var index = _features[wordId * SlotCount + slot];
+        var index = _features[wordId * SlotCount + (int)slot];
         if (index < 0)
         {
             return null;
@@ -262,6 +260,17 @@ internal sealed class FeatureTable
             throw new InvalidDataException($"{sourceName}: truncated feature table", exception);
         }
     }
+}
+
+/// <summary>Where each feature of a word sits in its <see cref="FeatureTable"/> row: the compiler writes and the tokenizer reads by these.</summary>
+internal enum FeatureSlot
+{
+    PartOfSpeech,
+    InflectionType,
+    InflectionForm,
+    BaseForm,
+    Reading,
+    Pronunciation,
 }
 
 /// <summary>One char.def category: whether unknown words are always proposed (INVOKE), grouped (GROUP), and the LENGTH column.</summary>

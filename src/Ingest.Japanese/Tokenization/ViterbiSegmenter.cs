@@ -62,7 +62,7 @@ internal sealed class ViterbiSegmenter
         _discardCompoundToken = discardCompoundToken || _extendedMode;
         _kanjiClass = dictionary.CategoryIndex("KANJI");
         _kanjiNumericClass = dictionary.CategoryIndex("KANJINUMERIC");
-        _ngramWordId = dictionary.UnknownStart[dictionary.CategoryIndex("NGRAM")];
+        _ngramWordId = dictionary.UnknownStart[dictionary.CategoryIndex(SystemDictionary.NgramCategory)];
     }
 
     public SystemDictionary Dictionary => _dictionary;
