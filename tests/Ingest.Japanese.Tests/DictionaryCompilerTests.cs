@@ -71,7 +71,7 @@ public sealed class DictionaryCompilerTests : IDisposable
         var tokens = new List<string>();
         while (segmenter.TryNext(out var token))
         {
-            tokens.Add($"{segmenter.Surface(token)}/{dictionary.GetPartOfSpeech(token.WordId)}");
+            tokens.Add($"{segmenter.SurfaceSpan(token)}/{dictionary.GetPartOfSpeech(token.WordId)}");
         }
 
         return string.Join(' ', tokens);

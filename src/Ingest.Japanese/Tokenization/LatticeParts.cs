@@ -201,8 +201,6 @@ internal sealed class InputWindow
     /// <summary>Characters the window can hold before growing (for tests of bounded memory).</summary>
     public int Capacity => _data.Length;
 
-    public string Substring(int pos, int length) => new(_data, pos - _start, length);
-
     public ReadOnlySpan<char> Slice(int pos, int length) => _data.AsSpan(pos - _start, length);
 
     /// <summary>Drops characters before <paramref name="pos"/>.</summary>

@@ -65,10 +65,6 @@ internal sealed class ViterbiSegmenter
         _ngramWordId = dictionary.UnknownStart[dictionary.CategoryIndex(SystemDictionary.NgramCategory)];
     }
 
-    public SystemDictionary Dictionary => _dictionary;
-
-    public UserDictionary? UserDictionary => _userDictionary;
-
     /// <summary>Capacity of the input window, which stays bounded on long input.</summary>
     public int InputCapacity => _input.Capacity;
 
@@ -106,8 +102,6 @@ internal sealed class ViterbiSegmenter
         _pending.RemoveAt(_pending.Count - 1);
         return true;
     }
-
-    public string Surface(in PendingToken token) => _input.Substring(token.Start, token.Length);
 
     public ReadOnlySpan<char> SurfaceSpan(in PendingToken token) => _input.Slice(token.Start, token.Length);
 
