@@ -117,6 +117,17 @@ public sealed class ReportAndTokenizeCommandTests
     }
 
     [Fact]
+    public void Each_line_is_tokenised_afresh_with_offsets_from_its_own_start()
+    {
+        var (_, output, _) = Tokenize("暗号化\nJ-LISの暗号化\n暗号化\n", tsv: true);
+        var lines = output.Split('\n');
+        Assert.Equal("暗号\t0\t2\t1\t名詞-一般\t*\tアンゴウ", lines[0]);
+        Assert.Equal(3, lines.Count(line => line.StartsWith("暗号\t", StringComparison.Ordinal)));
+        Assert.Equal("暗号\t0\t2\t1\t名詞-一般\t*\tアンゴウ", lines.Last(line => line.StartsWith("暗号\t", StringComparison.Ordinal)));
+        Assert.Equal(["暗号 化", "j lis 暗号 化", "暗号 化"], Tokenize("暗号化\nJ-LISの暗号化\n暗号化\n", analyzer: true).Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
     public void The_domain_dictionary_keeps_jlis_whole_and_the_analyzer_folds_it()
     {
         var domain = Tokenize("J-LISの暗号化\n", domain: true, tsv: true).Output.Split('\n')[0];

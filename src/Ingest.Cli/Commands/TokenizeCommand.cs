@@ -56,15 +56,16 @@ internal static class TokenizeCommand
             return 1;
         }
 
+        // Both paths go through an Analyzer so one tokenizer is reused for every line (Lucene hands it the next reader);
+        // a new tokenizer per line would allocate its buffers again each time.
         using var analyzer = settings.Analyzer
             ? new JapaneseAnalyzer(new JapaneseAnalyzerOptions { UserDictionary = dictionary, Mode = settings.Mode, DiscardCompoundToken = settings.DiscardCompound })
-            : null;
+            : Analyzer.NewAnonymous((_, reader) => new TokenStreamComponents(
+                new JapaneseTokenizer(reader, dictionary, discardPunctuation: true, settings.Mode, settings.DiscardCompound)));
         var terms = new List<string>();
         while (input.ReadLine() is { } line)
         {
-            using var stream = analyzer is not null
-                ? analyzer.GetTokenStream("text", new StringReader(line))
-                : new JapaneseTokenizer(new StringReader(line), dictionary, discardPunctuation: true, settings.Mode, settings.DiscardCompound);
+            using var stream = analyzer.GetTokenStream("text", new StringReader(line));
             if (settings.Tsv)
             {
                 WriteTsv(stream, output);
