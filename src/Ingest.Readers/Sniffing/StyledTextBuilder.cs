@@ -16,8 +16,6 @@ internal sealed class StyledTextBuilder
 
     public bool EndsWithNewLine => _text.Length > 0 && _text[^1] == '\n';
 
-    public char? Last => _text.Length == 0 ? null : _text[^1];
-
     public StyledTextBuilder Append(string text, TextStyle style = TextStyle.None)
     {
         if (text.Length == 0)
