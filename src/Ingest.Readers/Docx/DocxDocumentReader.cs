@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Xml;
 using DocumentFormat.OpenXml;
@@ -37,7 +38,7 @@ public sealed class DocxDocumentReader(DocxReaderOptions? options = null) : IDoc
     {
         if (content.Length > _options.MaxBytes)
             return Result<LayoutDocument>.Fail($"DOCX too large ({content.Length:N0} bytes; limit {_options.MaxBytes:N0})");
-        var sniffed = FormatSniffer.Sniff(content.Span[..Math.Min(content.Length, 8192)], path);
+        var sniffed = FormatSniffer.Sniff(content.Span[..Math.Min(content.Length, ReaderRegistry.SniffLength)], path);
         if (sniffed == SniffedFormat.CompoundFile)
             return Result<LayoutDocument>.Fail(IsEncryptedPackage(content.Span)
                 ? "encrypted Word document (password required)"
@@ -45,12 +46,16 @@ public sealed class DocxDocumentReader(DocxReaderOptions? options = null) : IDoc
         if (sniffed is not (SniffedFormat.Docx or SniffedFormat.OtherZip))
             return Result<LayoutDocument>.Fail($"not a DOCX: file starts with {FormatSniffer.Describe(content.Span)}");
 
-        if (DocxPackageGuard.Check(content, _options) is { } refusal)
+        // One read-only stream over the caller's bytes (copied only when they are not an array) for the guard and the SDK.
+        using var stream = MemoryMarshal.TryGetArray(content, out var segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(content.ToArray(), writable: false);
+        if (DocxPackageGuard.Check(stream, _options) is { } refusal)
             return Result<LayoutDocument>.Fail(refusal);
 
         try
         {
-            using var stream = new MemoryStream(content.ToArray(), writable: false);
+            stream.Position = 0;
             using var document = WordprocessingDocument.Open(stream, false, new OpenSettings
             {
                 MaxCharactersInPart = _options.MaxCharactersInPart,
