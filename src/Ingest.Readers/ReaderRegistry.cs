@@ -2,6 +2,7 @@ using Ingest.Core.Diagnostics;
 using Ingest.Core.Layout;
 using Ingest.Readers.Docx;
 using Ingest.Readers.Pdf;
+using Ingest.Readers.Sniffing;
 using Ingest.Readers.Text;
 
 namespace Ingest.Readers;
@@ -36,9 +37,6 @@ public sealed class ReaderRegistry(IReadOnlyList<IDocumentReader> readers)
         }
         return content.IsEmpty
             ? Result<LayoutDocument>.Fail("empty file")
-            : Result<LayoutDocument>.Fail($"not text and not a supported document format (PDF, DOCX): content starts with {Describe(head)}");
+            : Result<LayoutDocument>.Fail($"not text and not a supported document format (PDF, DOCX): content starts with {FormatSniffer.Describe(head)}");
     }
-
-    private static string Describe(ReadOnlySpan<byte> head) =>
-        head.IsEmpty ? "nothing" : Convert.ToHexString(head[..Math.Min(8, head.Length)]);
 }

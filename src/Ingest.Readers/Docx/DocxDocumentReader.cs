@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Xml;
 using DocumentFormat.OpenXml;
@@ -37,7 +38,7 @@ public sealed class DocxDocumentReader(DocxReaderOptions? options = null) : IDoc
     {
         if (content.Length > _options.MaxBytes)
             return Result<LayoutDocument>.Fail($"DOCX too large ({content.Length:N0} bytes; limit {_options.MaxBytes:N0})");
-        var sniffed = FormatSniffer.Sniff(content.Span[..Math.Min(content.Length, 8192)], path);
+        var sniffed = FormatSniffer.Sniff(content.Span[..Math.Min(content.Length, ReaderRegistry.SniffLength)], path);
         if (sniffed == SniffedFormat.CompoundFile)
             return Result<LayoutDocument>.Fail(IsEncryptedPackage(content.Span)
                 ? "encrypted Word document (password required)"
@@ -45,12 +46,16 @@ public sealed class DocxDocumentReader(DocxReaderOptions? options = null) : IDoc
         if (sniffed is not (SniffedFormat.Docx or SniffedFormat.OtherZip))
             return Result<LayoutDocument>.Fail($"not a DOCX: file starts with {FormatSniffer.Describe(content.Span)}");
 
-        if (DocxPackageGuard.Check(content, _options) is { } refusal)
+        // One read-only stream over the caller's bytes (copied only when they are not an array) for the guard and the SDK.
+        using var stream = MemoryMarshal.TryGetArray(content, out var segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(content.ToArray(), writable: false);
+        if (DocxPackageGuard.Check(stream, _options) is { } refusal)
             return Result<LayoutDocument>.Fail(refusal);
 
         try
         {
-            using var stream = new MemoryStream(content.ToArray(), writable: false);
+            stream.Position = 0;
             using var document = WordprocessingDocument.Open(stream, false, new OpenSettings
             {
                 MaxCharactersInPart = _options.MaxCharactersInPart,
@@ -149,13 +154,13 @@ public sealed class DocxDocumentReader(DocxReaderOptions? options = null) : IDoc
         {
             // Collect each row's cells with their starting grid column, opening content controls around rows and cells.
             var rows = new List<List<GridCell>>();
-            foreach (var row in Rows(table, 0))
+            foreach (var row in Unwrapped<WTableRow>(table, 0))
             {
                 var cells = new List<GridCell>();
                 var column = row.TableRowProperties?.GetFirstChild<GridBefore>()?.Val?.Value ?? 0;
                 if (column > 0)
                     cells.Add(new GridCell(0, column, VerticalMergeKind.None, null));
-                foreach (var cell in Cells(row, 0))
+                foreach (var cell in Unwrapped<WTableCell>(row, 0))
                 {
                     if (++_cells > options.MaxTableCells)
                     {
@@ -228,29 +233,19 @@ public sealed class DocxDocumentReader(DocxReaderOptions? options = null) : IDoc
             return new Core.Layout.TableCell(text.Build(), columnSpan, rowSpan) { Nested = nested };
         }
 
-        private IEnumerable<WTableRow> Rows(OpenXmlElement container, int depth)
+        /// <summary>
+        /// The rows of a table or the cells of a row (<typeparamref name="T"/>), looking through the content controls and
+        /// custom XML that may wrap them.
+        /// </summary>
+        private IEnumerable<T> Unwrapped<T>(OpenXmlElement container, int depth) where T : OpenXmlElement
         {
             foreach (var child in container.ChildElements)
             {
-                if (child is WTableRow row)
-                    yield return row;
-                else if (child is SdtRow or CustomXmlRow or SdtContentRow && depth < options.MaxNestingDepth)
+                if (child is T item)
+                    yield return item;
+                else if (child is SdtRow or CustomXmlRow or SdtContentRow or SdtCell or CustomXmlCell or SdtContentCell && depth < options.MaxNestingDepth)
                 {
-                    foreach (var inner in Rows(child, depth + 1))
-                        yield return inner;
-                }
-            }
-        }
-
-        private IEnumerable<WTableCell> Cells(OpenXmlElement container, int depth)
-        {
-            foreach (var child in container.ChildElements)
-            {
-                if (child is WTableCell cell)
-                    yield return cell;
-                else if (child is SdtCell or CustomXmlCell or SdtContentCell && depth < options.MaxNestingDepth)
-                {
-                    foreach (var inner in Cells(child, depth + 1))
+                    foreach (var inner in Unwrapped<T>(child, depth + 1))
                         yield return inner;
                 }
             }

@@ -10,13 +10,12 @@ internal static class DocxPackageGuard
 {
     private const int BufferSize = 64 * 1024;
 
-    /// <summary>Null when the package is within limits and has a main document part; otherwise the reason.</summary>
-    public static string? Check(ReadOnlyMemory<byte> content, DocxReaderOptions options)
+    /// <summary>Null when the package is within limits and has a main document part; otherwise the reason. The stream is left open.</summary>
+    public static string? Check(Stream package, DocxReaderOptions options)
     {
         try
         {
-            using var stream = new MemoryStream(content.ToArray(), writable: false);
-            using var zip = new ZipArchive(stream, ZipArchiveMode.Read);
+            using var zip = new ZipArchive(package, ZipArchiveMode.Read, leaveOpen: true);
             if (zip.Entries.Count > options.MaxEntries)
                 return $"DOCX has {zip.Entries.Count:N0} zip entries (limit {options.MaxEntries:N0})";
             if (zip.GetEntry("word/document.xml") is null && !zip.Entries.Any(e => e.FullName.EndsWith("document.xml", StringComparison.OrdinalIgnoreCase)))

@@ -12,6 +12,7 @@ internal sealed class DocxStyleResolver
 {
     private readonly Dictionary<string, Style> _styles;
     private readonly RunPropertiesBaseStyle? _defaults;
+    private readonly string? _defaultParagraphStyle;
     private readonly int _maxChain;
 
     public DocxStyleResolver(Styles? styles, int maxChain)
@@ -26,6 +27,7 @@ internal sealed class DocxStyleResolver
                 _styles.TryAdd(id, style);
         }
         _defaults = styles.DocDefaults?.RunPropertiesDefault?.RunPropertiesBaseStyle;
+        _defaultParagraphStyle = _styles.Values.FirstOrDefault(s => s.Type?.Value == StyleValues.Paragraph && s.Default?.Value == true)?.StyleId?.Value;
     }
 
     /// <summary>The heading level (1–6) a paragraph style or outline level gives, 0 when none.</summary>
@@ -50,33 +52,16 @@ internal sealed class DocxStyleResolver
         var direct = run.RunProperties;
         var bold = OnOff(direct?.Bold);
         var underline = Underlined(direct?.Underline);
-        foreach (var style in Chain(direct?.RunStyle?.Val?.Value))
+        // A paragraph that names no style has the default paragraph style.
+        var paragraphStyle = paragraph?.ParagraphProperties?.ParagraphStyleId is { } named ? named.Val?.Value : _defaultParagraphStyle;
+        foreach (var style in Chain(direct?.RunStyle?.Val?.Value).Concat(Chain(paragraphStyle)))
         {
             bold ??= OnOff(style.StyleRunProperties?.Bold);
             underline ??= Underlined(style.StyleRunProperties?.Underline);
-        }
-        foreach (var style in Chain(paragraph?.ParagraphProperties?.ParagraphStyleId?.Val?.Value))
-        {
-            bold ??= OnOff(style.StyleRunProperties?.Bold);
-            underline ??= Underlined(style.StyleRunProperties?.Underline);
-        }
-        if (paragraph?.ParagraphProperties?.ParagraphStyleId is null)
-        {
-            foreach (var style in DefaultParagraphStyle())
-            {
-                bold ??= OnOff(style.StyleRunProperties?.Bold);
-                underline ??= Underlined(style.StyleRunProperties?.Underline);
-            }
         }
         bold ??= OnOff(_defaults?.Bold);
         underline ??= Underlined(_defaults?.Underline);
         return (bold == true ? TextStyle.Bold : TextStyle.None) | (underline == true ? TextStyle.Underline : TextStyle.None);
-    }
-
-    private IEnumerable<Style> DefaultParagraphStyle()
-    {
-        var style = _styles.Values.FirstOrDefault(s => s.Type?.Value == StyleValues.Paragraph && s.Default?.Value == true);
-        return style?.StyleId?.Value is { } id ? Chain(id) : [];
     }
 
     private IEnumerable<Style> Chain(string? styleId)

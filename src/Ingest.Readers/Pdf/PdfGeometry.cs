@@ -6,8 +6,6 @@ namespace Ingest.Readers.Pdf;
 internal readonly record struct Glyph(string Text, double Left, double Right, double Baseline, double Size, TextStyle Style)
 {
     public bool IsSpace => string.IsNullOrWhiteSpace(Text);
-    public double Top => Baseline + 0.85 * Size;
-    public double Bottom => Baseline - 0.2 * Size;
     public double CenterX => (Left + Right) / 2;
     public double CenterY => Baseline + 0.3 * Size;
     public double Width => Right - Left;
@@ -28,7 +26,6 @@ internal readonly record struct Box(double Left, double Bottom, double Right, do
 {
     public double Width => Right - Left;
     public double Height => Top - Bottom;
-    public bool Contains(double x, double y) => x >= Left && x <= Right && y >= Bottom && y <= Top;
 }
 
 /// <summary>Character classes that decide how wrapped lines are joined.</summary>

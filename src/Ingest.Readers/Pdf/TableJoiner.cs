@@ -16,7 +16,7 @@ internal static class TableJoiner
         var upperCells = upper.Rows.SelectMany(r => r.Cells).ToList();
         var lowerCells = lower.Rows.SelectMany(r => r.Cells).ToList();
         if (upperCells.Count != upperShape.Cells.Count || lowerCells.Count != lowerShape.Cells.Count)
-            return Append(upper, upperShape, lower, lowerShape, 0);
+            return Append(upper, upperShape, lower, lowerShape);
 
         var lastRow = upperShape.GridRows - 1;
         var firstRow = Enumerable.Range(0, lowerCells.Count).Where(i => lowerShape.Cells[i].Region.Row == 0).ToArray();
@@ -39,7 +39,7 @@ internal static class TableJoiner
         }
         split &= firstRow.Any(i => lowerCells[i].Text.Text.Length == 0) && firstRow.Any(i => lowerCells[i].Text.Text.Length > 0);
         if (!split)
-            return Append(upper, upperShape, lower, lowerShape, 0);
+            return Append(upper, upperShape, lower, lowerShape);
 
         // The folded row's cells extend the cells above them: text appended, and a merged cell that went on down the
         // next page keeps covering the rows it covered there.
@@ -83,10 +83,10 @@ internal static class TableJoiner
         var trimmedLower = new TableBlock(lower.Rows.Skip(1).ToArray());
         var trimmedShape = new TableShape(lowerShape.ColumnEdges, lowerShape.GridRows - 1,
             lowerShape.Cells.Where(c => c.Region.Row > 0).Select(c => (c.Region with { Row = c.Region.Row - 1 }, c.Open)).ToArray());
-        return Append(new TableBlock(newUpperRows), upperShape with { Cells = newUpperShapeCells }, trimmedLower, trimmedShape, 0);
+        return Append(new TableBlock(newUpperRows), upperShape with { Cells = newUpperShapeCells }, trimmedLower, trimmedShape);
     }
 
-    private static (TableBlock, TableShape) Append(TableBlock upper, TableShape upperShape, TableBlock lower, TableShape lowerShape, int _)
+    private static (TableBlock, TableShape) Append(TableBlock upper, TableShape upperShape, TableBlock lower, TableShape lowerShape)
     {
         var cells = upperShape.Cells.Concat(lowerShape.Cells.Select(c => (c.Region with { Row = c.Region.Row + upperShape.GridRows }, c.Open))).ToArray();
         return (new TableBlock(upper.Rows.Concat(lower.Rows).ToArray()),

@@ -16,19 +16,12 @@ internal sealed class StyledTextBuilder
 
     public bool EndsWithNewLine => _text.Length > 0 && _text[^1] == '\n';
 
-    public char? Last => _text.Length == 0 ? null : _text[^1];
-
     public StyledTextBuilder Append(string text, TextStyle style = TextStyle.None)
     {
         if (text.Length == 0)
             return this;
         if (style != TextStyle.None)
-        {
-            if (_spans.Count > 0 && _spans[^1].Style == style && _spans[^1].Start + _spans[^1].Length == _text.Length)
-                _spans[^1] = _spans[^1] with { Length = _spans[^1].Length + text.Length };
-            else
-                _spans.Add(new StyledSpan(_text.Length, text.Length, style));
-        }
+            AddSpan(new StyledSpan(_text.Length, text.Length, style));
         _text.Append(text);
         return this;
     }
@@ -38,14 +31,17 @@ internal sealed class StyledTextBuilder
         var offset = _text.Length;
         _text.Append(text.Text);
         foreach (var span in text.Spans)
-        {
-            var shifted = span with { Start = span.Start + offset };
-            if (_spans.Count > 0 && _spans[^1].Style == shifted.Style && _spans[^1].Start + _spans[^1].Length == shifted.Start)
-                _spans[^1] = _spans[^1] with { Length = _spans[^1].Length + shifted.Length };
-            else
-                _spans.Add(shifted);
-        }
+            AddSpan(span with { Start = span.Start + offset });
         return this;
+    }
+
+    /// <summary>Adds a span, or lengthens the last one when it has the same style and ends where this one starts.</summary>
+    private void AddSpan(StyledSpan span)
+    {
+        if (_spans.Count > 0 && _spans[^1].Style == span.Style && _spans[^1].Start + _spans[^1].Length == span.Start)
+            _spans[^1] = _spans[^1] with { Length = _spans[^1].Length + span.Length };
+        else
+            _spans.Add(span);
     }
 
     /// <summary>The text with trailing white space removed (spans clipped to it).</summary>

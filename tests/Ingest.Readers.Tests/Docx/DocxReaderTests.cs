@@ -107,6 +107,20 @@ public sealed class DocxReaderTests
     }
 
     [Fact]
+    public void A_paragraph_naming_no_style_takes_the_default_paragraph_style()
+    {
+        var styles = new Styles(
+            new Style(new StyleName { Val = "Normal" }, new StyleRunProperties(new Bold())) { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true },
+            new Style(new StyleName { Val = "Plain" }) { Type = StyleValues.Paragraph, StyleId = "Plain" });
+        var layout = Read(Build(body => body.Append(
+            Para("既定"),
+            new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "Plain" }), Run("指定"))), styles: styles));
+        var blocks = layout.Blocks.Cast<ParagraphBlock>().ToArray();
+        Assert.Equal(new StyledSpan(0, 2, TextStyle.Bold), Assert.Single(blocks[0].Text.Spans));
+        Assert.Empty(blocks[1].Text.Spans);
+    }
+
+    [Fact]
     public void Style_cycles_do_not_hang()
     {
         var styles = new Styles(

@@ -42,14 +42,21 @@ public sealed class PdfFixtureTests
     }
 
     [Fact]
-    public void Changed_value_is_underlined_and_bold_in_the_chromium_pdf()
+    public void Changed_values_are_underlined_in_the_chromium_pdf()
     {
-        var layout = Read("003_c5d96f6ae7183e6a.chromium.pdf");
-        var marked = Rows(layout).Where(r => r.Cells.Count == 2 && r.Cells[1].Text.HasMarkedText).Select(r => r.Cells[0].Text.Text).ToArray();
-        var docx = new Ingest.Readers.Docx.DocxDocumentReader().Read(File.ReadAllBytes(Fixtures.File("003_c5d96f6ae7183e6a.docx")), "003.docx").Value!;
+        // Chromium (Skia) writes the synthetic bold of a font without a bold face as Type 3 fonts of emboldened outlines,
+        // with no bold name, weight or stroke rendering mode, so in its PDFs a change is known by its underline alone.
+        var rows = Rows(Read("004_5e943b0c469c4a8c.chromium.pdf")).Where(r => r.Cells.Count == 2 && r.Cells[1].Text.HasMarkedText).ToArray();
+        var docx = new Ingest.Readers.Docx.DocxDocumentReader().Read(File.ReadAllBytes(Fixtures.File("004_5e943b0c469c4a8c.docx")), "004.docx").Value!;
         var expected = docx.Blocks.OfType<TableBlock>().SelectMany(t => t.Rows)
             .Where(r => r.Cells.Count == 2 && r.Cells[1].Text.HasMarkedText).Select(r => r.Cells[0].Text.Text).ToArray();
-        Assert.Equal(expected, marked);
+        Assert.Equal(["結合される情報項目", "結合の開始時期と期間", "情報保護対策"], expected);
+        Assert.Equal(expected, rows.Select(r => r.Cells[0].Text.Text));
+        Assert.All(rows, r =>
+        {
+            var value = r.Cells[1].Text;
+            Assert.Contains(value.Spans, s => s.Style.HasFlag(TextStyle.Underline) && s.Length >= value.Text.Length - 1);
+        });
     }
 
     [Fact]
