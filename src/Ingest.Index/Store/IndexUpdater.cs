@@ -49,9 +49,6 @@ public sealed class IndexUpdater : IDisposable
         _aliasShaByPath[path] = sha256;
     }
 
-    /// <summary>True when a file with this content is already indexed (under any path).</summary>
-    public bool ContainsFile(string sha256) => _pathBySha.ContainsKey(sha256);
-
     /// <summary>The content hash indexed for <paramref name="path"/>, if any.</summary>
     public string? IndexedSha256(string path) => _shaByPath.GetValueOrDefault(path);
 
