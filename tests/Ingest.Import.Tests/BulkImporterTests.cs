@@ -47,19 +47,7 @@ public sealed class BulkImporterTests : IDisposable
         // Turn the index into one written by an earlier build: same records, documents without the department field.
         var records = Records();
         Directory.Delete(Index, recursive: true);
-        var analysis = Ingest.Index.Analysis.IndexAnalysis.Default;
-        using (var directory = Lucene.Net.Store.FSDirectory.Open(Index))
-        using (var writer = new Lucene.Net.Index.IndexWriter(directory, new Lucene.Net.Index.IndexWriterConfig(Lucene.Net.Util.LuceneVersion.LUCENE_48, analysis.Analyzer)))
-        {
-            foreach (var record in records)
-            {
-                var documents = Ingest.Index.Documents.SheetDocumentBuilder.Build(record, analysis, analysis.Analyzer);
-                foreach (var document in documents)
-                    document.RemoveFields(Ingest.Index.Documents.IndexFields.Department);
-                writer.AddDocuments(documents);
-            }
-            writer.Commit();
-        }
+        Ingest.Index.Tests.FirstLayoutIndex.Write(Index, records);
         Corpus.WriteText(Path.Combine(_root, "more"), 3, seed: 10);
 
         var summary = Import(folder, Path.Combine(_root, "more"));

@@ -93,16 +93,6 @@ public sealed class AnalysisTests
     }
 
     [Fact]
-    public void NfkcFolderMapsEveryCharBackToItsSource()
-    {
-        var folded = NfkcTextFolder.Instance.Fold("Ｊ－ＬＩＳ㈱");
-        Assert.Equal("J-LIS(株)", folded.Text);
-        Assert.Equal(4, folded.ToSource(4));
-        Assert.Equal(5, folded.ToSource(6));
-        Assert.Equal(6, folded.ToSource(folded.Text.Length));
-    }
-
-    [Fact]
     public void QueryTextSplitsOnAnySpaceAndKeepsQuotedPhrases()
     {
         var parts = QueryText.Parse("J-LIS　暗号化 \"顔写真 外部結合\" “LGWAN 回線”");

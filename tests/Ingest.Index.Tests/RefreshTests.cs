@@ -189,6 +189,36 @@ public sealed class RefreshTests : IDisposable
     }
 
     [Fact]
+    public async Task AFirstCommitStillBeingWrittenIsWaitedForNotFailedOn()
+    {
+        // Lucene writes segments_N in place and adds its footer a moment later: an import in another process making the
+        // index's first commit leaves, for that moment, a segments_1 that exists but cannot be read yet.
+        var finished = Path.Combine(_directory, "finished");
+        using (var writer = IndexStore.Open(finished))
+        using (var updater = writer.OpenUpdater())
+        {
+            Add(updater, [Record(0)]);
+            updater.Commit();
+        }
+        var inProgress = Path.Combine(_directory, "in-progress");
+        Directory.CreateDirectory(inProgress);
+        foreach (var file in Directory.GetFiles(finished).Where(file => Path.GetFileName(file) is not ("segments_1" or "segments.gen" or "write.lock")))
+            File.Copy(file, Path.Combine(inProgress, Path.GetFileName(file)));
+        var segments = File.ReadAllBytes(Path.Combine(finished, "segments_1"));
+        File.WriteAllBytes(Path.Combine(inProgress, "segments_1"), segments[..^16]);
+        var finish = Task.Run(async () =>
+        {
+            await Task.Delay(200);
+            File.WriteAllBytes(Path.Combine(inProgress, "segments_1"), segments);
+        });
+
+        using var store = IndexStore.Open(inProgress);
+        Assert.True(store.Exists);
+        Assert.Equal(1, store.Search(new SearchRequest { Query = Word }).TotalSubmissions);
+        await finish;
+    }
+
+    [Fact]
     public void ADisposedStoreRefusesLeasesAndIgnoresRefresh()
     {
         var store = IndexStore.Open(_directory);

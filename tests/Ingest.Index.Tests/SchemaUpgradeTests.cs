@@ -1,9 +1,5 @@
-using Ingest.Index.Analysis;
-using Ingest.Index.Documents;
 using Ingest.Index.Search;
 using Ingest.Index.Store;
-using Lucene.Net.Index;
-using Lucene.Net.Util;
 
 namespace Ingest.Index.Tests;
 
@@ -17,29 +13,13 @@ public sealed class SchemaUpgradeTests : IDisposable
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
-    /// <summary>Writes the records as the first layout did: the same documents minus <c>dept</c>, a commit without user data.</summary>
-    private void WriteFirstLayoutIndex()
-    {
-        var analysis = IndexAnalysis.Default;
-        using var directory = Lucene.Net.Store.FSDirectory.Open(_root);
-        using var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, analysis.Analyzer));
-        foreach (var record in TestRecords.All)
-        {
-            var documents = SheetDocumentBuilder.Build(record, analysis, analysis.ForAliases(DefinedAliases.Find(record, analysis)));
-            foreach (var document in documents)
-                document.RemoveFields(IndexFields.Department);
-            writer.AddDocuments(documents);
-        }
-        writer.Commit();
-    }
-
     private static int ByDepartment(IndexStore store) =>
         store.Search(new SearchRequest { Department = "戸籍住民課", Limit = SearchRequest.MaxLimit }).TotalSubmissions;
 
     [Fact]
     public void An_index_from_an_earlier_layout_is_outdated_until_upgraded_and_then_filters_by_department()
     {
-        WriteFirstLayoutIndex();
+        FirstLayoutIndex.Write(_root, TestRecords.All);
         using var store = IndexStore.Open(_root);
         Assert.Equal(1, store.StoredSchemaVersion);
         Assert.True(store.IsOutdated);

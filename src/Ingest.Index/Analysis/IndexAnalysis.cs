@@ -44,8 +44,7 @@ public sealed class IndexAnalysis
     public Analyzer Analyzer { get; }
 
     /// <summary>The single term a synonym group collapses to in the index.</summary>
-    public string CanonicalTerm(SynonymGroup group) =>
-        string.Concat(Folder.Fold(group.Canonical).Text.Where(c => !char.IsWhiteSpace(c))).ToLowerInvariant();
+    public string CanonicalTerm(SynonymGroup group) => FoldKey(group.Canonical);
 
     /// <summary>The analyzer for a document whose abbreviations (alias → group) are given; the base analyzer when there are none.</summary>
     public Analyzer ForAliases(IReadOnlyDictionary<string, SynonymGroup> aliases)

@@ -130,54 +130,45 @@ public sealed class IndexSearch(IndexSearcher searcher, IndexAnalysis analysis)
 
     /// <summary>
     /// Partner filter: any name of the partner's synonym group, and any indexed partner whose name contains one of them
-    /// (出入国在留管理庁 finds 出入国在留管理庁長官), compared after folding. Resolved against the partner terms of the index,
-    /// which are few, instead of wildcard automata.
+    /// (出入国在留管理庁 finds 出入国在留管理庁長官), compared after folding.
     /// </summary>
     private Query PartnerQuery(string partner)
     {
         var names = (analysis.GroupOf(partner)?.Names ?? []).Append(partner).Select(analysis.FoldKey).Distinct(StringComparer.Ordinal).ToList();
-        var query = new BooleanQuery();
-        var terms = MultiFields.GetTerms(searcher.IndexReader, IndexFields.Partner);
-        if (terms is not null)
-        {
-            var termsEnum = terms.GetEnumerator();
-            while (termsEnum.MoveNext())
-            {
-                var value = termsEnum.Term.Utf8ToString();
-                var key = analysis.FoldKey(value);
-                if (names.Any(name => key.Contains(name, StringComparison.Ordinal)))
-                    query.Add(new TermQuery(new Term(IndexFields.Partner, value)), Occur.SHOULD);
-            }
-        }
-        // No partner matched: a query that matches nothing, rather than no filter.
-        if (query.Clauses.Count == 0)
-            query.Add(new TermQuery(new Term(IndexFields.Partner, partner)), Occur.SHOULD);
-        return query;
+        return IndexedTermsQuery(IndexFields.Partner, partner, key => names.Any(name => key.Contains(name, StringComparison.Ordinal)));
     }
 
     /// <summary>
     /// Department filter: every indexed department name that is the department or contains it as whole units
-    /// (<see cref="DepartmentMatch"/>), compared as fold keys. Resolved against the department terms of the index, which
-    /// are few (one per section), like the partner filter.
+    /// (<see cref="DepartmentMatch"/>), compared as fold keys.
     /// </summary>
     private Query DepartmentQuery(string department)
     {
         var wanted = analysis.FoldKey(department);
+        return IndexedTermsQuery(IndexFields.Department, department, key => DepartmentMatch.Matches(key, wanted));
+    }
+
+    /// <summary>
+    /// Any of the keyword terms of <paramref name="field"/> whose fold key <paramref name="keep"/> accepts; when none does, a
+    /// query that matches nothing (the filter value itself as a term), rather than no filter. Resolved against the terms of
+    /// the index, which are few for partners and departments (one per name), instead of wildcard automata.
+    /// </summary>
+    private BooleanQuery IndexedTermsQuery(string field, string value, Func<string, bool> keep)
+    {
         var query = new BooleanQuery();
-        var terms = MultiFields.GetTerms(searcher.IndexReader, IndexFields.Department);
+        var terms = MultiFields.GetTerms(searcher.IndexReader, field);
         if (terms is not null)
         {
             var termsEnum = terms.GetEnumerator();
             while (termsEnum.MoveNext())
             {
-                var value = termsEnum.Term.Utf8ToString();
-                if (DepartmentMatch.Matches(analysis.FoldKey(value), wanted))
-                    query.Add(new TermQuery(new Term(IndexFields.Department, value)), Occur.SHOULD);
+                var indexed = termsEnum.Term.Utf8ToString();
+                if (keep(analysis.FoldKey(indexed)))
+                    query.Add(new TermQuery(new Term(field, indexed)), Occur.SHOULD);
             }
         }
-        // No department matched: a query that matches nothing, rather than no filter.
         if (query.Clauses.Count == 0)
-            query.Add(new TermQuery(new Term(IndexFields.Department, department)), Occur.SHOULD);
+            query.Add(new TermQuery(new Term(field, value)), Occur.SHOULD);
         return query;
     }
 

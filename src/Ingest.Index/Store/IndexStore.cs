@@ -333,11 +333,30 @@ public sealed class IndexStore : IDisposable
         }
     }
 
+    /// <summary>
+    /// How long a first commit that exists but cannot be read yet is waited for. Lucene 4.8 writes <c>segments_N</c> in
+    /// place and adds its checksum footer a moment later, so an import in another process making the index's first commit
+    /// is briefly visible half-written. Later commits need no wait: Lucene then falls back to the previous commit.
+    /// </summary>
+    private static readonly TimeSpan _firstCommitWait = TimeSpan.FromSeconds(2);
+
     // Called under _gate.
     private SearcherManager? OpenManagerIfCommitted()
     {
-        if (DirectoryReader.IndexExists(_directory))
-            Volatile.Write(ref _manager, new SearcherManager(_directory, Bm25SearcherFactory.Instance));
+        var deadline = DateTime.UtcNow + _firstCommitWait;
+        while (DirectoryReader.IndexExists(_directory))
+        {
+            try
+            {
+                Volatile.Write(ref _manager, new SearcherManager(_directory, Bm25SearcherFactory.Instance));
+                break;
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                // Still being written (a commit that stays unreadable fails once the wait is over).
+                Thread.Sleep(50);
+            }
+        }
         return _manager;
     }
 

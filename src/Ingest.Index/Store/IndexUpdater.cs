@@ -49,9 +49,6 @@ public sealed class IndexUpdater : IDisposable
         _aliasShaByPath[path] = sha256;
     }
 
-    /// <summary>True when a file with this content is already indexed (under any path).</summary>
-    public bool ContainsFile(string sha256) => _pathBySha.ContainsKey(sha256);
-
     /// <summary>The content hash indexed for <paramref name="path"/>, if any.</summary>
     public string? IndexedSha256(string path) => _shaByPath.GetValueOrDefault(path);
 
@@ -104,8 +101,9 @@ public sealed class IndexUpdater : IDisposable
     /// <summary>
     /// When a path's content changes or goes, the old content may still be known by second paths (<see cref="AddPath"/>):
     /// those files still hold it, so it must not leave the index with its owner. The first such path (in ordinal order)
-    /// inherits the records, re-indexed under its own path from the stored records (no file is read again); the others
-    /// stay second paths of it. Returns the step to run once the old owner's documents are deleted, or null when no
+    /// inherits the records, re-indexed under its own path from the stored records (no file is read again) by an ordinary
+    /// <see cref="Replace(string, string, IReadOnlyList{SubmissionRecord})"/>, which also drops its alias document; the
+    /// others stay second paths of it. Returns the step to run once the old owner's documents are deleted, or null when no
     /// second path exists. The stored records are read now, before the owner's deletion hides them.
     /// </summary>
     private Action? TakeOrphanedContent(string sha256)
@@ -114,15 +112,7 @@ public sealed class IndexUpdater : IDisposable
         if (heir is null)
             return null;
         var records = StoredRecords(sha256).Select(record => record with { Source = record.Source with { Path = heir } }).ToList();
-        return () =>
-        {
-            _writer.DeleteDocuments(new Term(IndexFields.AliasPath, heir), new Term(IndexFields.Sha256, sha256));
-            foreach (var block in Prepare(_store.Analysis, records).Blocks)
-                _writer.AddDocuments(block);
-            _aliasShaByPath.Remove(heir);
-            _pathBySha[sha256] = heir;
-            _shaByPath[heir] = sha256;
-        };
+        return () => Replace(heir, sha256, records);
     }
 
     /// <summary>The stored records of content <paramref name="sha256"/>, including changes not yet committed (a near-real-time reader of this writer).</summary>

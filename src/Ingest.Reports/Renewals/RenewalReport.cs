@@ -66,12 +66,21 @@ public static class RenewalReportBuilder
     public static RenewalReport Build(IEnumerable<SubmissionRecord> records, RenewalQuery query)
     {
         ArgumentNullException.ThrowIfNull(records);
+        // History is linked over every arrangement before filtering, so a filter never hides a replacement.
+        return Build(HistoryLinker.Link(ArrangementKinds.From(records)), query);
+    }
+
+    /// <summary>
+    /// The report from a history already linked over every record (<see cref="HistoryLinker.Link"/>), for a caller that
+    /// keeps one history for many reports (the web page links once per index commit, not once per request).
+    /// </summary>
+    public static RenewalReport Build(ArrangementHistory history, RenewalQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(query);
         var filter = query.SheetType is null ? null : ArrangementKinds.Family(query.SheetType)
             ?? throw new ArgumentException($"unknown arrangement type '{query.SheetType}' (expected {string.Join(", ", ArrangementKinds.Filterable)})", nameof(query));
 
-        // History is linked over every arrangement before filtering, so a filter never hides a replacement.
-        var history = HistoryLinker.Link(ArrangementKinds.From(records));
         var rows = new List<(RenewalRow Row, Arrangement Source)>();
         foreach (var arrangement in history.Arrangements)
         {

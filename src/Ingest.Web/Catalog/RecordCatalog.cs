@@ -44,11 +44,15 @@ public sealed class RecordCatalog
     }
 }
 
-/// <summary>An immutable view of every record in the index and the history linking their arrangements.</summary>
+/// <summary>
+/// An immutable view of every record in the index and the history linking their arrangements. The history is linked on
+/// first use (record and renewal pages), so a search right after a commit, which needs only the records, does not wait for it.
+/// </summary>
 public sealed class CatalogSnapshot
 {
     private readonly Dictionary<string, SubmissionRecord> _byId;
     private readonly ILookup<string, SubmissionRecord> _byPath;
+    private readonly Lazy<ArrangementHistory> _history;
 
     private CatalogSnapshot(IReadOnlyList<SubmissionRecord> records, long? version)
     {
@@ -60,7 +64,7 @@ public sealed class CatalogSnapshot
         _byPath = records.ToLookup(record => record.Source.Path, StringComparer.Ordinal);
         Departments = records.Select(record => record.Department).OfType<string>().Where(d => d.Length > 0)
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        History = HistoryLinker.Link(ArrangementKinds.From(records));
+        _history = new Lazy<ArrangementHistory>(() => HistoryLinker.Link(ArrangementKinds.From(records)));
     }
 
     /// <summary>Builds the view (history linking is pure and bounded by <see cref="HistoryLinker.MaxPairwiseGroup"/>).</summary>
@@ -74,7 +78,8 @@ public sealed class CatalogSnapshot
     /// <summary>Every department named by a record, in ordinal order.</summary>
     public IReadOnlyList<string> Departments { get; }
 
-    public ArrangementHistory History { get; }
+    /// <summary>The arrangements of every record linked across years (linked once, on first use; thread-safe).</summary>
+    public ArrangementHistory History => _history.Value;
 
     /// <summary>The record with this id (<c>sha256</c> and ordinal), or null.</summary>
     public SubmissionRecord? Find(string sha256, int ordinal) => _byId.GetValueOrDefault(RecordId.Of(sha256, ordinal));

@@ -13,11 +13,11 @@ namespace Ingest.Web.Pages;
 /// </summary>
 internal static class RenewalPage
 {
-    /// <summary>Builds the report the page and the downloads show.</summary>
+    /// <summary>Builds the report the page and the downloads show, from the history the catalog linked for this commit.</summary>
     public static RenewalReport Build(CatalogSnapshot catalog, RenewalPageQuery query, TimeProvider clock)
     {
         var asOf = query.AsOf ?? RenewalQuery.Today(clock).AsOf;
-        return RenewalReportBuilder.Build(catalog.Records, new RenewalQuery { AsOf = asOf, SheetType = query.SheetType });
+        return RenewalReportBuilder.Build(catalog.History, new RenewalQuery { AsOf = asOf, SheetType = query.SheetType });
     }
 
     public static string Render(RenewalReport report, RenewalPageQuery query, CatalogSnapshot catalog)
