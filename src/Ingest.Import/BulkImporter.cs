@@ -165,7 +165,45 @@ public sealed class BulkImporter(IndexStore store, IngestPipeline pipeline, Bulk
         var lastCommit = Stopwatch.StartNew();
         try
         {
-            WriteAll();
+            foreach (var done in written.Reader.ReadAllAsync(cancellation).ToBlockingEnumerable(cancellation))
+            {
+                var outcome = done.Outcome;
+                if (outcome.Outcome == ImportOutcome.Added && outcome.Sha256 is { } sha)
+                {
+                    if (updater.IndexedPath(sha) is { } other && other != outcome.Path)
+                    {
+                        // The same content under a second path: one submission, known by both paths. What the path held before is stale.
+                        if (updater.IndexedSha256(outcome.Path) is not null)
+                            updater.Remove(outcome.Path);
+                        updater.AddPath(sha, outcome.Path);
+                        outcome = outcome with { Outcome = ImportOutcome.Unchanged, Message = $"same content as {other}" };
+                    }
+                    else
+                    {
+                        try
+                        {
+                            var wasReplaced = updater.Replace(outcome.Path, sha, done.Documents);
+                            known[sha] = outcome.Path;
+                            if (wasReplaced)
+                                outcome = outcome with { Outcome = ImportOutcome.Replaced };
+                        }
+                        catch (ArgumentException e)
+                        {
+                            // Lucene refuses a document it cannot index (a term over its size limit): the file fails, the batch goes on.
+                            Report(outcome with { Outcome = ImportOutcome.Failed, Submissions = 0, Message = $"cannot index: {e.Message}" });
+                            continue;
+                        }
+                    }
+                    pending++;
+                }
+                Report(outcome);
+                if (pending >= _options.CommitEveryFiles || (pending > 0 && lastCommit.Elapsed >= _options.CommitEvery))
+                {
+                    updater.Commit();
+                    pending = 0;
+                    lastCommit.Restart();
+                }
+            }
         }
         catch
         {
@@ -177,49 +215,6 @@ public sealed class BulkImporter(IndexStore store, IngestPipeline pipeline, Bulk
             task.GetAwaiter().GetResult(); // surfaces a worker's unexpected exception instead of hiding it
         updater.Commit();
         return new BulkImportSummary(imported, unchanged, replaced, failed, skipped, bytes, stopwatch.Elapsed) { Upgraded = upgraded };
-
-        void WriteAll()
-        {
-        foreach (var done in written.Reader.ReadAllAsync(cancellation).ToBlockingEnumerable(cancellation))
-        {
-            var outcome = done.Outcome;
-            if (outcome.Outcome == ImportOutcome.Added && outcome.Sha256 is { } sha)
-            {
-                if (updater.IndexedPath(sha) is { } other && other != outcome.Path)
-                {
-                    // The same content under a second path: one submission, known by both paths. What the path held before is stale.
-                    if (updater.IndexedSha256(outcome.Path) is not null)
-                        updater.Remove(outcome.Path);
-                    updater.AddPath(sha, outcome.Path);
-                    outcome = outcome with { Outcome = ImportOutcome.Unchanged, Message = $"same content as {other}" };
-                }
-                else
-                {
-                    try
-                    {
-                        var wasReplaced = updater.Replace(outcome.Path, sha, done.Documents);
-                        known[sha] = outcome.Path;
-                        if (wasReplaced)
-                            outcome = outcome with { Outcome = ImportOutcome.Replaced };
-                    }
-                    catch (ArgumentException e)
-                    {
-                        // Lucene refuses a document it cannot index (a term over its size limit): the file fails, the batch goes on.
-                        Report(outcome with { Outcome = ImportOutcome.Failed, Submissions = 0, Message = $"cannot index: {e.Message}" });
-                        continue;
-                    }
-                }
-                pending++;
-            }
-            Report(outcome);
-            if (pending >= _options.CommitEveryFiles || (pending > 0 && lastCommit.Elapsed >= _options.CommitEvery))
-            {
-                updater.Commit();
-                pending = 0;
-                lastCommit.Restart();
-            }
-        }
-        }
     }
 
     /// <summary>The absolute form of a path given to <see cref="Import"/>; one that has none (empty, say) is left for the walker to report.</summary>
