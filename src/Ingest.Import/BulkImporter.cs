@@ -75,7 +75,6 @@ public sealed class BulkImporter(IndexStore store, IngestPipeline pipeline, Bulk
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         cancellation = stop.Token;
         using var updater = store.OpenUpdater();
-        var known = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var manifests = new ManifestCache();
         var read = Channel.CreateBounded<Work>(_options.QueueCapacity);
         var written = Channel.CreateBounded<Done>(_options.QueueCapacity);
@@ -134,17 +133,18 @@ public sealed class BulkImporter(IndexStore store, IngestPipeline pipeline, Bulk
             }
         }, cancellation);
 
-        // Stage 2: extraction workers; a file whose content is already indexed under the same path is not extracted again.
+        // Stage 2: extraction workers; a path the index already holds with this content (as its own or as a second path of it)
+        // is not extracted again. The updater belongs to the writer's thread, so the workers read a copy of what it held at the
+        // start, path → SHA-256; what the writer adds during the run it checks itself.
+        var heldAtStart = new Dictionary<string, string>(updater.AliasPaths(), StringComparer.Ordinal);
         foreach (var (sha, path) in updater.IndexedFiles())
-            known[sha] = path;
-        var aliases = new ConcurrentDictionary<string, string>(updater.AliasPaths(), StringComparer.Ordinal);
+            heldAtStart[path] = sha;
         var workers = Enumerable.Range(0, Math.Max(1, _options.Jobs)).Select(_ => Task.Run(async () =>
         {
             await foreach (var work in read.Reader.ReadAllAsync(cancellation))
             {
                 Interlocked.Add(ref bytes, work.Content.Length);
-                if ((known.TryGetValue(work.Sha256, out var indexedPath) && indexedPath == work.Path)
-                    || (aliases.TryGetValue(work.Path, out var aliasSha) && aliasSha == work.Sha256))
+                if (heldAtStart.TryGetValue(work.Path, out var held) && held == work.Sha256)
                 {
                     await written.Writer.WriteAsync(new Done(new FileOutcome(work.Path, ImportOutcome.Unchanged, 0, null, work.Sha256), PreparedDocuments.None), cancellation);
                     continue;
@@ -170,21 +170,25 @@ public sealed class BulkImporter(IndexStore store, IngestPipeline pipeline, Bulk
                 var outcome = done.Outcome;
                 if (outcome.Outcome == ImportOutcome.Added && outcome.Sha256 is { } sha)
                 {
-                    if (updater.IndexedPath(sha) is { } other && other != outcome.Path)
+                    if (updater.IndexedSha256(outcome.Path) == sha)
+                    {
+                        // Indexed earlier in this run: the path was met twice (overlapping roots, or a folder and a file in it).
+                        outcome = outcome with { Outcome = ImportOutcome.Unchanged };
+                    }
+                    else if (updater.IndexedPath(sha) is { } other && other != outcome.Path)
                     {
                         // The same content under a second path: one submission, known by both paths. What the path held before is stale.
                         if (updater.IndexedSha256(outcome.Path) is not null)
                             updater.Remove(outcome.Path);
                         updater.AddPath(sha, outcome.Path);
                         outcome = outcome with { Outcome = ImportOutcome.Unchanged, Message = $"same content as {other}" };
+                        pending++;
                     }
                     else
                     {
                         try
                         {
-                            var wasReplaced = updater.Replace(outcome.Path, sha, done.Documents);
-                            known[sha] = outcome.Path;
-                            if (wasReplaced)
+                            if (updater.Replace(outcome.Path, sha, done.Documents))
                                 outcome = outcome with { Outcome = ImportOutcome.Replaced };
                         }
                         catch (ArgumentException e)
@@ -193,8 +197,8 @@ public sealed class BulkImporter(IndexStore store, IngestPipeline pipeline, Bulk
                             Report(outcome with { Outcome = ImportOutcome.Failed, Submissions = 0, Message = $"cannot index: {e.Message}" });
                             continue;
                         }
+                        pending++;
                     }
-                    pending++;
                 }
                 Report(outcome);
                 if (pending >= _options.CommitEveryFiles || (pending > 0 && lastCommit.Elapsed >= _options.CommitEvery))

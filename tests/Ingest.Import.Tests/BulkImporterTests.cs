@@ -88,6 +88,21 @@ public sealed class BulkImporterTests : IDisposable
     }
 
     [Fact]
+    public void A_file_met_twice_in_one_run_is_indexed_once()
+    {
+        // Overlapping roots: the folder, and a file inside it named again.
+        var folder = Path.Combine(_root, "archive");
+        var paths = Corpus.WriteText(folder, 40, seed: 14);
+
+        var summary = Import(folder, folder, paths[39]);
+
+        Assert.Equal((40, 41, 0, 0), (summary.Imported, summary.Unchanged, summary.Replaced, summary.Failed));
+        var records = Records();
+        Assert.Equal(40, records.Count);
+        Assert.Equal(paths.Order(StringComparer.Ordinal), records.Select(r => r.Source.Path).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void A_changed_file_replaces_its_records()
     {
         var folder = Path.Combine(_root, "archive");
