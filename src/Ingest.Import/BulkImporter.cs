@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Threading.Channels;
@@ -244,13 +243,13 @@ public sealed class BulkImporter(IndexStore store, IngestPipeline pipeline, Bulk
             Meeting = metadata.Session ?? record.Meeting,
         };
 
-    /// <summary>Finds and caches the <c>manifest.csv</c> of each folder on a file's way up.</summary>
+    /// <summary>Finds and caches the <c>manifest.csv</c> of each folder on a file's way up. Used by the walking stage alone.</summary>
     private sealed class ManifestCache
     {
-        private readonly ConcurrentDictionary<string, Manifest> _byFolder = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Manifest> _byFolder = new(StringComparer.Ordinal);
 
         /// <summary>Manifests that could not be read, to report once each; their folder imports without them.</summary>
-        public ConcurrentQueue<(string Path, string Reason)> Errors { get; } = new();
+        public Queue<(string Path, string Reason)> Errors { get; } = new();
 
         public ArchiveMetadata For(string path)
         {
@@ -258,24 +257,27 @@ public sealed class BulkImporter(IndexStore store, IngestPipeline pipeline, Bulk
             var result = ArchiveMetadata.None;
             for (var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(file)); folder is not null; folder = System.IO.Path.GetDirectoryName(folder))
             {
-                var manifest = _byFolder.GetOrAdd(folder, f =>
-                {
-                    var candidate = System.IO.Path.Combine(f, Manifest.FileName);
-                    if (!File.Exists(candidate))
-                        return Manifest.Empty;
-                    try
-                    {
-                        return Manifest.Load(candidate);
-                    }
-                    catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException or CsvHelper.CsvHelperException)
-                    {
-                        Errors.Enqueue((candidate, $"manifest ignored: {e.Message}"));
-                        return Manifest.Empty;
-                    }
-                });
+                if (!_byFolder.TryGetValue(folder, out var manifest))
+                    _byFolder[folder] = manifest = Load(folder);
                 result = result.Or(manifest.For(path));
             }
             return result;
+        }
+
+        private Manifest Load(string folder)
+        {
+            var candidate = System.IO.Path.Combine(folder, Manifest.FileName);
+            if (!File.Exists(candidate))
+                return Manifest.Empty;
+            try
+            {
+                return Manifest.Load(candidate);
+            }
+            catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException or CsvHelper.CsvHelperException)
+            {
+                Errors.Enqueue((candidate, $"manifest ignored: {e.Message}"));
+                return Manifest.Empty;
+            }
         }
     }
 }
