@@ -110,6 +110,9 @@ public sealed class ArchiveWalker(ArchiveLimits? limits = null)
 
     private IEnumerable<ArchiveItem> WalkFile(string path)
     {
+        // A folder's manifest is read for the metadata of the files beside it (see Manifest); it is not a submission.
+        if (System.IO.Path.GetFileName(path) == Manifest.FileName)
+            return [new ArchiveIssue(path, "skipped: the folder's import manifest (read for metadata, not a submission)", Failed: false)];
         var extension = System.IO.Path.GetExtension(path);
         var isZip = extension.Equals(".zip", StringComparison.OrdinalIgnoreCase);
         if (!isZip && !IngestPipeline.SupportedExtensions.Contains(extension))
