@@ -57,7 +57,7 @@ public sealed class BulkImporter(IndexStore store, IngestPipeline pipeline, Bulk
     private sealed record Done(FileOutcome Outcome, PreparedDocuments Documents);
 
     /// <summary>Counts the files an import of <paramref name="paths"/> will look at, for progress and ETA (reads no content).</summary>
-    public static int CountFiles(IEnumerable<string> paths) => ArchiveCounter.Count(paths);
+    public static int CountFiles(IEnumerable<string> paths) => ArchiveWalker.Count(paths);
 
     /// <summary>
     /// Runs the import; every file's outcome goes to <paramref name="progress"/> as it is decided. Relative paths are taken
