@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Threading.Channels;
@@ -58,7 +57,7 @@ public sealed class BulkImporter(IndexStore store, IngestPipeline pipeline, Bulk
     private sealed record Done(FileOutcome Outcome, PreparedDocuments Documents);
 
     /// <summary>Counts the files an import of <paramref name="paths"/> will look at, for progress and ETA (reads no content).</summary>
-    public static int CountFiles(IEnumerable<string> paths) => ArchiveCounter.Count(paths);
+    public static int CountFiles(IEnumerable<string> paths) => ArchiveWalker.Count(paths);
 
     /// <summary>
     /// Runs the import; every file's outcome goes to <paramref name="progress"/> as it is decided. Relative paths are taken
@@ -75,7 +74,6 @@ public sealed class BulkImporter(IndexStore store, IngestPipeline pipeline, Bulk
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         cancellation = stop.Token;
         using var updater = store.OpenUpdater();
-        var known = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var manifests = new ManifestCache();
         var read = Channel.CreateBounded<Work>(_options.QueueCapacity);
         var written = Channel.CreateBounded<Done>(_options.QueueCapacity);
@@ -134,17 +132,18 @@ public sealed class BulkImporter(IndexStore store, IngestPipeline pipeline, Bulk
             }
         }, cancellation);
 
-        // Stage 2: extraction workers; a file whose content is already indexed under the same path is not extracted again.
+        // Stage 2: extraction workers; a path the index already holds with this content (as its own or as a second path of it)
+        // is not extracted again. The updater belongs to the writer's thread, so the workers read a copy of what it held at the
+        // start, path → SHA-256; what the writer adds during the run it checks itself.
+        var heldAtStart = new Dictionary<string, string>(updater.AliasPaths(), StringComparer.Ordinal);
         foreach (var (sha, path) in updater.IndexedFiles())
-            known[sha] = path;
-        var aliases = new ConcurrentDictionary<string, string>(updater.AliasPaths(), StringComparer.Ordinal);
+            heldAtStart[path] = sha;
         var workers = Enumerable.Range(0, Math.Max(1, _options.Jobs)).Select(_ => Task.Run(async () =>
         {
             await foreach (var work in read.Reader.ReadAllAsync(cancellation))
             {
                 Interlocked.Add(ref bytes, work.Content.Length);
-                if ((known.TryGetValue(work.Sha256, out var indexedPath) && indexedPath == work.Path)
-                    || (aliases.TryGetValue(work.Path, out var aliasSha) && aliasSha == work.Sha256))
+                if (heldAtStart.TryGetValue(work.Path, out var held) && held == work.Sha256)
                 {
                     await written.Writer.WriteAsync(new Done(new FileOutcome(work.Path, ImportOutcome.Unchanged, 0, null, work.Sha256), PreparedDocuments.None), cancellation);
                     continue;
@@ -165,7 +164,49 @@ public sealed class BulkImporter(IndexStore store, IngestPipeline pipeline, Bulk
         var lastCommit = Stopwatch.StartNew();
         try
         {
-            WriteAll();
+            foreach (var done in written.Reader.ReadAllAsync(cancellation).ToBlockingEnumerable(cancellation))
+            {
+                var outcome = done.Outcome;
+                if (outcome.Outcome == ImportOutcome.Added && outcome.Sha256 is { } sha)
+                {
+                    if (updater.IndexedSha256(outcome.Path) == sha)
+                    {
+                        // Indexed earlier in this run: the path was met twice (overlapping roots, or a folder and a file in it).
+                        outcome = outcome with { Outcome = ImportOutcome.Unchanged };
+                    }
+                    else if (updater.IndexedPath(sha) is { } other && other != outcome.Path)
+                    {
+                        // The same content under a second path: one submission, known by both paths. What the path held before is stale.
+                        if (updater.IndexedSha256(outcome.Path) is not null)
+                            updater.Remove(outcome.Path);
+                        updater.AddPath(sha, outcome.Path);
+                        outcome = outcome with { Outcome = ImportOutcome.Unchanged, Message = $"same content as {other}" };
+                        pending++;
+                    }
+                    else
+                    {
+                        try
+                        {
+                            if (updater.Replace(outcome.Path, sha, done.Documents))
+                                outcome = outcome with { Outcome = ImportOutcome.Replaced };
+                        }
+                        catch (ArgumentException e)
+                        {
+                            // Lucene refuses a document it cannot index (a term over its size limit): the file fails, the batch goes on.
+                            Report(outcome with { Outcome = ImportOutcome.Failed, Submissions = 0, Message = $"cannot index: {e.Message}" });
+                            continue;
+                        }
+                        pending++;
+                    }
+                }
+                Report(outcome);
+                if (pending >= _options.CommitEveryFiles || (pending > 0 && lastCommit.Elapsed >= _options.CommitEvery))
+                {
+                    updater.Commit();
+                    pending = 0;
+                    lastCommit.Restart();
+                }
+            }
         }
         catch
         {
@@ -177,49 +218,6 @@ public sealed class BulkImporter(IndexStore store, IngestPipeline pipeline, Bulk
             task.GetAwaiter().GetResult(); // surfaces a worker's unexpected exception instead of hiding it
         updater.Commit();
         return new BulkImportSummary(imported, unchanged, replaced, failed, skipped, bytes, stopwatch.Elapsed) { Upgraded = upgraded };
-
-        void WriteAll()
-        {
-        foreach (var done in written.Reader.ReadAllAsync(cancellation).ToBlockingEnumerable(cancellation))
-        {
-            var outcome = done.Outcome;
-            if (outcome.Outcome == ImportOutcome.Added && outcome.Sha256 is { } sha)
-            {
-                if (updater.IndexedPath(sha) is { } other && other != outcome.Path)
-                {
-                    // The same content under a second path: one submission, known by both paths. What the path held before is stale.
-                    if (updater.IndexedSha256(outcome.Path) is not null)
-                        updater.Remove(outcome.Path);
-                    updater.AddPath(sha, outcome.Path);
-                    outcome = outcome with { Outcome = ImportOutcome.Unchanged, Message = $"same content as {other}" };
-                }
-                else
-                {
-                    try
-                    {
-                        var wasReplaced = updater.Replace(outcome.Path, sha, done.Documents);
-                        known[sha] = outcome.Path;
-                        if (wasReplaced)
-                            outcome = outcome with { Outcome = ImportOutcome.Replaced };
-                    }
-                    catch (ArgumentException e)
-                    {
-                        // Lucene refuses a document it cannot index (a term over its size limit): the file fails, the batch goes on.
-                        Report(outcome with { Outcome = ImportOutcome.Failed, Submissions = 0, Message = $"cannot index: {e.Message}" });
-                        continue;
-                    }
-                }
-                pending++;
-            }
-            Report(outcome);
-            if (pending >= _options.CommitEveryFiles || (pending > 0 && lastCommit.Elapsed >= _options.CommitEvery))
-            {
-                updater.Commit();
-                pending = 0;
-                lastCommit.Restart();
-            }
-        }
-        }
     }
 
     /// <summary>The absolute form of a path given to <see cref="Import"/>; one that has none (empty, say) is left for the walker to report.</summary>
@@ -245,13 +243,13 @@ public sealed class BulkImporter(IndexStore store, IngestPipeline pipeline, Bulk
             Meeting = metadata.Session ?? record.Meeting,
         };
 
-    /// <summary>Finds and caches the <c>manifest.csv</c> of each folder on a file's way up.</summary>
+    /// <summary>Finds and caches the <c>manifest.csv</c> of each folder on a file's way up. Used by the walking stage alone.</summary>
     private sealed class ManifestCache
     {
-        private readonly ConcurrentDictionary<string, Manifest> _byFolder = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Manifest> _byFolder = new(StringComparer.Ordinal);
 
         /// <summary>Manifests that could not be read, to report once each; their folder imports without them.</summary>
-        public ConcurrentQueue<(string Path, string Reason)> Errors { get; } = new();
+        public Queue<(string Path, string Reason)> Errors { get; } = new();
 
         public ArchiveMetadata For(string path)
         {
@@ -259,24 +257,27 @@ public sealed class BulkImporter(IndexStore store, IngestPipeline pipeline, Bulk
             var result = ArchiveMetadata.None;
             for (var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(file)); folder is not null; folder = System.IO.Path.GetDirectoryName(folder))
             {
-                var manifest = _byFolder.GetOrAdd(folder, f =>
-                {
-                    var candidate = System.IO.Path.Combine(f, Manifest.FileName);
-                    if (!File.Exists(candidate))
-                        return Manifest.Empty;
-                    try
-                    {
-                        return Manifest.Load(candidate);
-                    }
-                    catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException or CsvHelper.CsvHelperException)
-                    {
-                        Errors.Enqueue((candidate, $"manifest ignored: {e.Message}"));
-                        return Manifest.Empty;
-                    }
-                });
+                if (!_byFolder.TryGetValue(folder, out var manifest))
+                    _byFolder[folder] = manifest = Load(folder);
                 result = result.Or(manifest.For(path));
             }
             return result;
+        }
+
+        private Manifest Load(string folder)
+        {
+            var candidate = System.IO.Path.Combine(folder, Manifest.FileName);
+            if (!File.Exists(candidate))
+                return Manifest.Empty;
+            try
+            {
+                return Manifest.Load(candidate);
+            }
+            catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException or CsvHelper.CsvHelperException)
+            {
+                Errors.Enqueue((candidate, $"manifest ignored: {e.Message}"));
+                return Manifest.Empty;
+            }
         }
     }
 }

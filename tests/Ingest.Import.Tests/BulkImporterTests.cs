@@ -76,6 +76,21 @@ public sealed class BulkImporterTests : IDisposable
     }
 
     [Fact]
+    public void A_file_met_twice_in_one_run_is_indexed_once()
+    {
+        // Overlapping roots: the folder, and a file inside it named again.
+        var folder = Path.Combine(_root, "archive");
+        var paths = Corpus.WriteText(folder, 40, seed: 14);
+
+        var summary = Import(folder, folder, paths[39]);
+
+        Assert.Equal((40, 41, 0, 0), (summary.Imported, summary.Unchanged, summary.Replaced, summary.Failed));
+        var records = Records();
+        Assert.Equal(40, records.Count);
+        Assert.Equal(paths.Order(StringComparer.Ordinal), records.Select(r => r.Source.Path).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void A_changed_file_replaces_its_records()
     {
         var folder = Path.Combine(_root, "archive");
@@ -271,6 +286,30 @@ public sealed class BulkImporterTests : IDisposable
         Assert.Equal("資料40", record.DocumentNumber);
         Assert.Contains(outcomes, o => o.Skipped && o.Path.EndsWith("メモ.xlsx", StringComparison.Ordinal));
         Assert.Contains(outcomes, o => o.Outcome == ImportOutcome.Failed && !o.Skipped && o.Message!.Contains("escapes", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_manifest_overrides_the_layout_and_a_bad_one_is_named_once()
+    {
+        var folder = Path.Combine(_root, "令和6年度");
+        var paths = Corpus.WriteText(folder, 2, seed: 15);
+        var sub = Corpus.WriteText(Path.Combine(folder, "sub"), 2, seed: 16);
+        File.WriteAllText(Path.Combine(folder, "manifest.csv"), $"path,fiscalYear,session,documentNumber\n{Path.GetFileName(paths[0])},2015,3,資料9\n");
+        var bad = Path.Combine(folder, "sub", "manifest.csv");
+        File.WriteAllText(bad, "path,fiscalYear\nx.txt,soon\n");
+
+        var outcomes = Outcomes(folder);
+
+        var records = Records();
+        var listed = records.Single(r => r.Source.Path == paths[0]);
+        Assert.Equal((2015, 3, "資料9"), (listed.FiscalYear, listed.Meeting, listed.DocumentNumber));
+        Assert.Equal(2024, records.Single(r => r.Source.Path == paths[1]).FiscalYear); // from the folder name
+        Assert.Equal(4, records.Count);
+        // Manifests are not submissions: noted as skipped, and only the unreadable one is a failure, named once.
+        var failure = Assert.Single(outcomes, o => o.Outcome == ImportOutcome.Failed && !o.Skipped);
+        Assert.Equal(bad, failure.Path);
+        Assert.StartsWith("manifest ignored: ", failure.Message, StringComparison.Ordinal);
+        Assert.Equal([Path.Combine(folder, "manifest.csv"), bad], outcomes.Where(o => o.Skipped).Select(o => o.Path).Order(StringComparer.Ordinal));
     }
 
     [Fact]

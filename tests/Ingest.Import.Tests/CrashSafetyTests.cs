@@ -14,6 +14,9 @@ public sealed class CrashSafetyTests : IDisposable
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
+    /// <summary>The <c>--commit-every</c> of these imports: every generated file holds one submission, so a commit adds this many.</summary>
+    private const int CommitEvery = 25;
+
     private Process StartImport(string corpus, string index)
     {
         var cli = Path.Combine(AppContext.BaseDirectory, "ingest.dll");
@@ -23,7 +26,7 @@ public sealed class CrashSafetyTests : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { cli, "import", corpus, "--index", index, "--jobs", "2", "--commit-every", "25", "--log", Path.Combine(_root, $"log-{Guid.NewGuid():N}.jsonl") })
+        foreach (var argument in new[] { cli, "import", corpus, "--index", index, "--jobs", "2", "--commit-every", CommitEvery.ToString(System.Globalization.CultureInfo.InvariantCulture), "--log", Path.Combine(_root, $"log-{Guid.NewGuid():N}.jsonl") })
             start.ArgumentList.Add(argument);
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
@@ -59,6 +62,8 @@ public sealed class CrashSafetyTests : IDisposable
             seen.Add(records.Length);
         }
         Assert.True(interrupted > 0, "no kill landed while an import was running; the corpus is too small for this machine");
+        // A kill before the first commit or after the last proves nothing about resuming: one must land between them.
+        Assert.True(seen.Any(n => n is > 0 and < count), $"no kill left a partly imported index ({string.Join(",", seen)})");
         Assert.Equal(seen.Order(), seen); // committed work is never lost
 
         using (var final = StartImport(corpus, index))
@@ -93,7 +98,9 @@ public sealed class CrashSafetyTests : IDisposable
                     var found = store.Search(new SearchRequest { Limit = SearchRequest.MaxLimit }).TotalSubmissions;
                     var records = store.AllRecords().ToArray();
                     Assert.Equal(records.Length, records.Select(r => r.Source.Sha256).Distinct().Count());
-                    Assert.InRange(found, 0, count);
+                    Assert.Equal(records.Length, found); // search and the stored records read the same commit
+                    // A whole commit adds CommitEvery files of one submission each; anything else is a batch seen in part.
+                    Assert.True(found % CommitEvery == 0 && found <= count, $"a search saw {found} submissions, not a whole number of commits of {CommitEvery}");
                     snapshots.Add(found);
                 }
                 Thread.Sleep(50);

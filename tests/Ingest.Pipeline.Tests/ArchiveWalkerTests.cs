@@ -177,6 +177,27 @@ public sealed class ArchiveWalkerTests : IDisposable
     }
 
     [Fact]
+    public async Task Counting_agrees_with_the_walk_and_reads_no_content()
+    {
+        Write("a.txt", "一"u8.ToArray());
+        Write("sub/b.md", "二"u8.ToArray());
+        Write("c.xls", [1, 2, 3]);
+        Write("manifest.csv", "path,fiscalYear\n"u8.ToArray());
+        Write("packet.zip", Zip(null, ("x.txt", "三"u8.ToArray()), ("y/z.pdf", "%PDF"u8.ToArray()), ("photo.jpg", [1]), ("../up.txt", "四"u8.ToArray())));
+        MakeFifo(Path.Combine(_root, "pipe.pdf"));
+        File.CreateSymbolicLink(Path.Combine(_root, "broken.txt"), Path.Combine(_root, "gone.txt"));
+        Directory.CreateSymbolicLink(Path.Combine(_root, "again"), "."); // a loop: the folder inside itself
+
+        var items = await WalkWithin(TimeSpan.FromSeconds(30), _root);
+        var count = Task.Run(() => ArchiveWalker.Count([_root]));
+        Assert.True(await Task.WhenAny(count, Task.Delay(TimeSpan.FromSeconds(30))) == count, "counting did not finish: something was opened that blocks");
+
+        // Read: a.txt, b.md, x.txt, z.pdf; refused: ../up.txt, the pipe, the broken link; skipped and not counted: the rest.
+        Assert.Equal(7, items.Count(i => i is ArchiveEntry or ArchiveIssue { Failed: true }));
+        Assert.Equal(7, await count);
+    }
+
+    [Fact]
     public async Task Links_to_files_are_read_and_broken_or_looping_links_are_named()
     {
         var outside = Directory.CreateTempSubdirectory("ingest-walk-target-").FullName;

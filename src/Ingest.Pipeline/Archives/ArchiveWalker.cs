@@ -47,7 +47,26 @@ public sealed class ArchiveWalker(ArchiveLimits? limits = null)
     private readonly ArchiveLimits _limits = limits ?? new ArchiveLimits();
 
     /// <summary>Files and issues in a stable order (folders sorted by name), so runs are repeatable.</summary>
-    public IEnumerable<ArchiveItem> Walk(IEnumerable<string> paths)
+    public IEnumerable<ArchiveItem> Walk(IEnumerable<string> paths) =>
+        Files(paths).SelectMany(item => item is FoundFile file ? WalkFile(file.Path) : [item]);
+
+    /// <summary>
+    /// How many files <see cref="Walk"/> will yield or refuse, found by the same walk without reading any content, for
+    /// progress and ETA: a zip counts the entries of its central directory that the walk would read, but a zip inside it
+    /// counts as one (opening it would mean decompressing); skipped files are not counted.
+    /// </summary>
+    public static int Count(IEnumerable<string> paths) => Files(paths).Sum(item => item switch
+    {
+        FoundFile file => CountFile(file.Path),
+        ArchiveIssue issue => issue.Failed ? 1 : 0,
+        _ => 0,
+    });
+
+    /// <summary>A file found by <see cref="Files"/>, not yet looked at.</summary>
+    private sealed record FoundFile(string Path) : ArchiveItem(Path);
+
+    /// <summary>The files named or found under the folders named, and the issues of folders on the way; no file is looked at.</summary>
+    private static IEnumerable<ArchiveItem> Files(IEnumerable<string> paths)
     {
         foreach (var path in paths)
         {
@@ -58,8 +77,7 @@ public sealed class ArchiveWalker(ArchiveLimits? limits = null)
             }
             else if (File.Exists(path))
             {
-                foreach (var item in WalkFile(path))
-                    yield return item;
+                yield return new FoundFile(path);
             }
             else
             {
@@ -68,7 +86,7 @@ public sealed class ArchiveWalker(ArchiveLimits? limits = null)
         }
     }
 
-    private IEnumerable<ArchiveItem> WalkDirectory(string directory)
+    private static IEnumerable<ArchiveItem> WalkDirectory(string directory)
     {
         string[] files, folders;
         try
@@ -82,7 +100,7 @@ public sealed class ArchiveWalker(ArchiveLimits? limits = null)
         }
         Array.Sort(files, StringComparer.Ordinal);
         Array.Sort(folders, StringComparer.Ordinal);
-        return files.SelectMany(WalkFile).Concat(folders.SelectMany(WalkSubfolder));
+        return files.Select(file => (ArchiveItem)new FoundFile(file)).Concat(folders.SelectMany(WalkSubfolder));
     }
 
     /// <summary>
@@ -92,7 +110,7 @@ public sealed class ArchiveWalker(ArchiveLimits? limits = null)
     /// link, and links to files are read (a file link that loops or leads nowhere is refused by <see cref="FileProbe"/>). The
     /// folder link is noted, so the log says what was left out.
     /// </summary>
-    private IEnumerable<ArchiveItem> WalkSubfolder(string folder)
+    private static IEnumerable<ArchiveItem> WalkSubfolder(string folder)
     {
         string? target;
         try
@@ -110,14 +128,12 @@ public sealed class ArchiveWalker(ArchiveLimits? limits = null)
 
     private IEnumerable<ArchiveItem> WalkFile(string path)
     {
-        var extension = System.IO.Path.GetExtension(path);
-        var isZip = extension.Equals(".zip", StringComparison.OrdinalIgnoreCase);
-        if (!isZip && !IngestPipeline.SupportedExtensions.Contains(extension))
-            return [new ArchiveIssue(path, $"skipped: {Describe(extension)} is not a supported format", Failed: false)];
+        if (SkipReason(path) is { } skip)
+            return [new ArchiveIssue(path, skip, Failed: false)];
         // Checked before anything opens the file: reading a named pipe blocks until a writer comes, a device may never end.
         if (FileProbe.Of(path).Refusal is { } refusal)
             return [new ArchiveIssue(path, refusal, Failed: true)];
-        if (isZip)
+        if (IsZip(path))
         {
             byte[] bytes;
             string? error = null;
@@ -143,6 +159,41 @@ public sealed class ArchiveWalker(ArchiveLimits? limits = null)
             return [new ArchiveIssue(path, $"refused: file too large ({length:N0} bytes; the limit is {_limits.MaxEntryBytes:N0})", Failed: true)];
         return [new ArchiveEntry(path, length, () => File.ReadAllBytes(path))];
     }
+
+    /// <summary>One file for <see cref="Count"/>: as <see cref="WalkFile"/> decides, but a zip's entries are counted from its directory.</summary>
+    private static int CountFile(string path)
+    {
+        if (SkipReason(path) is not null)
+            return 0;
+        if (!IsZip(path))
+            return 1;
+        // A named pipe called *.zip would block the open below; the walk refuses it as one failure.
+        if (FileProbe.Of(path).Refusal is not null)
+            return 1;
+        try
+        {
+            using var zip = ZipFile.OpenRead(path);
+            return zip.Entries.Count(entry => !entry.FullName.EndsWith('/') && IsRead(entry.Name));
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            return 1; // refused by the walk as one failure
+        }
+    }
+
+    /// <summary>Why a file on disk is skipped rather than read, or null: the folder's manifest, or a format no reader takes.</summary>
+    private static string? SkipReason(string path)
+    {
+        // A folder's manifest is read for the metadata of the files beside it (see Manifest); it is not a submission.
+        if (System.IO.Path.GetFileName(path) == Manifest.FileName)
+            return "skipped: the folder's import manifest (read for metadata, not a submission)";
+        return IsRead(path) ? null : $"skipped: {Describe(System.IO.Path.GetExtension(path))} is not a supported format";
+    }
+
+    /// <summary>Zips are opened, files of a supported format are read; anything else is skipped.</summary>
+    private static bool IsRead(string name) => IsZip(name) || IngestPipeline.SupportedExtensions.Contains(System.IO.Path.GetExtension(name));
+
+    private static bool IsZip(string name) => System.IO.Path.GetExtension(name).Equals(".zip", StringComparison.OrdinalIgnoreCase);
 
     private sealed class Budget(long bytes)
     {
@@ -191,11 +242,9 @@ public sealed class ArchiveWalker(ArchiveLimits? limits = null)
                     yield return new ArchiveIssue(entryPath, "refused: entry name escapes the archive (absolute path or '..')", Failed: true);
                     continue;
                 }
-                var extension = System.IO.Path.GetExtension(entry.Name);
-                var nested = extension.Equals(".zip", StringComparison.OrdinalIgnoreCase);
-                if (!nested && !IngestPipeline.SupportedExtensions.Contains(extension))
+                if (!IsRead(entry.Name))
                 {
-                    yield return new ArchiveIssue(entryPath, $"skipped: {Describe(extension)} is not a supported format", Failed: false);
+                    yield return new ArchiveIssue(entryPath, $"skipped: {Describe(System.IO.Path.GetExtension(entry.Name))} is not a supported format", Failed: false);
                     continue;
                 }
                 var read = ReadEntry(entry, budget, out var content);
@@ -206,7 +255,7 @@ public sealed class ArchiveWalker(ArchiveLimits? limits = null)
                         yield break;
                     continue;
                 }
-                if (nested)
+                if (IsZip(entry.Name))
                 {
                     foreach (var item in WalkZip(entryPath, content, depth + 1, budget))
                         yield return item;
