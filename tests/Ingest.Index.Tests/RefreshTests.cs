@@ -202,14 +202,16 @@ public sealed class RefreshTests : IDisposable
         }
         var inProgress = Path.Combine(_directory, "in-progress");
         Directory.CreateDirectory(inProgress);
-        foreach (var file in Directory.GetFiles(finished).Where(file => Path.GetFileName(file) is not ("segments_1" or "segments.gen" or "write.lock")))
+        // The last commit alone (the updater's empty first commit left out): the only commit there is, being written.
+        var last = Directory.GetFiles(finished, "segments_*").Select(Path.GetFileName).OrderBy(name => name!.Length).ThenBy(name => name, StringComparer.Ordinal).Last()!;
+        foreach (var file in Directory.GetFiles(finished).Where(file => !Path.GetFileName(file).StartsWith("segments", StringComparison.Ordinal) && Path.GetFileName(file) != "write.lock"))
             File.Copy(file, Path.Combine(inProgress, Path.GetFileName(file)));
-        var segments = File.ReadAllBytes(Path.Combine(finished, "segments_1"));
-        File.WriteAllBytes(Path.Combine(inProgress, "segments_1"), segments[..^16]);
+        var segments = File.ReadAllBytes(Path.Combine(finished, last));
+        File.WriteAllBytes(Path.Combine(inProgress, last), segments[..^16]);
         var finish = Task.Run(async () =>
         {
             await Task.Delay(200);
-            File.WriteAllBytes(Path.Combine(inProgress, "segments_1"), segments);
+            File.WriteAllBytes(Path.Combine(inProgress, last), segments);
         });
 
         using var store = IndexStore.Open(inProgress);

@@ -246,17 +246,35 @@ public sealed class IndexStore : IDisposable
     public IndexUpdater OpenUpdater(int? ramBufferMb = null)
     {
         System.IO.Directory.CreateDirectory(DirectoryPath);
-        var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, Analysis.Analyzer)
+        IndexWriter writer;
+        try
         {
-            OpenMode = OpenMode.CREATE_OR_APPEND,
-            Similarity = new BM25Similarity(),
-            RAMBufferSizeMB = ramBufferMb ?? 64,
-        };
-        var writer = new IndexWriter(_directory, config);
+            writer = new IndexWriter(_directory, WriterConfig(OpenMode.CREATE_OR_APPEND, ramBufferMb));
+        }
+        catch (IOException) when (SegmentInfos.GetLastCommitGeneration(_directory) == 1)
+        {
+            // The process making this index's first commit was killed while writing it (Lucene 4.8 writes segments_N in
+            // place, and a first commit has no earlier one to fall back to). Nothing was ever committed, so start afresh;
+            // Lucene reads every commit file even to create, so the unreadable one goes first.
+            foreach (var name in _directory.ListAll().Where(name => name is "segments_1" or "segments.gen"))
+                _directory.DeleteFile(name);
+            writer = new IndexWriter(_directory, WriterConfig(OpenMode.CREATE, ramBufferMb));
+        }
         // Every commit from now on records the layout it was written with.
         writer.SetCommitData(new Dictionary<string, string> { [SchemaKey] = SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        // A new index gets an empty first commit at once: it is written in a moment, and every commit with documents then has
+        // a readable one before it to fall back to if the process dies while writing.
+        if (!DirectoryReader.IndexExists(_directory))
+            writer.Commit();
         return new IndexUpdater(this, writer);
     }
+
+    private IndexWriterConfig WriterConfig(OpenMode mode, int? ramBufferMb) => new(LuceneVersion.LUCENE_48, Analysis.Analyzer)
+    {
+        OpenMode = mode,
+        Similarity = new BM25Similarity(),
+        RAMBufferSizeMB = ramBufferMb ?? 64,
+    };
 
     /// <summary>
     /// Moves this store to the newest commit on disk, if there is a newer one (or a first one): searches that start
