@@ -189,6 +189,13 @@ public sealed class DocxReaderTests
         var reader = new DocxDocumentReader();
         var docx = Build(body => body.Append(Para("本文")));
         Assert.True(reader.CanRead(docx, "renamed.bin"));
+        using (var sheet = new MemoryStream())
+        {
+            using (var zip = new System.IO.Compression.ZipArchive(sheet, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+            using (var entry = zip.CreateEntry("xl/workbook.xml").Open())
+                entry.Write("<workbook/>"u8);
+            Assert.False(reader.CanRead(sheet.ToArray(), "book.zip"));
+        }
         Assert.False(reader.CanRead("%PDF-1.7"u8, "x.docx"));
         Assert.False(reader.CanRead("件名\t外部結合"u8, "x.docx"));
     }
