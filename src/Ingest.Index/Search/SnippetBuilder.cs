@@ -9,8 +9,10 @@ namespace Ingest.Index.Search;
 public sealed record SnippetMatch(string? Field, IReadOnlyList<string> MatchedFields, Snippet? Snippet);
 
 /// <summary>
-/// Finds where a hit matched and cuts a snippet: re-analyses the stored texts of the hit's sheet and submission with the
-/// same analyzer used at index time, so highlight offsets are the tokens' own (corrected through the folding char filter).
+/// Finds where a hit matched and cuts a snippet from the query terms' occurrences in the postings (<see cref="TermOccurrences"/>:
+/// label fields index offsets, already corrected through the folding char filter, so highlights land on the original
+/// characters). Only a document without offsets has the stored texts of its sheet and submission analysed again, with the
+/// analyzer used at index time.
 /// </summary>
 public sealed class SnippetBuilder(IndexAnalysis analysis)
 {
