@@ -8,10 +8,22 @@ public static class RecordComparer
     /// <summary>One compared field: its name and whether extraction got it right.</summary>
     public readonly record struct Check(string Field, bool Correct, string? Expected, string? Actual);
 
+    /// <summary>
+    /// What extraction found in a generated file, which holds exactly one submission: the number of submissions found, then
+    /// the first of them field by field.
+    /// </summary>
+    public static IReadOnlyList<Check> Compare(SubmissionRecord expected, IReadOnlyList<SubmissionRecord> found)
+    {
+        var count = found.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return [new Check("submissions", count == "1", "1", count), .. Compare(expected, found.Count > 0 ? found[0] : null)];
+    }
+
+    /// <summary>One extracted record against the expected one: each field, and the number of sheets and checklists (an extra one is an error too).</summary>
     public static IReadOnlyList<Check> Compare(SubmissionRecord expected, SubmissionRecord? actual)
     {
         var checks = new List<Check>();
         void Add(string field, string? e, string? a) => checks.Add(new Check(field, string.Equals(e, a, StringComparison.Ordinal), e, a));
+        static string Count<T>(IReadOnlyList<T> list) => list.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         Add("council", expected.Council, actual?.Council);
         Add("documentKind", expected.DocumentKind, actual?.DocumentKind);
@@ -22,6 +34,8 @@ public static class RecordComparer
         Add("department", expected.Department, actual?.Department);
         Add("fiscalYear", expected.FiscalYear?.ToString(System.Globalization.CultureInfo.InvariantCulture), actual?.FiscalYear?.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Add("priorApprovals", Approvals(expected), actual is null ? null : Approvals(actual));
+        Add("sheets", Count(expected.Sheets), actual is null ? null : Count(actual.Sheets));
+        Add("checklists", Count(expected.Checklists), actual is null ? null : Count(actual.Checklists));
         foreach (var (label, value) in expected.Overview)
             Add("overview." + label, value, actual?.Overview.GetValueOrDefault(label));
         for (var i = 0; i < expected.Sheets.Count; i++)

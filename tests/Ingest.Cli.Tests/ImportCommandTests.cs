@@ -76,6 +76,21 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
+    public void Skipped_files_after_the_last_imported_one_repeat_no_progress_line()
+    {
+        var folder = Archive(withBadFile: false);
+        for (var i = 0; i < 100; i++)
+            File.WriteAllText(Path.Combine(folder, $"zz-photo-{i:D3}.jpg"), "not read"); // walked after every seed
+        var index = Path.Combine(_root, "index");
+        Import(folder, index);
+
+        var again = Import(folder, index);
+
+        Assert.Contains("unchanged 5", again.Output);
+        Assert.Single(again.Output.Split('\n'), line => line.StartsWith("5/5 files", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Bad_options_exit_1_without_touching_the_index()
     {
         var index = Path.Combine(_root, "index");

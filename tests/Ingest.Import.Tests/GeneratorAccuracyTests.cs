@@ -37,9 +37,22 @@ public sealed class GeneratorAccuracyTests : IDisposable
             }
             var extraction = IngestPipeline.Default.ExtractFile(path);
             Assert.True(extraction.Succeeded, $"{path}: {extraction.Error}");
-            wrong.AddRange(RecordComparer.Compare(generated.Expected, extraction.Submissions.Single())
+            wrong.AddRange(RecordComparer.Compare(generated.Expected, extraction.Submissions)
                 .Where(c => !c.Correct).Select(c => $"{Path.GetFileName(path)} {c.Field}: «{c.Expected}» ≠ «{c.Actual}»"));
         }
         Assert.Empty(wrong);
+    }
+
+    [Fact]
+    public void An_extra_submission_sheet_or_checklist_is_a_mismatch()
+    {
+        var expected = new SubmissionGenerator(seed: 78).Next().Expected;
+        Assert.NotEmpty(expected.Checklists);
+        var found = expected with { Sheets = [.. expected.Sheets, expected.Sheets[0]], Checklists = [.. expected.Checklists, expected.Checklists[0]] };
+
+        var wrong = RecordComparer.Compare(expected, [found, expected]).Where(c => !c.Correct).Select(c => c.Field);
+
+        Assert.Equal(["submissions", "sheets", "checklists"], wrong);
+        Assert.All(RecordComparer.Compare(expected, [expected]), c => Assert.True(c.Correct, c.Field));
     }
 }

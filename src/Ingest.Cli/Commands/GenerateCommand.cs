@@ -91,7 +91,7 @@ internal static class GenerateCommand
         foreach (var (path, format, expected) in written)
         {
             var extraction = IngestPipeline.Default.ExtractFile(path);
-            var checks = RecordComparer.Compare(expected, extraction.Submissions.FirstOrDefault());
+            var checks = RecordComparer.Compare(expected, extraction.Submissions);
             var allRight = checks.All(c => c.Correct);
             files++;
             if (allRight)

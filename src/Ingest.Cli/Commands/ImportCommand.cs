@@ -120,6 +120,7 @@ internal static class ImportCommand
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private TimeSpan _lastLine = TimeSpan.Zero;
+        private int _doneAtLastLine;
         private readonly Dictionary<string, int> _skippedByReason = new(StringComparer.Ordinal);
 
         public int Done { get; private set; }
@@ -157,9 +158,12 @@ internal static class ImportCommand
 
         public void MaybePrintLine()
         {
-            if (_clock.Elapsed - _lastLine < TimeSpan.FromSeconds(2) && Done != total)
+            // A skipped file does not move the count, so it has nothing new to say: once the count reached the total, every
+            // skip after it repeated the last line.
+            if (Done == _doneAtLastLine || (_clock.Elapsed - _lastLine < TimeSpan.FromSeconds(2) && Done != total))
                 return;
             _lastLine = _clock.Elapsed;
+            _doneAtLastLine = Done;
             var rate = Done / Math.Max(0.001, _clock.Elapsed.TotalSeconds);
             var eta = rate > 0 && total > Done ? TimeSpan.FromSeconds((total - Done) / rate) : TimeSpan.Zero;
             // A nested zip is counted as one file before it is opened, so the count can grow past the estimate.
