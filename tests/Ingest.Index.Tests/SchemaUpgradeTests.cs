@@ -25,14 +25,14 @@ public sealed class SchemaUpgradeTests : IDisposable
         Assert.True(store.IsOutdated);
         Assert.Equal(0, ByDepartment(store)); // the old documents have no department field
 
-        Assert.Equal(TestRecords.All.Count, store.Upgrade());
+        Assert.Equal(TestRecords.All.Count, IndexMaintenance.Upgrade(store));
         store.Refresh();
 
         Assert.Equal(IndexStore.SchemaVersion, store.StoredSchemaVersion);
         Assert.False(store.IsOutdated);
         Assert.Equal(TestRecords.All.Count, ByDepartment(store));
         Assert.Equal(TestRecords.All.Count, store.AllRecords().Count());
-        Assert.Equal(0, store.Upgrade()); // nothing more to do
+        Assert.Equal(0, IndexMaintenance.Upgrade(store)); // nothing more to do
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed class SynonymInstallTests : IDisposable
             Assert.Equal(0, FacePhotos(store));
             var synonyms = Path.Combine(_root, "my-synonyms.txt");
             File.WriteAllText(synonyms, "顔写真, 写真データ\nJ-LIS, 地方公共団体情報システム機構\n");
-            store = store.InstallSynonyms(synonyms);
+            store = IndexMaintenance.InstallSynonyms(store, synonyms);
             Assert.Equal(1, FacePhotos(store));
             Assert.Equal(Photo.Title, Assert.Single(store.AllRecords()).Title);
         }
@@ -57,7 +57,7 @@ public sealed class SynonymInstallTests : IDisposable
         File.WriteAllText(bad, "# ok\nlonely\n");
         using var store = IndexStore.Open(Index);
         Add(store, Photo);
-        var error = Assert.Throws<FormatException>(() => store.InstallSynonyms(bad));
+        var error = Assert.Throws<FormatException>(() => IndexMaintenance.InstallSynonyms(store, bad));
         Assert.Contains("bad.txt:2", error.Message, StringComparison.Ordinal);
         // Refused before anything changed: the index keeps the shipped synonyms and the store stays open.
         Assert.False(File.Exists(Path.Combine(Index, IndexStore.SynonymFileName)));

@@ -23,9 +23,6 @@ public sealed class IndexStore : IDisposable
     /// <summary>Name of the folder under the current directory that holds the default index.</summary>
     public const string DefaultFolderName = "ingest-index";
 
-    /// <summary>Most documents one <see cref="Find"/> candidate looks at (a file's sheets, or files sharing a name).</summary>
-    public const int MaxFindDocuments = 1000;
-
     private static readonly HashSet<string> _recordField = [IndexFields.Record];
 
     private readonly object _gate = new();
@@ -48,9 +45,12 @@ public sealed class IndexStore : IDisposable
     /// <summary>Name of the synonym file in the index folder that overrides the shipped synonyms for that index.</summary>
     public const string SynonymFileName = "synonyms.txt";
 
+    /// <summary>Opens the index with a given analysis (tests, benchmarks, a custom synonym file); the folder need not exist yet.</summary>
+    public static IndexStore Open(string directory, IndexAnalysis analysis) => new(directory, analysis);
+
     /// <summary>
     /// Opens the index in <paramref name="directory"/> (which need not exist yet) with the product analysis, or with the
-    /// index's own <c>synonyms.txt</c> when one was installed (<see cref="InstallSynonyms"/>), so queries and documents
+    /// index's own <c>synonyms.txt</c> when one was installed (<see cref="IndexMaintenance.InstallSynonyms"/>), so queries and documents
     /// are always analysed alike. A malformed synonym file raises <see cref="FormatException"/> naming file and line.
     /// </summary>
     public static IndexStore Open(string directory)
@@ -62,27 +62,8 @@ public sealed class IndexStore : IDisposable
     }
 
     /// <summary>
-    /// Makes <paramref name="synonymFile"/> this index's synonyms and re-indexes every stored record with them (records are
-    /// stored whole, so no source file is needed). Returns the re-opened store; this instance is disposed.
-    /// </summary>
-    public IndexStore InstallSynonyms(string synonymFile)
-    {
-        SynonymCatalogue.Load(synonymFile);
-        var records = AllRecords().ToList();
-        var directory = DirectoryPath;
-        Dispose();
-        System.IO.Directory.CreateDirectory(directory);
-        var target = Path.Combine(directory, SynonymFileName);
-        if (!string.Equals(Path.GetFullPath(synonymFile), target, StringComparison.Ordinal))
-            File.Copy(synonymFile, target, overwrite: true);
-        var reopened = Open(directory);
-        reopened.Reindex(records);
-        return reopened;
-    }
-
-    /// <summary>
     /// The layout of the documents this build writes. Raise it whenever a field is added or indexed differently, so an index
-    /// written by an earlier build is noticed (<see cref="IsOutdated"/>) and upgraded (<see cref="Upgrade"/>) instead of
+    /// written by an earlier build is noticed (<see cref="IsOutdated"/>) and upgraded (<see cref="IndexMaintenance.Upgrade"/>) instead of
     /// silently missing the new field. 1: the first layout; 2: the department field (<c>dept</c>).
     /// </summary>
     public const int SchemaVersion = 2;
@@ -99,42 +80,21 @@ public sealed class IndexStore : IDisposable
             if (lease is null)
                 return null;
             var data = ((DirectoryReader)lease.Reader).IndexCommit.UserData;
-            return data.TryGetValue(SchemaKey, out var value) && int.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var version) ? version : 1;
+            return data.TryGetValue(SchemaKey, out var value) && int.TryParse(value, CultureInfo.InvariantCulture, out var version) ? version : 1;
         }
     }
 
-    /// <summary>True when the index was written by an earlier build with another document layout and needs <see cref="Upgrade"/>.</summary>
+    /// <summary>True when the index was written by an earlier build with another document layout and needs <see cref="IndexMaintenance.Upgrade"/>.</summary>
     public bool IsOutdated => StoredSchemaVersion is { } version && version < SchemaVersion;
-
-    /// <summary>
-    /// Re-indexes every stored record with this build's document layout when the index is outdated (records are stored
-    /// whole, so no source file is needed). Returns how many submissions were re-indexed; 0 when nothing was to do.
-    /// </summary>
-    public int Upgrade()
-    {
-        if (!IsOutdated)
-            return 0;
-        var records = AllRecords().ToList();
-        Reindex(records);
-        return records.Count;
-    }
-
-    private void Reindex(IReadOnlyList<SubmissionRecord> records)
-    {
-        using var updater = OpenUpdater();
-        foreach (var file in records.GroupBy(record => (record.Source.Path, record.Source.Sha256)))
-            updater.Replace(file.Key.Path, file.Key.Sha256, file.OrderBy(record => record.Ordinal).ToList());
-        updater.Commit();
-    }
-
-    /// <summary>Opens the index with a given analysis (tests, benchmarks, a custom synonym file); the folder need not exist yet.</summary>
-    public static IndexStore Open(string directory, IndexAnalysis analysis) => new(directory, analysis);
 
     /// <summary>The index folder (absolute).</summary>
     public string DirectoryPath { get; }
 
     /// <summary>The analysis used to index and to query.</summary>
     public IndexAnalysis Analysis { get; }
+
+    /// <summary>The Lucene directory of the folder, for the writer (<see cref="IndexUpdater"/>).</summary>
+    internal FSDirectory LuceneDirectory => _directory;
 
     /// <summary>True when a commit exists (something was imported).</summary>
     public bool Exists => DirectoryReader.IndexExists(_directory);
@@ -174,66 +134,8 @@ public sealed class IndexStore : IDisposable
         }
     }
 
-    /// <summary>
-    /// Finds a record by its source path (as given or absolute), file name, record id (<c>sha256#ordinal</c>) or a
-    /// SHA-256 prefix of at least 8 hex digits (optionally with <c>#ordinal</c>); the first submission of the file when no
-    /// ordinal is given, and nothing when the ordinal given does not exist in the file.
-    /// </summary>
-    public SubmissionRecord? Find(string pathOrId)
-    {
-        if (string.IsNullOrWhiteSpace(pathOrId))
-            return null;
-        using var lease = AcquireSearcher();
-        if (lease is null)
-            return null;
-        var searcher = lease.Searcher;
-        var key = pathOrId.Trim();
-        // Each candidate names the ordinal it asks for; null takes the file's first submission.
-        var candidates = new List<(Query Query, int? Ordinal)>
-        {
-            (new TermQuery(new Term(IndexFields.Path, key)), null),
-            // A full record id is the head term of exactly that submission.
-            (new TermQuery(new Term(IndexFields.Head, key)), null),
-        };
-        if (SafeFullPath(key) is { } fullPath)
-            candidates.Add((new TermQuery(new Term(IndexFields.Path, fullPath)), null));
-        // A second path of the same content resolves to the content's records.
-        foreach (var aliasKey in new[] { key, SafeFullPath(key) }.OfType<string>())
-        {
-            var alias = searcher.Search(new TermQuery(new Term(IndexFields.AliasPath, aliasKey)), 1);
-            if (alias.ScoreDocs.Length > 0 && searcher.Doc(alias.ScoreDocs[0].Doc).Get(IndexFields.AliasSha256) is { } aliasSha)
-                candidates.Add((new TermQuery(new Term(IndexFields.Sha256, aliasSha)), null));
-        }
-        candidates.Add((new TermQuery(new Term(IndexFields.FileName, Path.GetFileName(key))), null));
-        int? ordinal = null;
-        var hash = key;
-        var hashMark = key.IndexOf('#', StringComparison.Ordinal);
-        if (hashMark > 0 && int.TryParse(key[(hashMark + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
-        {
-            hash = key[..hashMark];
-            ordinal = parsed;
-        }
-        if (hash.Length >= 8 && hash.All(char.IsAsciiHexDigit))
-            candidates.Add((new PrefixQuery(new Term(IndexFields.Sha256, hash.ToLowerInvariant())), ordinal));
-
-        foreach (var (candidate, wanted) in candidates)
-        {
-            // Every document of a file matches a path or hash; only a submission's head document stores the record.
-            var top = searcher.Search(candidate, MaxFindDocuments);
-            var records = top.ScoreDocs
-                .Select(hit => searcher.Doc(hit.Doc, _recordField).Get(IndexFields.Record))
-                .OfType<string>()
-                .Select(json => RecordJson.Deserialize<SubmissionRecord>(json))
-                .OfType<SubmissionRecord>()
-                .OrderBy(record => record.Source.Path, StringComparer.Ordinal)
-                .ThenBy(record => record.Ordinal)
-                .ToList();
-            var match = wanted is { } asked ? records.FirstOrDefault(record => record.Ordinal == asked) : records.FirstOrDefault();
-            if (match is not null)
-                return match;
-        }
-        return null;
-    }
+    /// <summary>The record <paramref name="pathOrId"/> names (path, file name, record id or hash prefix; see <see cref="RecordLookup"/>).</summary>
+    public SubmissionRecord? Find(string pathOrId) => RecordLookup.Find(this, pathOrId);
 
     /// <summary>Runs a search against the current commit (an empty result while the index has none).</summary>
     public SearchResult Search(SearchRequest request)
@@ -242,39 +144,12 @@ public sealed class IndexStore : IDisposable
         return lease is null ? SearchResult.Empty : new IndexSearch(lease.Searcher, Analysis).Run(request);
     }
 
-    /// <summary>Opens the single writer of this index, creating the folder if needed; dispose it to release the lock.</summary>
-    public IndexUpdater OpenUpdater(int? ramBufferMb = null)
-    {
-        System.IO.Directory.CreateDirectory(DirectoryPath);
-        IndexWriter writer;
-        try
-        {
-            writer = new IndexWriter(_directory, WriterConfig(OpenMode.CREATE_OR_APPEND, ramBufferMb));
-        }
-        catch (IOException) when (SegmentInfos.GetLastCommitGeneration(_directory) == 1)
-        {
-            // The process making this index's first commit was killed while writing it (Lucene 4.8 writes segments_N in
-            // place, and a first commit has no earlier one to fall back to). Nothing was ever committed, so start afresh;
-            // Lucene reads every commit file even to create, so the unreadable one goes first.
-            foreach (var name in _directory.ListAll().Where(name => name is "segments_1" or "segments.gen"))
-                _directory.DeleteFile(name);
-            writer = new IndexWriter(_directory, WriterConfig(OpenMode.CREATE, ramBufferMb));
-        }
-        // Every commit from now on records the layout it was written with.
-        writer.SetCommitData(new Dictionary<string, string> { [SchemaKey] = SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-        // A new index gets an empty first commit at once: it is written in a moment, and every commit with documents then has
-        // a readable one before it to fall back to if the process dies while writing.
-        if (!DirectoryReader.IndexExists(_directory))
-            writer.Commit();
-        return new IndexUpdater(this, writer);
-    }
-
-    private IndexWriterConfig WriterConfig(OpenMode mode, int? ramBufferMb) => new(LuceneVersion.LUCENE_48, Analysis.Analyzer)
-    {
-        OpenMode = mode,
-        Similarity = new BM25Similarity(),
-        RAMBufferSizeMB = ramBufferMb ?? 64,
-    };
+    /// <summary>
+    /// Opens the single writer of this index, creating the folder if needed. The writer works under
+    /// <paramref name="writerLock"/> (which the caller keeps holding after the updater is disposed), or, when none is given,
+    /// takes the lock itself and releases it on disposal; <see cref="IndexBusyException"/> when another process writes.
+    /// </summary>
+    public IndexUpdater OpenUpdater(IndexWriterLock? writerLock = null, int? ramBufferMb = null) => IndexUpdater.Open(this, writerLock, ramBufferMb);
 
     /// <summary>
     /// Moves this store to the newest commit on disk, if there is a newer one (or a first one): searches that start
@@ -297,45 +172,6 @@ public sealed class IndexStore : IDisposable
             manager = _manager;
         }
         manager.MaybeRefreshBlocking();
-    }
-
-    /// <summary>Keys (sha256) of every indexed file, read from the current commit.</summary>
-    internal Dictionary<string, string> IndexedFiles()
-    {
-        var files = new Dictionary<string, string>(StringComparer.Ordinal);
-        using var lease = AcquireSearcher();
-        if (lease is null)
-            return files;
-        var reader = lease.Reader;
-        var liveDocs = MultiFields.GetLiveDocs(reader);
-        var wanted = new HashSet<string> { IndexFields.Sha256, IndexFields.Path };
-        for (var doc = 0; doc < reader.MaxDoc; doc++)
-        {
-            if (liveDocs is not null && !liveDocs.Get(doc))
-                continue;
-            var stored = reader.Document(doc, wanted);
-            if (stored.Get(IndexFields.Sha256) is { } sha && stored.Get(IndexFields.Path) is { } path)
-                files.TryAdd(sha, path);
-        }
-        return files;
-    }
-
-    /// <summary>Alias paths (a second path of already-indexed content) → SHA-256, read from the current commit.</summary>
-    internal Dictionary<string, string> AliasPaths()
-    {
-        var aliases = new Dictionary<string, string>(StringComparer.Ordinal);
-        using var lease = AcquireSearcher();
-        if (lease is null)
-            return aliases;
-        var searcher = lease.Searcher;
-        var top = searcher.Search(new WildcardQuery(new Term(IndexFields.AliasPath, "*")), int.MaxValue / 2);
-        foreach (var hit in top.ScoreDocs)
-        {
-            var stored = searcher.Doc(hit.Doc);
-            if (stored.Get(IndexFields.AliasPath) is { } path && stored.Get(IndexFields.AliasSha256) is { } sha)
-                aliases[path] = sha;
-        }
-        return aliases;
     }
 
     /// <summary>The searcher manager, made on first use once a commit exists; null before that.</summary>
@@ -376,18 +212,6 @@ public sealed class IndexStore : IDisposable
             }
         }
         return _manager;
-    }
-
-    private static string? SafeFullPath(string key)
-    {
-        try
-        {
-            return Path.GetFullPath(key);
-        }
-        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
-        {
-            return null;
-        }
     }
 
     /// <summary>

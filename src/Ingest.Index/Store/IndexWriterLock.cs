@@ -1,0 +1,212 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using Microsoft.Win32.SafeHandles;
+
+namespace Ingest.Index.Store;
+
+/// <summary>Who holds an index's writer lock: the process and when it took the lock.</summary>
+/// <param name="ProcessId">The holding process.</param>
+/// <param name="Since">When it took the lock (its local time).</param>
+public sealed record IndexLockHolder(int ProcessId, DateTimeOffset Since)
+{
+    /// <summary>"process N (started 2026-11-23 10:02:13)", for messages.</summary>
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"process {ProcessId} (started {Since.LocalDateTime:yyyy-MM-dd HH:mm:ss})");
+}
+
+/// <summary>Another process is writing the index; <see cref="Holder"/> says which, when its lock file says so.</summary>
+public sealed class IndexBusyException(string directory, IndexLockHolder? holder)
+    : IOException($"index {directory} is being written by {holder?.ToString() ?? "another process"}")
+{
+    /// <summary>The index folder.</summary>
+    public string Directory { get; } = directory;
+
+    /// <summary>The holding process, or null when it had not yet written its name into the lock file.</summary>
+    public IndexLockHolder? Holder { get; } = holder;
+}
+
+/// <summary>
+/// The one-writer lock of an index folder: every command that writes holds it from before it reads the index until it has
+/// committed, so two imports (or an import and a synonym install) never interleave their changes. Lucene's own
+/// <c>write.lock</c> is not enough here: Lucene.Net takes it with .NET file sharing, which Linux turns into a shared
+/// advisory lock that a second process also gets. This lock is <c>flock(2)</c> with <c>LOCK_EX</c> on a file of ours,
+/// <see cref="FileName"/>, held open for the lock's life; the kernel drops it when the process ends however it ends, so a
+/// killed import never leaves a stale lock. The file also says who holds it (process id and start time) for the message
+/// a second writer gets. The file is never deleted: unlinking a locked file would let a late opener lock a new file
+/// beside the held one. Readers (search, show, report, serve) never take it. Elsewhere than Linux the file is opened
+/// without sharing, which Windows enforces and .NET turns into <c>flock(LOCK_EX)</c> on other Unix systems.
+/// </summary>
+public sealed partial class IndexWriterLock : IDisposable
+{
+    /// <summary>The lock file in the index folder.</summary>
+    public const string FileName = "ingest-writer.lock";
+
+    /// <summary>How often <see cref="Wait"/> tries again.</summary>
+    public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
+
+    private SafeFileHandle? _handle;
+
+    private IndexWriterLock(string directory, SafeFileHandle handle)
+    {
+        DirectoryPath = directory;
+        _handle = handle;
+    }
+
+    /// <summary>The locked index folder (absolute).</summary>
+    public string DirectoryPath { get; }
+
+    /// <summary>True until disposed.</summary>
+    public bool IsHeld => _handle is { IsClosed: false };
+
+    /// <summary>Takes the lock at once, creating the folder if needed, or throws <see cref="IndexBusyException"/> naming the holder.</summary>
+    public static IndexWriterLock Acquire(string directory)
+    {
+        var full = Path.GetFullPath(directory);
+        return TryAcquire(full) ?? throw new IndexBusyException(full, ReadHolder(full));
+    }
+
+    /// <summary>
+    /// Takes the lock, waiting for the holder to finish: <paramref name="waiting"/> hears once who is being waited for.
+    /// Throws <see cref="OperationCanceledException"/> when <paramref name="cancellation"/> fires first.
+    /// </summary>
+    public static IndexWriterLock Wait(string directory, Action<IndexBusyException>? waiting = null, CancellationToken cancellation = default)
+    {
+        var full = Path.GetFullPath(directory);
+        var told = false;
+        while (true)
+        {
+            if (TryAcquire(full) is { } taken)
+                return taken;
+            if (!told)
+            {
+                waiting?.Invoke(new IndexBusyException(full, ReadHolder(full)));
+                told = true;
+            }
+            cancellation.WaitHandle.WaitOne(PollInterval);
+            cancellation.ThrowIfCancellationRequested();
+        }
+    }
+
+    /// <summary>Throws unless this lock is held and is the lock of <paramref name="directory"/>.</summary>
+    internal void EnsureHeldFor(string directory)
+    {
+        ObjectDisposedException.ThrowIf(!IsHeld, this);
+        if (!string.Equals(DirectoryPath, Path.GetFullPath(directory), StringComparison.Ordinal))
+            throw new InvalidOperationException($"the writer lock held is for {DirectoryPath}, not {directory}");
+    }
+
+    /// <summary>Releases the lock (closing the file is what releases it).</summary>
+    public void Dispose() => Interlocked.Exchange(ref _handle, null)?.Dispose();
+
+    private static IndexWriterLock? TryAcquire(string directory)
+    {
+        System.IO.Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, FileName);
+        var handle = OperatingSystem.IsLinux() ? LockWithFlock(path) : LockWithoutSharing(path);
+        if (handle is null)
+            return null;
+        WriteHolder(handle, new IndexLockHolder(Environment.ProcessId, DateTimeOffset.Now));
+        return new IndexWriterLock(directory, handle);
+    }
+
+    /// <summary>Who holds the lock of <paramref name="directory"/> as its file says; null when unknown (being written, or unreadable).</summary>
+    public static IndexLockHolder? ReadHolder(string directory)
+    {
+        var path = Path.Combine(Path.GetFullPath(directory), FileName);
+        try
+        {
+            // Opened without .NET's own locking on Linux: .NET would ask for a shared flock, which the holder's exclusive one refuses.
+            using var handle = OperatingSystem.IsLinux() ? OpenNative(path, OpenReadOnly) : File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            if (handle is null)
+                return null;
+            var buffer = new byte[256];
+            var length = RandomAccess.Read(handle, buffer, 0);
+            return ParseHolder(Encoding.UTF8.GetString(buffer, 0, length));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The lock file's text: <c>pid N</c> and <c>since ISO-8601</c> lines.</summary>
+    internal static string FormatHolder(IndexLockHolder holder) =>
+        string.Create(CultureInfo.InvariantCulture, $"pid {holder.ProcessId}\nsince {holder.Since:O}\n");
+
+    internal static IndexLockHolder? ParseHolder(string text)
+    {
+        int? pid = null;
+        DateTimeOffset? since = null;
+        foreach (var line in text.Split('\n', StringSplitOptions.TrimEntries))
+        {
+            if (line.StartsWith("pid ", StringComparison.Ordinal) && int.TryParse(line[4..], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+                pid = id;
+            else if (line.StartsWith("since ", StringComparison.Ordinal) && DateTimeOffset.TryParse(line[6..], CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var time))
+                since = time;
+        }
+        return pid is { } p && since is { } s ? new IndexLockHolder(p, s) : null;
+    }
+
+    private static void WriteHolder(SafeFileHandle handle, IndexLockHolder holder)
+    {
+        var bytes = Encoding.UTF8.GetBytes(FormatHolder(holder));
+        RandomAccess.SetLength(handle, 0);
+        RandomAccess.Write(handle, bytes, 0);
+    }
+
+    // From <fcntl.h> and <sys/file.h>; the same on every Linux architecture.
+    private const int OpenReadOnly = 0x0;
+    private const int OpenReadWrite = 0x2;
+    private const int OpenCreate = 0x40;
+    private const int OpenCloseOnExec = 0x80000;
+    private const int LockExclusive = 2;
+    private const int LockNonBlocking = 4;
+    private const int ErrorWouldBlock = 11;
+    private const int ErrorInterrupted = 4;
+
+    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Open(string path, int flags, int mode);
+
+    [LibraryImport("libc", EntryPoint = "flock", SetLastError = true)]
+    private static partial int Flock(SafeFileHandle file, int operation);
+
+    private static SafeFileHandle? OpenNative(string path, int flags)
+    {
+        var descriptor = Open(path, flags | OpenCloseOnExec, 0b110_110_100);
+        if (descriptor >= 0)
+            return new SafeFileHandle(descriptor, ownsHandle: true);
+        var error = Marshal.GetLastPInvokeError();
+        if (flags == OpenReadOnly && error == 2)
+            return null; // no lock file yet: nobody has written this index
+        throw new IOException($"{path}: {Marshal.GetPInvokeErrorMessage(error)}");
+    }
+
+    private static SafeFileHandle? LockWithFlock(string path)
+    {
+        var handle = OpenNative(path, OpenReadWrite | OpenCreate)!;
+        while (Flock(handle, LockExclusive | LockNonBlocking) != 0)
+        {
+            var error = Marshal.GetLastPInvokeError();
+            if (error == ErrorInterrupted)
+                continue;
+            handle.Dispose();
+            if (error == ErrorWouldBlock)
+                return null;
+            throw new IOException($"{path}: cannot lock: {Marshal.GetPInvokeErrorMessage(error)}");
+        }
+        return handle;
+    }
+
+    private static SafeFileHandle? LockWithoutSharing(string path)
+    {
+        try
+        {
+            return File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            return null; // a sharing violation: another process has it open
+        }
+    }
+}
