@@ -20,6 +20,7 @@ public static class Program
         var root = new RootCommand("Ingest: privacy-council submissions to structured, searchable, reportable records.");
         root.Subcommands.Add(ExtractCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(RemoveCommand.Create());
         root.Subcommands.Add(SearchCommand.Create());
         root.Subcommands.Add(ShowCommand.Create());
         root.Subcommands.Add(GenerateCommand.Create());

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using System.Threading.Channels;
 using Ingest.Core.Records;
 using Ingest.Index.Store;
@@ -8,135 +7,55 @@ using Ingest.Pipeline.Archives;
 
 namespace Ingest.Import;
 
-/// <summary>Options of a bulk import.</summary>
-public sealed record BulkImportOptions
-{
-    /// <summary>Extraction workers; the default is one per core.</summary>
-    public int Jobs { get; init; } = Environment.ProcessorCount;
-
-    /// <summary>Commit after this many changed files: a crash loses at most this much work, and searchers see progress.</summary>
-    public int CommitEveryFiles { get; init; } = 1000;
-
-    /// <summary>Commit at least this often while changes are pending.</summary>
-    public TimeSpan CommitEvery { get; init; } = TimeSpan.FromSeconds(15);
-
-    /// <summary>Files read but not yet written, per stage: bounds memory whatever the archive's size.</summary>
-    public int QueueCapacity { get; init; } = 32;
-
-    public ArchiveLimits Limits { get; init; } = new();
-}
-
-/// <summary>How one file fared: the import summary and the JSON Lines log are made of these.</summary>
-public sealed record FileOutcome(string Path, ImportOutcome Outcome, int Submissions, string? Message, string? Sha256)
-{
-    /// <summary>Files skipped as unsupported are noted but are not failures.</summary>
-    public bool Skipped { get; init; }
-}
-
-/// <summary>Counts of a finished import.</summary>
-public sealed record BulkImportSummary(int Imported, int Unchanged, int Replaced, int Failed, int Skipped, long Bytes, TimeSpan Elapsed)
-{
-    /// <summary>Stored submissions re-indexed first because the index was written by an earlier build (see <see cref="IndexStore.Upgrade"/>).</summary>
-    public int Upgraded { get; init; }
-
-    public int Files => Imported + Unchanged + Replaced + Failed;
-}
-
 /// <summary>
-/// Imports folders and zip archives in bulk: a walker streams files, <see cref="BulkImportOptions.Jobs"/> workers hash
-/// and extract them in parallel, and one writer applies the results to the index in batches. A file's identity is its
-/// content hash, so unchanged files are never extracted again and re-running an interrupted import finishes it without
-/// duplicates: Lucene commits are atomic, and whatever was not committed is simply done again.
+/// Imports folders and zip archives in bulk: a walker streams files (<see cref="WalkStage"/>), <see cref="BulkImportOptions.Jobs"/>
+/// workers extract and analyse them in parallel, and one writer applies the results to the index in batches
+/// (<see cref="WriterStage"/>). A file's identity is its content hash, so unchanged files are never extracted again and
+/// re-running an interrupted import finishes it without duplicates: Lucene commits are atomic, and whatever was not
+/// committed is simply done again. Once every file is written, files gone from the roots are removed
+/// (<see cref="Reconciliation"/>). The whole run holds the index's writer lock.
 /// </summary>
 public sealed class BulkImporter(IndexStore store, IngestPipeline pipeline, BulkImportOptions? options = null)
 {
     private readonly BulkImportOptions _options = options ?? new BulkImportOptions();
 
-    private sealed record Work(string Path, ReadOnlyMemory<byte> Content, string Sha256, ArchiveMetadata Metadata);
-
-    private sealed record Done(FileOutcome Outcome, PreparedDocuments Documents);
-
     /// <summary>Counts the files an import of <paramref name="paths"/> will look at, for progress and ETA (reads no content).</summary>
     public static int CountFiles(IEnumerable<string> paths) => ArchiveWalker.Count(paths);
 
+    /// <summary>As <see cref="Import(IReadOnlyList{string}, ImportObserver?, IndexWriterLock?, CancellationToken)"/>, hearing each outcome once it is durable.</summary>
+    public BulkImportSummary Import(IReadOnlyList<string> paths, Action<FileOutcome>? outcomes, CancellationToken cancellation = default) =>
+        Import(paths, new ImportObserver { Durable = outcomes }, null, cancellation);
+
     /// <summary>
-    /// Runs the import; every file's outcome goes to <paramref name="progress"/> as it is decided. Relative paths are taken
-    /// from the current folder; records and outcomes carry absolute paths.
+    /// Runs the import under <paramref name="writerLock"/>, or under the index's writer lock taken at once
+    /// (<see cref="IndexBusyException"/> when another process writes). Relative paths are taken from the current folder;
+    /// records and outcomes carry absolute paths.
     /// </summary>
-    public BulkImportSummary Import(IReadOnlyList<string> paths, Action<FileOutcome>? progress = null, CancellationToken cancellation = default)
+    public BulkImportSummary Import(IReadOnlyList<string> paths, ImportObserver? observer = null, IndexWriterLock? writerLock = null, CancellationToken cancellation = default)
     {
         var stopwatch = Stopwatch.StartNew();
-        // A path is a file's identity in the index: as typed (seeds/a.txt) it would depend on where the import ran, so an
-        // import from another folder would add the file again beside its stale records, and the web page could not serve it.
-        var roots = paths.Select(Absolute).ToArray();
+        var roots = Roots(paths);
+        using var ownedLock = writerLock is null ? IndexWriterLock.Acquire(store.DirectoryPath) : null;
+        writerLock ??= ownedLock!;
         // Before anything is added: new documents and old ones must share one layout, or filters on new fields miss the old.
-        var upgraded = store.Upgrade();
+        var upgraded = IndexMaintenance.Upgrade(store, writerLock);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         cancellation = stop.Token;
-        using var updater = store.OpenUpdater();
-        var manifests = new ManifestCache();
+        using var updater = store.OpenUpdater(writerLock);
+        var writer = new WriterStage(updater, _options, observer ?? new ImportObserver());
         var read = Channel.CreateBounded<Work>(_options.QueueCapacity);
         var written = Channel.CreateBounded<Done>(_options.QueueCapacity);
-        int imported = 0, unchanged = 0, replaced = 0, failed = 0, skipped = 0;
         long bytes = 0;
 
-        void Report(FileOutcome outcome)
-        {
-            switch (outcome)
-            {
-                case { Skipped: true }: skipped++; break;
-                case { Outcome: ImportOutcome.Added }: imported++; break;
-                case { Outcome: ImportOutcome.Replaced }: replaced++; break;
-                case { Outcome: ImportOutcome.Unchanged }: unchanged++; break;
-                default: failed++; break;
-            }
-            progress?.Invoke(outcome);
-        }
-
         // Stage 1: walk and read, one file at a time; issues go straight to the writer's queue.
-        var walker = Task.Run(async () =>
-        {
-            try
-            {
-                foreach (var item in new ArchiveWalker(_options.Limits).Walk(roots))
-                {
-                    cancellation.ThrowIfCancellationRequested();
-                    switch (item)
-                    {
-                        case ArchiveIssue issue:
-                            await written.Writer.WriteAsync(new Done(new FileOutcome(issue.Path, ImportOutcome.Failed, 0, issue.Reason, null) { Skipped = !issue.Failed }, PreparedDocuments.None), cancellation);
-                            break;
-                        case ArchiveEntry entry:
-                            ReadOnlyMemory<byte> content;
-                            try
-                            {
-                                content = entry.Read();
-                            }
-                            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                            {
-                                await written.Writer.WriteAsync(new Done(new FileOutcome(entry.Path, ImportOutcome.Failed, 0, $"cannot read file: {e.Message}", null), PreparedDocuments.None), cancellation);
-                                continue;
-                            }
-                            var sha = Convert.ToHexStringLower(SHA256.HashData(content.Span));
-                            var metadata = manifests.For(entry.Path).Or(PathMetadata.FromPath(entry.Path));
-                            while (manifests.Errors.TryDequeue(out var manifestError))
-                                await written.Writer.WriteAsync(new Done(new FileOutcome(manifestError.Path, ImportOutcome.Failed, 0, manifestError.Reason, null), PreparedDocuments.None), cancellation);
-                            await read.Writer.WriteAsync(new Work(entry.Path, content, sha, metadata), cancellation);
-                            break;
-                    }
-                }
-            }
-            finally
-            {
-                read.Writer.Complete();
-            }
-        }, cancellation);
+        var walk = new WalkStage(new ArchiveWalker(_options.Limits), roots);
+        var walker = Task.Run(() => walk.Run(read.Writer, written.Writer, cancellation), cancellation);
 
         // Stage 2: extraction workers; a path the index already holds with this content (as its own or as a second path of it)
-        // is not extracted again. The updater belongs to the writer's thread, so the workers read a copy of what it held at the
-        // start, path → SHA-256; what the writer adds during the run it checks itself.
-        var heldAtStart = new Dictionary<string, string>(updater.AliasPaths(), StringComparer.Ordinal);
-        foreach (var (sha, path) in updater.IndexedFiles())
+        // is not extracted again. The updater belongs to the writer's thread, so the workers read what it held at the start,
+        // path → SHA-256; what the writer adds during the run it checks itself.
+        var heldAtStart = updater.AtStart.Owners.Values.ToDictionary(file => file.Path, file => file.Sha256, StringComparer.Ordinal);
+        foreach (var (path, sha) in updater.AtStart.Aliases)
             heldAtStart[path] = sha;
         var workers = Enumerable.Range(0, Math.Max(1, _options.Jobs)).Select(_ => Task.Run(async () =>
         {
@@ -160,53 +79,10 @@ public sealed class BulkImporter(IndexStore store, IngestPipeline pipeline, Bulk
         var closer = Task.WhenAll(workers.Append(walker)).ContinueWith(_ => written.Writer.Complete(), TaskScheduler.Default);
 
         // Stage 3: the one writer, on this thread. If it fails, the other stages are cancelled rather than left waiting.
-        var pending = 0;
-        var lastCommit = Stopwatch.StartNew();
         try
         {
             foreach (var done in written.Reader.ReadAllAsync(cancellation).ToBlockingEnumerable(cancellation))
-            {
-                var outcome = done.Outcome;
-                if (outcome.Outcome == ImportOutcome.Added && outcome.Sha256 is { } sha)
-                {
-                    if (updater.IndexedSha256(outcome.Path) == sha)
-                    {
-                        // Indexed earlier in this run: the path was met twice (overlapping roots, or a folder and a file in it).
-                        outcome = outcome with { Outcome = ImportOutcome.Unchanged };
-                    }
-                    else if (updater.IndexedPath(sha) is { } other && other != outcome.Path)
-                    {
-                        // The same content under a second path: one submission, known by both paths. What the path held before is stale.
-                        if (updater.IndexedSha256(outcome.Path) is not null)
-                            updater.Remove(outcome.Path);
-                        updater.AddPath(sha, outcome.Path);
-                        outcome = outcome with { Outcome = ImportOutcome.Unchanged, Message = $"same content as {other}" };
-                        pending++;
-                    }
-                    else
-                    {
-                        try
-                        {
-                            if (updater.Replace(outcome.Path, sha, done.Documents))
-                                outcome = outcome with { Outcome = ImportOutcome.Replaced };
-                        }
-                        catch (ArgumentException e)
-                        {
-                            // Lucene refuses a document it cannot index (a term over its size limit): the file fails, the batch goes on.
-                            Report(outcome with { Outcome = ImportOutcome.Failed, Submissions = 0, Message = $"cannot index: {e.Message}" });
-                            continue;
-                        }
-                        pending++;
-                    }
-                }
-                Report(outcome);
-                if (pending >= _options.CommitEveryFiles || (pending > 0 && lastCommit.Elapsed >= _options.CommitEvery))
-                {
-                    updater.Commit();
-                    pending = 0;
-                    lastCommit.Restart();
-                }
-            }
+                writer.Apply(done);
         }
         catch
         {
@@ -216,11 +92,46 @@ public sealed class BulkImporter(IndexStore store, IngestPipeline pipeline, Bulk
         closer.GetAwaiter().GetResult();
         foreach (var task in workers.Append(walker))
             task.GetAwaiter().GetResult(); // surfaces a worker's unexpected exception instead of hiding it
-        updater.Commit();
-        return new BulkImportSummary(imported, unchanged, replaced, failed, skipped, bytes, stopwatch.Elapsed) { Upgraded = upgraded };
+
+        // Only now is the walk complete: a file it did not meet is gone, unless its folder could not be walked.
+        var plan = Reconciliation.Plan(roots, walk.Ledger, updater.KnownPaths());
+        if (!_options.KeepMissing)
+            writer.Remove(plan.Remove);
+        writer.Commit();
+        return new BulkImportSummary(writer.Imported, writer.Unchanged, writer.Replaced, writer.Failed, writer.Skipped, bytes, stopwatch.Elapsed)
+        {
+            Upgraded = upgraded,
+            Removed = writer.Removed,
+            KeptUnverified = plan.Keep.Count + (_options.KeepMissing ? plan.Remove.Count : 0),
+        };
     }
 
-    /// <summary>The absolute form of a path given to <see cref="Import"/>; one that has none (empty, say) is left for the walker to report.</summary>
+    /// <summary>
+    /// What an import of <paramref name="paths"/> would remove, found by walking them (reading zips' directories, not files)
+    /// against the index's current commit; changes nothing and needs no lock.
+    /// </summary>
+    public ReconciliationPlan PreviewRemovals(IReadOnlyList<string> paths)
+    {
+        var roots = Roots(paths);
+        var ledger = new WalkLedger();
+        var walker = new ArchiveWalker(_options.Limits);
+        foreach (var root in roots)
+        {
+            ledger.Began(root);
+            foreach (var item in walker.Walk([root]))
+                ledger.Saw(root, item);
+        }
+        var indexed = IndexedPaths.Read(store);
+        return Reconciliation.Plan(roots, ledger, indexed.Owners.Keys.Concat(indexed.Aliases.Keys));
+    }
+
+    /// <summary>
+    /// A path is a file's identity in the index: as typed (seeds/a.txt) it would depend on where the import ran, so an
+    /// import from another folder would add the file again beside its stale records, and the web page could not serve it.
+    /// </summary>
+    private static string[] Roots(IEnumerable<string> paths) => paths.Select(Absolute).ToArray();
+
+    /// <summary>The absolute form of a path given to <see cref="Import(IReadOnlyList{string}, ImportObserver?, IndexWriterLock?, CancellationToken)"/>; one that has none (empty, say) is left for the walker to report.</summary>
     private static string Absolute(string path)
     {
         try
@@ -242,42 +153,4 @@ public sealed class BulkImporter(IndexStore store, IngestPipeline pipeline, Bulk
             DocumentNumber = metadata.DocumentNumber ?? record.DocumentNumber,
             Meeting = metadata.Session ?? record.Meeting,
         };
-
-    /// <summary>Finds and caches the <c>manifest.csv</c> of each folder on a file's way up. Used by the walking stage alone.</summary>
-    private sealed class ManifestCache
-    {
-        private readonly Dictionary<string, Manifest> _byFolder = new(StringComparer.Ordinal);
-
-        /// <summary>Manifests that could not be read, to report once each; their folder imports without them.</summary>
-        public Queue<(string Path, string Reason)> Errors { get; } = new();
-
-        public ArchiveMetadata For(string path)
-        {
-            var file = path.Contains("!/", StringComparison.Ordinal) ? path[..path.IndexOf("!/", StringComparison.Ordinal)] : path;
-            var result = ArchiveMetadata.None;
-            for (var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(file)); folder is not null; folder = System.IO.Path.GetDirectoryName(folder))
-            {
-                if (!_byFolder.TryGetValue(folder, out var manifest))
-                    _byFolder[folder] = manifest = Load(folder);
-                result = result.Or(manifest.For(path));
-            }
-            return result;
-        }
-
-        private Manifest Load(string folder)
-        {
-            var candidate = System.IO.Path.Combine(folder, Manifest.FileName);
-            if (!File.Exists(candidate))
-                return Manifest.Empty;
-            try
-            {
-                return Manifest.Load(candidate);
-            }
-            catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException or CsvHelper.CsvHelperException)
-            {
-                Errors.Enqueue((candidate, $"manifest ignored: {e.Message}"));
-                return Manifest.Empty;
-            }
-        }
-    }
 }

@@ -45,7 +45,7 @@ public sealed class ImportCommandTests : IDisposable
 
         Assert.Equal(3, code);
         Assert.Contains($"FAILED {Path.Combine(folder, "broken.txt")}: ", errors);
-        Assert.Contains("imported 5, unchanged 0, replaced 0, failed 1, skipped 2", output);
+        Assert.Contains("imported 5, unchanged 0, replaced 0, removed 0, failed 1, skipped 2", output);
         // Skips are noted once per reason, not once per file.
         Assert.Contains("skipped 1 file(s): .xlsx", errors);
         Assert.Contains("skipped 1 file(s): .jpg", errors);
@@ -71,7 +71,7 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Equal(0, first.Code);
         Assert.Contains("imported 5, unchanged 0", first.Output);
         Assert.Equal(0, second.Code);
-        Assert.Contains("imported 0, unchanged 5, replaced 0, failed 0", second.Output);
+        Assert.Contains("imported 0, unchanged 5, replaced 0, removed 0, failed 0", second.Output);
         Assert.Contains("5/5 files", second.Output);
     }
 

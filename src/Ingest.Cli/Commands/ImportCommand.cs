@@ -11,8 +11,9 @@ using Spectre.Console;
 namespace Ingest.Cli.Commands;
 
 /// <summary>
-/// <c>ingest import PATH... [--index DIR] [--jobs N] [--log FILE] [--commit-every N] [--synonyms FILE]</c>: imports files, folders and zips.
-/// Exit codes: 0 all went well; 3 some files failed (each named on stderr and in the log); 1 the import could not run.
+/// <c>ingest import PATH... [--index DIR] [--jobs N] [--log FILE] [--commit-every N] [--synonyms FILE] [--keep-missing] [--dry-run] [--wait]</c>:
+/// imports files, folders and zips, and removes the records of files gone from them. Exit codes: 0 all went well; 3 some
+/// files failed (each named on stderr and in the log); 1 the import could not run; 75 another process is writing the index.
 /// </summary>
 internal static class ImportCommand
 {
@@ -27,7 +28,10 @@ internal static class ImportCommand
         var log = new Option<string?>("--log") { Description = "JSON Lines log of every file and its outcome (default: import-log.jsonl in the index folder)." };
         var commitEvery = new Option<int>("--commit-every") { Description = "Commit after this many changed files.", DefaultValueFactory = _ => 1000 };
         var synonyms = new Option<string?>("--synonyms") { Description = "Install this synonym file (Solr format) in the index and re-index the stored records with it." };
-        var command = new Command("import", "Import submissions from files, folders and zip archives into the search index.") { paths, index, jobs, log, commitEvery, synonyms };
+        var keepMissing = new Option<bool>("--keep-missing") { Description = "Keep the records of files gone from the folders imported (by default they are removed)." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Only list the indexed files that are gone from the folders and would be removed; change nothing." };
+        var wait = new Option<bool>("--wait") { Description = IndexWriting.WaitDescription };
+        var command = new Command("import", "Import submissions from files, folders and zip archives into the search index.") { paths, index, jobs, log, commitEvery, synonyms, keepMissing, dryRun, wait };
         command.SetAction(parse => Run(
             parse.GetValue(paths) ?? [],
             parse.GetValue(index) ?? IndexStore.DefaultDirectory,
@@ -36,24 +40,59 @@ internal static class ImportCommand
             parse.GetValue(commitEvery),
             parse.GetValue(synonyms),
             Console.Out,
-            Console.Error));
+            Console.Error,
+            new ImportSafety { KeepMissing = parse.GetValue(keepMissing), DryRun = parse.GetValue(dryRun), Wait = parse.GetValue(wait) }));
         return command;
     }
 
-    internal static int Run(IReadOnlyList<string> paths, string indexDirectory, int jobs, string? logPath, int commitEvery, string? synonymFile, TextWriter output, TextWriter errors)
+    /// <summary>How an import treats files gone from its folders and another process writing the index.</summary>
+    internal sealed record ImportSafety
     {
+        /// <summary><c>--keep-missing</c>: keep the records of files gone from the roots.</summary>
+        public bool KeepMissing { get; init; }
+
+        /// <summary><c>--dry-run</c>: list what would be removed, change nothing.</summary>
+        public bool DryRun { get; init; }
+
+        /// <summary><c>--wait</c>: wait for another writer instead of leaving with <see cref="IndexWriting.IndexBusy"/>.</summary>
+        public bool Wait { get; init; }
+    }
+
+    internal static int Run(IReadOnlyList<string> paths, string indexDirectory, int jobs, string? logPath, int commitEvery, string? synonymFile, TextWriter output, TextWriter errors, ImportSafety? safety = null)
+    {
+        safety ??= new ImportSafety();
         if (jobs < 1 || commitEvery < 1)
         {
             errors.WriteLine("--jobs and --commit-every must be at least 1");
             return 1;
         }
+        if (safety.DryRun)
+            return PreviewRemovals(paths, indexDirectory, output, errors);
+        IndexWriterLock? writerLock;
+        try
+        {
+            writerLock = IndexWriting.Take(indexDirectory, safety.Wait, errors);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            errors.WriteLine($"{indexDirectory}: cannot open the index: {e.Message}");
+            return 1;
+        }
+        if (writerLock is null)
+            return IndexWriting.IndexBusy;
+        using (writerLock)
+            return Run(paths, indexDirectory, jobs, logPath, commitEvery, synonymFile, output, errors, safety, writerLock);
+    }
+
+    private static int Run(IReadOnlyList<string> paths, string indexDirectory, int jobs, string? logPath, int commitEvery, string? synonymFile, TextWriter output, TextWriter errors, ImportSafety safety, IndexWriterLock writerLock)
+    {
         IndexStore store;
         try
         {
             store = IndexStore.Open(indexDirectory);
             if (synonymFile is not null)
             {
-                store = store.InstallSynonyms(synonymFile);
+                store = IndexMaintenance.InstallSynonyms(store, synonymFile, writerLock);
                 output.WriteLine($"synonyms: {synonymFile} installed in {store.DirectoryPath}; stored records re-indexed");
             }
         }
@@ -68,7 +107,7 @@ internal static class ImportCommand
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(logPath))!);
             using var log = new StreamWriter(logPath, append: true, new UTF8Encoding(false)) { AutoFlush = true };
             var total = BulkImporter.CountFiles(paths);
-            var importer = new BulkImporter(store, IngestPipeline.Default, new BulkImportOptions { Jobs = jobs, CommitEveryFiles = commitEvery });
+            var importer = new BulkImporter(store, IngestPipeline.Default, new BulkImportOptions { Jobs = jobs, CommitEveryFiles = commitEvery, KeepMissing = safety.KeepMissing });
             var progress = new ImportProgress(total, output, errors);
 
             BulkImportSummary summary;
@@ -81,22 +120,30 @@ internal static class ImportCommand
                         .Start(context =>
                         {
                             var task = context.AddTask("importing", maxValue: Math.Max(1, total));
-                            return importer.Import(paths, outcome =>
+                            return importer.Import(paths, new ImportObserver
                             {
-                                progress.Record(outcome, log);
-                                task.MaxValue = Math.Max(task.MaxValue, progress.Done);
-                                task.Value = progress.Done;
-                                task.Description = $"{progress.Done:N0}/{Math.Max(total, progress.Done):N0} files";
-                            });
+                                Decided = outcome =>
+                                {
+                                    progress.Record(outcome);
+                                    task.MaxValue = Math.Max(task.MaxValue, progress.Done);
+                                    task.Value = progress.Done;
+                                    task.Description = $"{progress.Done:N0}/{Math.Max(total, progress.Done):N0} files";
+                                },
+                                Durable = outcome => progress.Log(outcome, log),
+                            }, writerLock);
                         });
                 }
                 else
                 {
-                    summary = importer.Import(paths, outcome =>
+                    summary = importer.Import(paths, new ImportObserver
                     {
-                        progress.Record(outcome, log);
-                        progress.MaybePrintLine();
-                    });
+                        Decided = outcome =>
+                        {
+                            progress.Record(outcome);
+                            progress.MaybePrintLine();
+                        },
+                        Durable = outcome => progress.Log(outcome, log),
+                    }, writerLock);
                 }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or Lucene.Net.Store.LockObtainFailedException)
@@ -106,12 +153,37 @@ internal static class ImportCommand
             }
 
             progress.PrintSkipped(logPath);
+            if (summary.KeptUnverified > 0)
+                errors.WriteLine(safety.KeepMissing
+                    ? $"kept {summary.KeptUnverified:N0} indexed file(s) gone from the folders imported (--keep-missing); `ingest import --dry-run` lists them"
+                    : $"kept {summary.KeptUnverified:N0} indexed file(s) this import did not find, because their folder or zip could not be walked (named above); `ingest remove PATH` removes them");
             if (summary.Upgraded > 0)
                 output.WriteLine($"index upgraded to schema {IndexStore.SchemaVersion}: {summary.Upgraded} stored submission(s) re-indexed from their stored records");
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"imported {summary.Imported}, unchanged {summary.Unchanged}, replaced {summary.Replaced}, failed {summary.Failed}, skipped {summary.Skipped} " +
+                $"imported {summary.Imported}, unchanged {summary.Unchanged}, replaced {summary.Replaced}, removed {summary.Removed}, failed {summary.Failed}, skipped {summary.Skipped} " +
                 $"in {summary.Elapsed.TotalSeconds:F1} s ({summary.Files / Math.Max(0.001, summary.Elapsed.TotalSeconds):F1} files/s, {summary.Bytes / 1048576.0 / Math.Max(0.001, summary.Elapsed.TotalSeconds):F2} MB/s); log: {logPath}"));
             return summary.Failed > 0 ? SomeFilesFailed : 0;
+        }
+    }
+
+    /// <summary><c>--dry-run</c>: walks the paths and lists what the import would remove; reads the index, changes nothing.</summary>
+    private static int PreviewRemovals(IReadOnlyList<string> paths, string indexDirectory, TextWriter output, TextWriter errors)
+    {
+        try
+        {
+            using var store = IndexStore.Open(indexDirectory);
+            var plan = new BulkImporter(store, IngestPipeline.Default).PreviewRemovals(paths);
+            foreach (var missing in plan.Remove)
+                output.WriteLine($"would remove {missing.Path} ({missing.Reason})");
+            foreach (var kept in plan.Keep)
+                errors.WriteLine($"would keep {kept.Path} ({kept.Reason})");
+            output.WriteLine($"dry run: {plan.Remove.Count:N0} indexed file(s) gone from the folders would be removed, {plan.Keep.Count:N0} kept; nothing was changed");
+            return 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            errors.WriteLine($"{indexDirectory}: cannot read the index: {e.Message}");
+            return 1;
         }
     }
 
@@ -125,10 +197,20 @@ internal static class ImportCommand
 
         public int Done { get; private set; }
 
-        public void Record(FileOutcome outcome, TextWriter log)
+        /// <summary>Counts a decided outcome and names a failure at once.</summary>
+        public void Record(FileOutcome outcome)
         {
-            if (!outcome.Skipped)
+            if (!outcome.Skipped && outcome.Outcome != ImportOutcome.Removed)
                 Done++;
+            if (outcome.Outcome == ImportOutcome.Failed && !outcome.Skipped)
+                errors.WriteLine($"FAILED {outcome.Path}: {outcome.Message}");
+            else if (outcome.Skipped)
+                _skippedByReason[SkipReason(outcome)] = _skippedByReason.GetValueOrDefault(SkipReason(outcome)) + 1;
+        }
+
+        /// <summary>Writes a durable outcome to the JSON Lines log, and names a removal once it is committed.</summary>
+        public void Log(FileOutcome outcome, TextWriter log)
+        {
             log.WriteLine(JsonSerializer.Serialize(new
             {
                 path = outcome.Path,
@@ -137,10 +219,8 @@ internal static class ImportCommand
                 sha256 = outcome.Sha256,
                 message = outcome.Message,
             }));
-            if (outcome.Outcome == ImportOutcome.Failed && !outcome.Skipped)
-                errors.WriteLine($"FAILED {outcome.Path}: {outcome.Message}");
-            else if (outcome.Skipped)
-                _skippedByReason[SkipReason(outcome)] = _skippedByReason.GetValueOrDefault(SkipReason(outcome)) + 1;
+            if (outcome.Outcome == ImportOutcome.Removed)
+                output.WriteLine($"removed {outcome.Path} ({outcome.Message})");
         }
 
         /// <summary>

@@ -63,7 +63,7 @@ public sealed partial class IndexWriterLock : IDisposable
     public static IndexWriterLock Acquire(string directory)
     {
         var full = Path.GetFullPath(directory);
-        return TryAcquire(full) ?? throw new IndexBusyException(full, ReadHolder(full));
+        return TryAcquire(full) ?? throw new IndexBusyException(full, CurrentHolder(full));
     }
 
     /// <summary>
@@ -80,7 +80,7 @@ public sealed partial class IndexWriterLock : IDisposable
                 return taken;
             if (!told)
             {
-                waiting?.Invoke(new IndexBusyException(full, ReadHolder(full)));
+                waiting?.Invoke(new IndexBusyException(full, CurrentHolder(full)));
                 told = true;
             }
             cancellation.WaitHandle.WaitOne(PollInterval);
@@ -108,6 +108,39 @@ public sealed partial class IndexWriterLock : IDisposable
             return null;
         WriteHolder(handle, new IndexLockHolder(Environment.ProcessId, DateTimeOffset.Now));
         return new IndexWriterLock(directory, handle);
+    }
+
+    /// <summary>How long a busy lock's file is given to name its holder (it does so right after locking).</summary>
+    private static readonly TimeSpan _holderWait = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The holder of a lock just found busy. Its file may still name the previous holder, or nobody, for the moment between
+    /// the new holder's lock and its write; a holder named there that no longer runs is such a leftover, so the file is
+    /// read again for a moment. Null when it never names a running process.
+    /// </summary>
+    private static IndexLockHolder? CurrentHolder(string directory)
+    {
+        var deadline = DateTime.UtcNow + _holderWait;
+        while (true)
+        {
+            var holder = ReadHolder(directory);
+            if ((holder is not null && IsRunning(holder.ProcessId)) || DateTime.UtcNow >= deadline)
+                return holder is not null && IsRunning(holder.ProcessId) ? holder : null;
+            Thread.Sleep(20);
+        }
+    }
+
+    private static bool IsRunning(int processId)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Who holds the lock of <paramref name="directory"/> as its file says; null when unknown (being written, or unreadable).</summary>

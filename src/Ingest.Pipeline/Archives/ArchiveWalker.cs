@@ -34,7 +34,15 @@ public abstract record ArchiveItem(string Path);
 public sealed record ArchiveEntry(string Path, long Length, Func<ReadOnlyMemory<byte>> Read) : ArchiveItem(Path);
 
 /// <summary>Why a file found while walking was not read: skipped (not a supported format) or failed (refused, unreadable).</summary>
-public sealed record ArchiveIssue(string Path, string Reason, bool Failed) : ArchiveItem(Path);
+public sealed record ArchiveIssue(string Path, string Reason, bool Failed) : ArchiveItem(Path)
+{
+    /// <summary>
+    /// The folder or zip whose contents this issue left unseen, or null: a folder that could not be listed or a link to one
+    /// that was not followed, a root that was not found, a zip that could not be read to its end. Whatever an index holds
+    /// under it is not proved gone by this walk.
+    /// </summary>
+    public string? Unwalked { get; init; }
+}
 
 /// <summary>
 /// Walks files, folders and zip files (nested too) and yields every file of a supported format. Zip entries are read
@@ -81,7 +89,7 @@ public sealed class ArchiveWalker(ArchiveLimits? limits = null)
             }
             else
             {
-                yield return new ArchiveIssue(path, "not found", Failed: true);
+                yield return new ArchiveIssue(path, "not found", Failed: true) { Unwalked = path };
             }
         }
     }
@@ -96,7 +104,7 @@ public sealed class ArchiveWalker(ArchiveLimits? limits = null)
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return [new ArchiveIssue(directory, $"cannot list folder: {e.Message}", Failed: true)];
+            return [new ArchiveIssue(directory, $"cannot list folder: {e.Message}", Failed: true) { Unwalked = directory }];
         }
         Array.Sort(files, StringComparer.Ordinal);
         Array.Sort(folders, StringComparer.Ordinal);
@@ -119,11 +127,11 @@ public sealed class ArchiveWalker(ArchiveLimits? limits = null)
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return [new ArchiveIssue(folder, $"cannot list folder: {e.Message}", Failed: true)];
+            return [new ArchiveIssue(folder, $"cannot list folder: {e.Message}", Failed: true) { Unwalked = folder }];
         }
         return target is null
             ? WalkDirectory(folder)
-            : [new ArchiveIssue(folder, $"skipped: symbolic link to a folder ({target}) is not followed; import its target directly", Failed: false)];
+            : [new ArchiveIssue(folder, $"skipped: symbolic link to a folder ({target}) is not followed; import its target directly", Failed: false) { Unwalked = folder }];
     }
 
     private IEnumerable<ArchiveItem> WalkFile(string path)
@@ -132,7 +140,7 @@ public sealed class ArchiveWalker(ArchiveLimits? limits = null)
             return [new ArchiveIssue(path, skip, Failed: false)];
         // Checked before anything opens the file: reading a named pipe blocks until a writer comes, a device may never end.
         if (FileProbe.Of(path).Refusal is { } refusal)
-            return [new ArchiveIssue(path, refusal, Failed: true)];
+            return [new ArchiveIssue(path, refusal, Failed: true) { Unwalked = IsZip(path) ? path : null }];
         if (IsZip(path))
         {
             byte[] bytes;
@@ -150,7 +158,7 @@ public sealed class ArchiveWalker(ArchiveLimits? limits = null)
                 error = $"cannot read file: {e.Message}";
             }
             if (error is not null)
-                return [new ArchiveIssue(path, error, Failed: true)];
+                return [new ArchiveIssue(path, error, Failed: true) { Unwalked = path }];
             return WalkZip(path, bytes, depth: 1, new Budget(_limits.MaxArchiveExpandedBytes));
         }
         // Refused by its size on disk, before a byte is read: a multi-gigabyte file must not be pulled into memory first.
@@ -204,7 +212,7 @@ public sealed class ArchiveWalker(ArchiveLimits? limits = null)
     {
         if (depth > _limits.MaxNestingDepth)
         {
-            yield return new ArchiveIssue(zipPath, $"refused: zips nested deeper than {_limits.MaxNestingDepth}", Failed: true);
+            yield return new ArchiveIssue(zipPath, $"refused: zips nested deeper than {_limits.MaxNestingDepth}", Failed: true) { Unwalked = zipPath };
             yield break;
         }
         ZipArchive archive;
@@ -220,7 +228,7 @@ public sealed class ArchiveWalker(ArchiveLimits? limits = null)
         }
         if (openError is not null)
         {
-            yield return new ArchiveIssue(zipPath, openError, Failed: true);
+            yield return new ArchiveIssue(zipPath, openError, Failed: true) { Unwalked = zipPath };
             yield break;
         }
 
@@ -234,7 +242,7 @@ public sealed class ArchiveWalker(ArchiveLimits? limits = null)
                 var entryPath = $"{zipPath}!/{entry.FullName}";
                 if (++count > _limits.MaxEntriesPerArchive)
                 {
-                    yield return new ArchiveIssue(zipPath, $"refused: more than {_limits.MaxEntriesPerArchive:N0} entries", Failed: true);
+                    yield return new ArchiveIssue(zipPath, $"refused: more than {_limits.MaxEntriesPerArchive:N0} entries", Failed: true) { Unwalked = zipPath };
                     yield break;
                 }
                 if (IsUnsafeName(entry.FullName))
@@ -250,7 +258,8 @@ public sealed class ArchiveWalker(ArchiveLimits? limits = null)
                 var read = ReadEntry(entry, budget, out var content);
                 if (read is not null)
                 {
-                    yield return new ArchiveIssue(entryPath, read, Failed: true);
+                    // Once the archive's budget is spent, the rest of it is never read.
+                    yield return new ArchiveIssue(entryPath, read, Failed: true) { Unwalked = budget.Left <= 0 ? zipPath : IsZip(entry.Name) ? entryPath : null };
                     if (budget.Left <= 0)
                         yield break;
                     continue;
