@@ -19,6 +19,9 @@ public sealed record BulkImportOptions
 
     public ArchiveLimits Limits { get; init; } = new();
 
+    /// <summary>What to do with symbolic links that lead out of the roots: refused by default (<c>--follow-links</c> follows them).</summary>
+    public LinkPolicy Links { get; init; } = LinkPolicy.StayInside;
+
     /// <summary>
     /// Keep the records of files that are gone from the roots walked. By default an import removes them (see
     /// <see cref="Reconciliation"/>), as long as the walk that missed them was complete.

@@ -20,7 +20,7 @@ public sealed class BulkImporter(IndexStore store, IngestPipeline pipeline, Bulk
     private readonly BulkImportOptions _options = options ?? new BulkImportOptions();
 
     /// <summary>Counts the files an import of <paramref name="paths"/> will look at, for progress and ETA (reads no content).</summary>
-    public static int CountFiles(IEnumerable<string> paths) => ArchiveWalker.Count(paths);
+    public static int CountFiles(IEnumerable<string> paths, LinkPolicy links = LinkPolicy.StayInside) => ArchiveWalker.Count(paths, links);
 
     /// <summary>As <see cref="Import(IReadOnlyList{string}, ImportObserver?, IndexWriterLock?, CancellationToken)"/>, hearing each outcome once it is durable.</summary>
     public BulkImportSummary Import(IReadOnlyList<string> paths, Action<FileOutcome>? outcomes, CancellationToken cancellation = default) =>
@@ -48,7 +48,7 @@ public sealed class BulkImporter(IndexStore store, IngestPipeline pipeline, Bulk
         long bytes = 0;
 
         // Stage 1: walk and read, one file at a time; issues go straight to the writer's queue.
-        var walk = new WalkStage(new ArchiveWalker(_options.Limits), roots);
+        var walk = new WalkStage(new ArchiveWalker(_options.Limits, _options.Links), roots);
         var walker = Task.Run(() => walk.Run(read.Writer, written.Writer, cancellation), cancellation);
 
         // Stage 2: extraction workers; a path the index already holds with this content (as its own or as a second path of it)
@@ -114,11 +114,11 @@ public sealed class BulkImporter(IndexStore store, IngestPipeline pipeline, Bulk
     {
         var roots = Roots(paths);
         var ledger = new WalkLedger();
-        var walker = new ArchiveWalker(_options.Limits);
+        var walker = new ArchiveWalker(_options.Limits, _options.Links);
         foreach (var root in roots)
         {
             ledger.Began(root);
-            foreach (var item in walker.Walk([root]))
+            foreach (var item in walker.Walk([root], roots))
                 ledger.Saw(root, item);
         }
         var indexed = IndexedPaths.Read(store);

@@ -1,4 +1,5 @@
 using Ingest.Pipeline.Archives;
+using Ingest.Pipeline.FileSystem;
 
 namespace Ingest.Import;
 
@@ -26,7 +27,7 @@ internal sealed class ManifestCache
     private Manifest Load(string folder)
     {
         var candidate = Path.Combine(folder, Manifest.FileName);
-        if (!File.Exists(candidate))
+        if (!DiskFiles.Exists(DiskPath.Resolve(candidate)))
             return Manifest.Empty;
         try
         {

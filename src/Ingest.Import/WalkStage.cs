@@ -23,7 +23,7 @@ internal sealed class WalkStage(ArchiveWalker walker, IReadOnlyList<string> root
             foreach (var root in roots)
             {
                 Ledger.Began(root);
-                foreach (var item in walker.Walk([root]))
+                foreach (var item in walker.Walk([root], roots))
                 {
                     cancellation.ThrowIfCancellationRequested();
                     Ledger.Saw(root, item);

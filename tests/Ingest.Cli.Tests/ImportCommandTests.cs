@@ -99,4 +99,29 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Contains("--jobs", errors);
         Assert.False(Directory.Exists(index));
     }
+
+    [Fact]
+    public void A_link_out_of_the_folder_is_refused_with_its_reason_unless_links_are_followed()
+    {
+        var folder = Archive(withBadFile: false);
+        var outside = Directory.CreateDirectory(Path.Combine(_root, "elsewhere")).FullName;
+        var target = Path.Combine(outside, "other-office.txt");
+        File.Copy(Seeds()[0], target);
+        File.AppendAllText(target, "\n別の課の資料\n");
+        var link = Path.Combine(folder, "link.txt");
+        File.CreateSymbolicLink(link, target);
+        var index = Path.Combine(_root, "index");
+
+        var (code, output, errors) = Import(folder, index);
+
+        Assert.Equal(3, code);
+        Assert.Contains($"FAILED {link}: refused: symbolic link to {target}, outside the folders imported; pass --follow-links to read it", errors);
+        Assert.Contains("imported 5,", output);
+
+        var followed = new StringWriter();
+        var followCode = ImportCommand.Run([folder], index, 2, logPath: null, commitEvery: 1000, synonymFile: null, followed, new StringWriter(),
+            new ImportCommand.ImportSafety { FollowLinks = true });
+        Assert.Equal(0, followCode);
+        Assert.Contains("imported 1, unchanged 5", followed.ToString());
+    }
 }

@@ -58,19 +58,23 @@ public sealed class HostileFolderTests(ITestOutputHelper output) : IDisposable
         var seeds = Seeds;
         var council = Folder(_root, "council");
 
-        // What must be imported, a link to a file outside the folder among them.
-        var outside = Folder(_root, "outside");
-        var linked = Seed(seeds[4], outside, "linked.txt");
-        var link = Path.Combine(council, "link.txt");
-        File.CreateSymbolicLink(link, linked);
+        // What must be imported, a link to a file inside the folder among them.
+        var real = Seed(seeds[4], Folder(council, "real"), "004.txt");
+        var insideLink = Path.Combine(council, "inside-link.txt");
+        File.CreateSymbolicLink(insideLink, real);
         var good = new[]
         {
             Seed(seeds[0], council, "000.txt"),
             Seed(seeds[1], council, "001.txt"),
             Seed(seeds[2], Folder(council, "sub"), "002.txt"),
             Seed(seeds[3], Folder(council, "loop", "a"), "003.txt"),
-            link,
         };
+
+        // A link to a file outside the folder is refused, naming where it leads.
+        var outside = Folder(_root, "outside");
+        var linked = Seed(seeds[4], outside, "linked.txt");
+        var link = Path.Combine(council, "link.txt");
+        File.CreateSymbolicLink(link, linked);
 
         // What must be refused.
         var pipe = Path.Combine(council, "pipe.txt");
@@ -124,6 +128,7 @@ public sealed class HostileFolderTests(ITestOutputHelper output) : IDisposable
             [broken] = $"broken symbolic link: {Path.Combine(outside, "gone.txt")} does not exist",
             [secret] = $"cannot read file: Access to the path '{secret}' is denied.",
             [locked] = $"cannot list folder: Access to the path '{locked}' is denied.",
+            [link] = $"refused: symbolic link to {linked}, outside the folders imported; pass --follow-links to read it",
         };
         foreach (var (path, reason) in failed)
         {
@@ -132,10 +137,46 @@ public sealed class HostileFolderTests(ITestOutputHelper output) : IDisposable
         }
         foreach (var (path, target) in new[] { (aToB, "../b"), (bToA, "../a") })
             Assert.Equal(("skipped", $"skipped: symbolic link to a folder ({target}) is not followed; import its target directly"), log[path]);
-        Assert.Equal(good.Length + failed.Count + 2, log.Count); // nothing else, and nothing from inside the locked folder
+        // The link inside and its target hold one content: added under whichever was written first, known by both.
+        var pair = new[] { insideLink, real };
+        var owner = Assert.Single(pair, path => log[path] == ("added", null));
+        Assert.Equal(("unchanged", $"same content as {owner}"), log[pair.Single(path => path != owner)]);
+        Assert.Equal(good.Length + pair.Length + failed.Count + 2, log.Count); // nothing else, and nothing from inside the locked folder
 
         using var store = IndexStore.Open(index);
-        Assert.Equal(good.Order(StringComparer.Ordinal), store.AllRecords().Select(r => r.Source.Path).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(good.Append(owner).Order(StringComparer.Ordinal), store.AllRecords().Select(r => r.Source.Path).Distinct().Order(StringComparer.Ordinal));
+    }
+
+    [PermissionFact]
+    public void A_folder_that_can_no_longer_be_read_keeps_its_records_while_a_deleted_file_goes()
+    {
+        File.SetUnixFileMode(_root, Searchable);
+        var seeds = Seeds;
+        var council = Folder(_root, "council");
+        var kept = Seed(seeds[0], Folder(council, "share"), "000.txt");
+        var deleted = Seed(seeds[1], council, "001.txt");
+        Seed(seeds[2], council, "002.txt");
+        var results = Folder(_root, "results");
+        File.SetUnixFileMode(results, Shared);
+        var index = Path.Combine(results, "index");
+        (int? Code, string Output, string Errors) Import() =>
+            UnprivilegedUser.Run(UnprivilegedUser.Start("dotnet", [UnprivilegedUser.Cli, "import", council, "--index", index, "--jobs", "1"], results), TimeSpan.FromMinutes(3));
+        Assert.Equal(0, Import().Code);
+
+        File.SetUnixFileMode(Path.Combine(council, "share"), Private); // as if the share were unmounted or its rights withdrawn
+        _locked.Add(Path.Combine(council, "share"));
+        File.Delete(deleted);
+        var (code, stdout, stderr) = Import();
+        output.WriteLine($"exit {code}\n{stdout}\n{stderr}");
+
+        Assert.Equal(3, code); // the folder that could not be listed is a failure, named
+        Assert.Contains($"FAILED {Path.Combine(council, "share")}: cannot list folder: ", stderr, StringComparison.Ordinal);
+        Assert.Contains($"removed {deleted} (gone from disk)", stdout, StringComparison.Ordinal);
+        Assert.Contains("kept 1 indexed file(s) this import did not find, because their folder or zip could not be walked", stderr, StringComparison.Ordinal);
+        using var store = IndexStore.Open(index);
+        var paths = store.AllRecords().Select(r => r.Source.Path).ToList();
+        Assert.Contains(kept, paths);
+        Assert.DoesNotContain(deleted, paths);
     }
 }
 

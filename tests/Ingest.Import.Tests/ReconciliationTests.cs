@@ -1,6 +1,7 @@
 using Ingest.Index.Search;
 using Ingest.Index.Store;
 using Ingest.Pipeline;
+using Ingest.Tests.Shared;
 
 namespace Ingest.Import.Tests;
 
@@ -12,7 +13,7 @@ public sealed class ReconciliationTests : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("ingest-reconcile-").FullName;
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose() => RawNames.DeleteTree(_root); // .NET cannot delete names that are not UTF-8
 
     private string Index => Path.Combine(_root, "index");
 
@@ -214,5 +215,37 @@ public sealed class ReconciliationTests : IDisposable
         }
         Assert.Equal([paths[1]], store.AllRecords().Select(r => r.Source.Path));
         Assert.Null(store.Find(copy));
+    }
+
+    [Fact]
+    public void Names_that_are_not_utf8_are_imported_decoded_found_unchanged_and_removed_only_when_gone()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_root, "archive")).FullName;
+        var year = RawNames.Cp932("令和6年度");
+        RawNames.CreateFolder(folder, year);
+        RawNames.CreateFile(folder, [.. year, .. "/"u8, .. RawNames.Cp932("資料40.txt")], File.ReadAllBytes(Seeds[0]));
+        byte[] unreadable = [.. "memo-"u8, 0xFF, .. ".txt"u8];
+        RawNames.CreateFile(folder, unreadable, File.ReadAllBytes(Seeds[1]));
+        var cp932Path = Path.Combine(folder, "令和6年度", "資料40.txt");
+        var escapedPath = Path.Combine(folder, "memo-\\xFF.txt");
+
+        var (first, _) = Import(paths: folder);
+
+        Assert.Equal((2, 0), (first.Imported, first.Failed));
+        Assert.Equal([escapedPath, cp932Path], IndexedPaths());
+        using (var store = IndexStore.Open(Index))
+        {
+            var record = store.Find(cp932Path)!;
+            Assert.Equal((2024, "資料40"), (record.FiscalYear, record.DocumentNumber)); // the decoded folder and file names
+        }
+
+        var (again, _) = Import(paths: folder);
+        Assert.Equal((0, 2, 0), (again.Imported, again.Unchanged, again.Removed));
+
+        RawNames.Delete(folder, unreadable);
+        var (afterDelete, outcomes) = Import(paths: folder);
+        Assert.Equal((1, 1), (afterDelete.Unchanged, afterDelete.Removed));
+        Assert.Equal(escapedPath, Assert.Single(outcomes, o => o.Outcome == ImportOutcome.Removed).Path);
+        Assert.Equal([cp932Path], IndexedPaths());
     }
 }

@@ -139,9 +139,11 @@ public sealed class ArchiveWalkerTests : IDisposable
     }
 
     /// <summary>Walks on another thread so that a walk that blocks fails the test instead of hanging the run.</summary>
-    private static async Task<ArchiveItem[]> WalkWithin(TimeSpan limit, params string[] paths)
+    private static Task<ArchiveItem[]> WalkWithin(TimeSpan limit, params string[] paths) => WalkWithin(limit, LinkPolicy.StayInside, paths);
+
+    private static async Task<ArchiveItem[]> WalkWithin(TimeSpan limit, LinkPolicy links, params string[] paths)
     {
-        var walk = Task.Run(() => new ArchiveWalker().Walk(paths).ToArray());
+        var walk = Task.Run(() => new ArchiveWalker(links: links).Walk(paths).ToArray());
         Assert.True(await Task.WhenAny(walk, Task.Delay(limit)) == walk, $"the walk did not finish within {limit.TotalSeconds} s: something was opened that blocks");
         return await walk;
     }
@@ -161,9 +163,9 @@ public sealed class ArchiveWalkerTests : IDisposable
         using var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         listener.Bind(new UnixDomainSocketEndPoint(socket)); // .NET removes the socket file when the socket is closed
         var device = Path.Combine(_root, "device.docx");
-        File.CreateSymbolicLink(device, "/dev/zero"); // a link is followed: what counts is what it reaches
+        File.CreateSymbolicLink(device, "/dev/zero"); // followed when links out are: what counts is what it reaches
 
-        var items = await WalkWithin(TimeSpan.FromSeconds(30), _root);
+        var items = await WalkWithin(TimeSpan.FromSeconds(30), LinkPolicy.FollowOutside, _root);
 
         Assert.Equal([good], items.OfType<ArchiveEntry>().Select(e => e.Path));
         Assert.Equal("not a regular file: named pipe", IssueFor(items, pipe).Reason);
@@ -214,14 +216,28 @@ public sealed class ArchiveWalkerTests : IDisposable
             var loop = Path.Combine(folder, "loop.txt");
             File.CreateSymbolicLink(loop, "loop.txt");
 
+            var inside = Write("links/real/inside.txt", "中のファイル"u8.ToArray());
+            var insideLink = Path.Combine(folder, "inside-link.txt");
+            File.CreateSymbolicLink(insideLink, "real/inside.txt");
+
             var items = await WalkWithin(TimeSpan.FromSeconds(30), folder);
 
-            var entry = Assert.Single(items.OfType<ArchiveEntry>());
-            Assert.Equal(link, entry.Path); // known by the link's path, read through it
-            Assert.Equal("リンク先", Encoding.UTF8.GetString(entry.Read().Span));
+            // A link to a file inside the folder walked is read as before; one out of it is refused, naming where it leads.
+            var entry = Assert.Single(items.OfType<ArchiveEntry>(), e => e.Path == insideLink);
+            Assert.Equal("中のファイル", Encoding.UTF8.GetString(entry.Read().Span));
+            Assert.Contains(items.OfType<ArchiveEntry>(), e => e.Path == inside);
+            Assert.Equal($"refused: symbolic link to {target}, outside the folders imported; pass --follow-links to read it", IssueFor(items, link).Reason);
             Assert.Equal($"broken symbolic link: {Path.Combine(outside, "gone.txt")} does not exist", IssueFor(items, broken).Reason);
             Assert.StartsWith("symbolic link loop", IssueFor(items, loop).Reason, StringComparison.Ordinal);
             Assert.All(items.OfType<ArchiveIssue>(), i => Assert.True(i.Failed));
+
+            // Allowed, the link out is read, known by the link's path.
+            var followed = await WalkWithin(TimeSpan.FromSeconds(30), LinkPolicy.FollowOutside, folder);
+            Assert.Equal("リンク先", Encoding.UTF8.GetString(Assert.Single(followed.OfType<ArchiveEntry>(), e => e.Path == link).Read().Span));
+
+            // A link into another folder walked in the same run is inside.
+            var both = await WalkWithin(TimeSpan.FromSeconds(30), folder, outside);
+            Assert.Contains(both.OfType<ArchiveEntry>(), e => e.Path == link);
         }
         finally
         {
@@ -250,9 +266,40 @@ public sealed class ArchiveWalkerTests : IDisposable
         }
         Assert.Equal(4, items.Length);
 
-        // A link named on the command line is followed, once: the links inside it are not.
+        // A link named on the command line is followed, once: the links inside it are not, and one out of it is refused.
         var named = await WalkWithin(TimeSpan.FromSeconds(30), aToB);
         Assert.Equal([Path.Combine(aToB, "2.txt")], named.OfType<ArchiveEntry>().Select(e => e.Path));
-        Assert.False(IssueFor(named, Path.Combine(aToB, "to-a")).Failed);
+        var outward = IssueFor(named, Path.Combine(aToB, "to-a"));
+        Assert.Equal($"refused: symbolic link to the folder {Path.Combine(_root, "a")}, outside the folders imported; pass --follow-links to walk it", outward.Reason);
+        Assert.True(outward.Failed);
+        Assert.Equal(outward.Path, outward.Unwalked);
+    }
+
+    [Fact]
+    public async Task Followed_links_out_walk_each_folder_once_so_loops_end()
+    {
+        var outside = Directory.CreateTempSubdirectory("ingest-walk-outside-").FullName;
+        try
+        {
+            File.WriteAllBytes(Path.Combine(outside, "x.txt"), "外"u8.ToArray());
+            Directory.CreateSymbolicLink(Path.Combine(outside, "back"), outside); // a loop out there
+            var archive = Path.Combine(_root, "archive");
+            Directory.CreateDirectory(archive);
+            Directory.CreateSymbolicLink(Path.Combine(archive, "out"), outside);
+            Directory.CreateSymbolicLink(Path.Combine(archive, "again"), outside);
+
+            var refused = await WalkWithin(TimeSpan.FromSeconds(30), archive);
+            Assert.Empty(refused.OfType<ArchiveEntry>());
+            Assert.All(refused.OfType<ArchiveIssue>(), issue => Assert.StartsWith($"refused: symbolic link to the folder {outside}", issue.Reason, StringComparison.Ordinal));
+
+            var followed = await WalkWithin(TimeSpan.FromSeconds(30), LinkPolicy.FollowOutside, archive);
+            Assert.Equal([Path.Combine(archive, "again", "x.txt")], followed.OfType<ArchiveEntry>().Select(e => e.Path));
+            Assert.Contains("already walked", IssueFor(followed, Path.Combine(archive, "out")).Reason, StringComparison.Ordinal);
+            Assert.Contains("already walked", IssueFor(followed, Path.Combine(archive, "again", "back")).Reason, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(outside, recursive: true);
+        }
     }
 }

@@ -6,12 +6,13 @@ using System.Text.Json;
 using Ingest.Import;
 using Ingest.Index.Store;
 using Ingest.Pipeline;
+using Ingest.Pipeline.Archives;
 using Spectre.Console;
 
 namespace Ingest.Cli.Commands;
 
 /// <summary>
-/// <c>ingest import PATH... [--index DIR] [--jobs N] [--log FILE] [--commit-every N] [--synonyms FILE] [--keep-missing] [--dry-run] [--wait]</c>:
+/// <c>ingest import PATH... [--index DIR] [--jobs N] [--log FILE] [--commit-every N] [--synonyms FILE] [--keep-missing] [--dry-run] [--wait] [--follow-links]</c>:
 /// imports files, folders and zips, and removes the records of files gone from them. Exit codes: 0 all went well; 3 some
 /// files failed (each named on stderr and in the log); 1 the import could not run; 75 another process is writing the index.
 /// </summary>
@@ -31,7 +32,8 @@ internal static class ImportCommand
         var keepMissing = new Option<bool>("--keep-missing") { Description = "Keep the records of files gone from the folders imported (by default they are removed)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Only list the indexed files that are gone from the folders and would be removed; change nothing." };
         var wait = new Option<bool>("--wait") { Description = IndexWriting.WaitDescription };
-        var command = new Command("import", "Import submissions from files, folders and zip archives into the search index.") { paths, index, jobs, log, commitEvery, synonyms, keepMissing, dryRun, wait };
+        var followLinks = new Option<bool>("--follow-links") { Description = "Read files and walk folders that symbolic links lead to outside the paths imported (by default such links are refused)." };
+        var command = new Command("import", "Import submissions from files, folders and zip archives into the search index.") { paths, index, jobs, log, commitEvery, synonyms, keepMissing, dryRun, wait, followLinks };
         command.SetAction(parse => Run(
             parse.GetValue(paths) ?? [],
             parse.GetValue(index) ?? IndexStore.DefaultDirectory,
@@ -41,7 +43,7 @@ internal static class ImportCommand
             parse.GetValue(synonyms),
             Console.Out,
             Console.Error,
-            new ImportSafety { KeepMissing = parse.GetValue(keepMissing), DryRun = parse.GetValue(dryRun), Wait = parse.GetValue(wait) }));
+            new ImportSafety { KeepMissing = parse.GetValue(keepMissing), DryRun = parse.GetValue(dryRun), Wait = parse.GetValue(wait), FollowLinks = parse.GetValue(followLinks) }));
         return command;
     }
 
@@ -56,6 +58,12 @@ internal static class ImportCommand
 
         /// <summary><c>--wait</c>: wait for another writer instead of leaving with <see cref="IndexWriting.IndexBusy"/>.</summary>
         public bool Wait { get; init; }
+
+        /// <summary><c>--follow-links</c>: follow symbolic links that lead out of the paths imported.</summary>
+        public bool FollowLinks { get; init; }
+
+        /// <summary>The walk's link policy.</summary>
+        public LinkPolicy Links => FollowLinks ? LinkPolicy.FollowOutside : LinkPolicy.StayInside;
     }
 
     internal static int Run(IReadOnlyList<string> paths, string indexDirectory, int jobs, string? logPath, int commitEvery, string? synonymFile, TextWriter output, TextWriter errors, ImportSafety? safety = null)
@@ -67,7 +75,7 @@ internal static class ImportCommand
             return 1;
         }
         if (safety.DryRun)
-            return PreviewRemovals(paths, indexDirectory, output, errors);
+            return PreviewRemovals(paths, indexDirectory, safety.Links, output, errors);
         IndexWriterLock? writerLock;
         try
         {
@@ -106,8 +114,8 @@ internal static class ImportCommand
             logPath ??= Path.Combine(indexDirectory, "import-log.jsonl");
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(logPath))!);
             using var log = new StreamWriter(logPath, append: true, new UTF8Encoding(false)) { AutoFlush = true };
-            var total = BulkImporter.CountFiles(paths);
-            var importer = new BulkImporter(store, IngestPipeline.Default, new BulkImportOptions { Jobs = jobs, CommitEveryFiles = commitEvery, KeepMissing = safety.KeepMissing });
+            var total = BulkImporter.CountFiles(paths, safety.Links);
+            var importer = new BulkImporter(store, IngestPipeline.Default, new BulkImportOptions { Jobs = jobs, CommitEveryFiles = commitEvery, KeepMissing = safety.KeepMissing, Links = safety.Links });
             var progress = new ImportProgress(total, output, errors);
 
             BulkImportSummary summary;
@@ -167,12 +175,12 @@ internal static class ImportCommand
     }
 
     /// <summary><c>--dry-run</c>: walks the paths and lists what the import would remove; reads the index, changes nothing.</summary>
-    private static int PreviewRemovals(IReadOnlyList<string> paths, string indexDirectory, TextWriter output, TextWriter errors)
+    private static int PreviewRemovals(IReadOnlyList<string> paths, string indexDirectory, LinkPolicy links, TextWriter output, TextWriter errors)
     {
         try
         {
             using var store = IndexStore.Open(indexDirectory);
-            var plan = new BulkImporter(store, IngestPipeline.Default).PreviewRemovals(paths);
+            var plan = new BulkImporter(store, IngestPipeline.Default, new BulkImportOptions { Links = links }).PreviewRemovals(paths);
             foreach (var missing in plan.Remove)
                 output.WriteLine($"would remove {missing.Path} ({missing.Reason})");
             foreach (var kept in plan.Keep)

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Ingest.Core.Dates;
+using Ingest.Pipeline.FileSystem;
 
 namespace Ingest.Pipeline.Archives;
 
@@ -94,7 +95,7 @@ public sealed class Manifest
     {
         var root = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(manifestPath)) ?? ".";
         var entries = new Dictionary<string, ArchiveMetadata>(StringComparer.Ordinal);
-        using var reader = new StreamReader(manifestPath, detectEncodingFromByteOrderMarks: true);
+        using var reader = new StreamReader(DiskFiles.OpenRead(DiskPath.Resolve(manifestPath)), detectEncodingFromByteOrderMarks: true);
         using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { HeaderValidated = null, MissingFieldFound = null });
         csv.Read();
         csv.ReadHeader();

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Ingest.Pipeline.FileSystem;
 
 namespace Ingest.Pipeline.Archives;
 
@@ -45,142 +46,86 @@ public sealed record ArchiveIssue(string Path, string Reason, bool Failed) : Arc
 }
 
 /// <summary>
-/// Walks files, folders and zip files (nested too) and yields every file of a supported format. Zip entries are read
-/// into memory one at a time and never written to disk, so path-traversal names cannot escape anywhere; they are still
-/// refused, because such an archive was not made by an office. Named pipes, sockets, devices and broken or looping links
-/// are refused without being opened (<see cref="FileProbe"/>). Lazy: memory holds one entry at a time.
+/// Walks files, folders and zip files (nested too) and yields every file of a supported format. Folders are walked by
+/// <see cref="FolderWalk"/> (names that are not UTF-8, links in and out of the folders given). Zip entries are read into
+/// memory one at a time and never written to disk, so path-traversal names cannot escape anywhere; they are still refused,
+/// because such an archive was not made by an office. Named pipes, sockets, devices and broken or looping links are
+/// refused without being opened (<see cref="FileProbe"/>). Lazy: memory holds one entry at a time.
 /// </summary>
-public sealed class ArchiveWalker(ArchiveLimits? limits = null)
+public sealed class ArchiveWalker(ArchiveLimits? limits = null, LinkPolicy links = LinkPolicy.StayInside)
 {
     private readonly ArchiveLimits _limits = limits ?? new ArchiveLimits();
 
-    /// <summary>Files and issues in a stable order (folders sorted by name), so runs are repeatable.</summary>
-    public IEnumerable<ArchiveItem> Walk(IEnumerable<string> paths) =>
-        Files(paths).SelectMany(item => item is FoundFile file ? WalkFile(file.Path) : [item]);
+    /// <summary>
+    /// Files and issues in a stable order (folders sorted by name), so runs are repeatable. Links that lead out of
+    /// <paramref name="boundary"/> (by default the paths walked) are refused unless the policy follows them.
+    /// </summary>
+    public IEnumerable<ArchiveItem> Walk(IEnumerable<string> paths, IEnumerable<string>? boundary = null)
+    {
+        var roots = paths.ToList();
+        return new FolderWalk(boundary ?? roots, links).Files(roots).SelectMany(item => item is FoundFile file ? WalkFile(file.Disk) : [item]);
+    }
 
     /// <summary>
     /// How many files <see cref="Walk"/> will yield or refuse, found by the same walk without reading any content, for
     /// progress and ETA: a zip counts the entries of its central directory that the walk would read, but a zip inside it
     /// counts as one (opening it would mean decompressing); skipped files are not counted.
     /// </summary>
-    public static int Count(IEnumerable<string> paths) => Files(paths).Sum(item => item switch
+    public static int Count(IEnumerable<string> paths, LinkPolicy links = LinkPolicy.StayInside)
     {
-        FoundFile file => CountFile(file.Path),
-        ArchiveIssue issue => issue.Failed ? 1 : 0,
-        _ => 0,
-    });
-
-    /// <summary>A file found by <see cref="Files"/>, not yet looked at.</summary>
-    private sealed record FoundFile(string Path) : ArchiveItem(Path);
-
-    /// <summary>The files named or found under the folders named, and the issues of folders on the way; no file is looked at.</summary>
-    private static IEnumerable<ArchiveItem> Files(IEnumerable<string> paths)
-    {
-        foreach (var path in paths)
+        var roots = paths.ToList();
+        return new FolderWalk(roots, links).Files(roots).Sum(item => item switch
         {
-            if (Directory.Exists(path))
-            {
-                foreach (var item in WalkDirectory(path))
-                    yield return item;
-            }
-            else if (File.Exists(path))
-            {
-                yield return new FoundFile(path);
-            }
-            else
-            {
-                yield return new ArchiveIssue(path, "not found", Failed: true) { Unwalked = path };
-            }
-        }
+            FoundFile file => CountFile(file.Disk),
+            ArchiveIssue issue => issue.Failed ? 1 : 0,
+            _ => 0,
+        });
     }
 
-    private static IEnumerable<ArchiveItem> WalkDirectory(string directory)
+    private IEnumerable<ArchiveItem> WalkFile(DiskPath disk)
     {
-        string[] files, folders;
-        try
-        {
-            files = Directory.GetFiles(directory);
-            folders = Directory.GetDirectories(directory);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return [new ArchiveIssue(directory, $"cannot list folder: {e.Message}", Failed: true) { Unwalked = directory }];
-        }
-        Array.Sort(files, StringComparer.Ordinal);
-        Array.Sort(folders, StringComparer.Ordinal);
-        return files.Select(file => (ArchiveItem)new FoundFile(file)).Concat(folders.SelectMany(WalkSubfolder));
-    }
-
-    /// <summary>
-    /// A symbolic link to a folder found inside a walked folder is not followed, as <c>find</c> and <c>tar</c> do not by
-    /// default: a link back up (a → b → a) would otherwise recurse until the path is too long, and a link out of the tree
-    /// (to <c>/</c>, say) would import whatever it reaches. A folder named on the command line is followed even when it is a
-    /// link, and links to files are read (a file link that loops or leads nowhere is refused by <see cref="FileProbe"/>). The
-    /// folder link is noted, so the log says what was left out.
-    /// </summary>
-    private static IEnumerable<ArchiveItem> WalkSubfolder(string folder)
-    {
-        string? target;
-        try
-        {
-            target = new DirectoryInfo(folder).LinkTarget;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return [new ArchiveIssue(folder, $"cannot list folder: {e.Message}", Failed: true) { Unwalked = folder }];
-        }
-        return target is null
-            ? WalkDirectory(folder)
-            : [new ArchiveIssue(folder, $"skipped: symbolic link to a folder ({target}) is not followed; import its target directly", Failed: false) { Unwalked = folder }];
-    }
-
-    private IEnumerable<ArchiveItem> WalkFile(string path)
-    {
+        var path = disk.Text;
         if (SkipReason(path) is { } skip)
             return [new ArchiveIssue(path, skip, Failed: false)];
         // Checked before anything opens the file: reading a named pipe blocks until a writer comes, a device may never end.
-        if (FileProbe.Of(path).Refusal is { } refusal)
+        var (probe, length) = FileProbe.Probe(disk);
+        if (probe.Refusal is { } refusal)
             return [new ArchiveIssue(path, refusal, Failed: true) { Unwalked = IsZip(path) ? path : null }];
         if (IsZip(path))
         {
+            if (length > _limits.MaxArchiveExpandedBytes)
+                return [new ArchiveIssue(path, $"zip too large ({length:N0} bytes)", Failed: true) { Unwalked = path }];
             byte[] bytes;
-            string? error = null;
             try
             {
-                var info = new FileInfo(path);
-                bytes = info.Length > _limits.MaxArchiveExpandedBytes ? [] : File.ReadAllBytes(path);
-                if (info.Length > _limits.MaxArchiveExpandedBytes)
-                    error = $"zip too large ({info.Length:N0} bytes)";
+                bytes = DiskFiles.ReadAllBytes(disk);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                bytes = [];
-                error = $"cannot read file: {e.Message}";
+                return [new ArchiveIssue(path, $"cannot read file: {e.Message}", Failed: true) { Unwalked = path }];
             }
-            if (error is not null)
-                return [new ArchiveIssue(path, error, Failed: true) { Unwalked = path }];
             return WalkZip(path, bytes, depth: 1, new Budget(_limits.MaxArchiveExpandedBytes));
         }
         // Refused by its size on disk, before a byte is read: a multi-gigabyte file must not be pulled into memory first.
-        var length = SafeLength(path);
         if (length > _limits.MaxEntryBytes)
             return [new ArchiveIssue(path, $"refused: file too large ({length:N0} bytes; the limit is {_limits.MaxEntryBytes:N0})", Failed: true)];
-        return [new ArchiveEntry(path, length, () => File.ReadAllBytes(path))];
+        return [new ArchiveEntry(path, length, () => DiskFiles.ReadAllBytes(disk))];
     }
 
     /// <summary>One file for <see cref="Count"/>: as <see cref="WalkFile"/> decides, but a zip's entries are counted from its directory.</summary>
-    private static int CountFile(string path)
+    private static int CountFile(DiskPath disk)
     {
+        var path = disk.Text;
         if (SkipReason(path) is not null)
             return 0;
         if (!IsZip(path))
             return 1;
         // A named pipe called *.zip would block the open below; the walk refuses it as one failure.
-        if (FileProbe.Of(path).Refusal is not null)
+        if (FileProbe.Of(disk).Refusal is not null)
             return 1;
         try
         {
-            using var zip = ZipFile.OpenRead(path);
+            using var zip = new ZipArchive(DiskFiles.OpenRead(disk), ZipArchiveMode.Read, leaveOpen: false, ZipNameEncoding.Instance);
             return zip.Entries.Count(entry => !entry.FullName.EndsWith('/') && IsRead(entry.Name));
         }
         catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
@@ -322,18 +267,6 @@ public sealed class ArchiveWalker(ArchiveLimits? limits = null)
         var normalised = name.Replace('\\', '/');
         return normalised.StartsWith('/') || (normalised.Length > 1 && normalised[1] == ':')
             || normalised.Split('/').Any(part => part == "..");
-    }
-
-    private static long SafeLength(string path)
-    {
-        try
-        {
-            return new FileInfo(path).Length;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return 0;
-        }
     }
 
     private static string Describe(string extension) => extension.Length == 0 ? "a file without extension" : extension;

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Ingest.Pipeline.FileSystem;
 
 namespace Ingest.Pipeline.Archives;
 
@@ -31,8 +32,7 @@ public enum FileKind
 /// The kind of a path, found without opening it, so a named pipe or a device met while walking a folder is refused
 /// instead of hanging the import. .NET 10 has no public API for the Unix file type (<see cref="FileSystemInfo.Attributes"/>
 /// calls a FIFO <c>Normal</c>, and <see cref="File.GetUnixFileMode(string)"/> keeps only the permission bits; see
-/// dotnet/runtime#85148), so on Linux the type comes from <c>statx(2)</c>, whose structure has one layout on every
-/// architecture. On other Unix systems, or where <c>statx</c> is missing, only folders and files are told apart, and an
+/// dotnet/runtime#85148), so on Linux the type comes from <c>statx(2)</c> on the path's bytes (<see cref="Stat"/>). On other Unix systems, or where <c>statx</c> is missing, only folders and files are told apart, and an
 /// empty file is not opened, because pipes, sockets and devices all report a size of zero. Windows has no such files.
 /// </summary>
 /// <param name="Kind">What the path names; <see cref="FileKind.Unknown"/> when <paramref name="Problem"/> is set.</param>
@@ -43,21 +43,28 @@ public readonly partial record struct FileProbe(FileKind Kind, string? Problem)
     public string? Refusal => Problem ?? (Kind == FileKind.Regular ? null : $"not a regular file: {Describe(Kind)}");
 
     /// <summary>Finds what <paramref name="path"/> names, following symbolic links. Never opens the path and never throws for a bad path.</summary>
-    public static FileProbe Of(string path)
+    public static FileProbe Of(string path) => Of(DiskPath.Resolve(path));
+
+    /// <summary>Finds what <paramref name="path"/> names (by its bytes), following symbolic links. Never opens it, never throws.</summary>
+    public static FileProbe Of(DiskPath path)
     {
-        if (OperatingSystem.IsLinux() && _statxWorks)
-        {
-            try
-            {
-                return WithStatx(path);
-            }
-            catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
-            {
-                // A C library older than glibc 2.28 or musl 1.2.5: no statx wrapper.
-                _statxWorks = false;
-            }
-        }
-        return WithoutFileType(path);
+        ArgumentNullException.ThrowIfNull(path);
+        return Probe(path).Probe;
+    }
+
+    /// <summary>As <see cref="Of(DiskPath)"/>, with the size of a regular file (0 otherwise, or when unknown).</summary>
+    internal static (FileProbe Probe, long Size) Probe(DiskPath path)
+    {
+        if (Stat.Query(path.Bytes, followLinks: true) is not { } status)
+            return (WithoutFileType(path.Text), SafeLength(path.Text));
+        if (status.Error == 0)
+            return (new FileProbe(KindOf((ushort)status.Mode), null), status.Size);
+        if (status.Error == ErrorNoEntry && Stat.Exists(path.Bytes))
+            return (new FileProbe(FileKind.Unknown, $"broken symbolic link: {DiskFiles.LinkText(path) ?? path.Text} does not exist"), 0);
+        if (status.Error == ErrorLinkLoop)
+            return (new FileProbe(FileKind.Unknown, "symbolic link loop: the links never reach a file"), 0);
+        // Anything else (EACCES "Permission denied" on a folder on the way, ENAMETOOLONG …) reads clearly as the system says it.
+        return (new FileProbe(FileKind.Unknown, $"cannot read file: {Marshal.GetPInvokeErrorMessage(status.Error)}"), 0);
     }
 
     /// <summary>The words used for a kind in messages ("named pipe", "character device").</summary>
@@ -72,51 +79,11 @@ public readonly partial record struct FileProbe(FileKind Kind, string? Problem)
         _ => "unknown kind",
     };
 
-    private static volatile bool _statxWorks = true;
-
-    // From <fcntl.h> and <linux/stat.h>; these numbers are the same on every Linux architecture.
-    private const int AtFdCwd = -100;
-    private const int AtSymlinkNoFollow = 0x100;
-    private const uint StatxType = 0x1;
-    private const int FileTypeMask = 0xF000;
-
     // From <errno.h> (Linux).
-    private const int ErrorNotPermitted = 1;
     private const int ErrorNoEntry = 2;
-    private const int ErrorNotImplemented = 38;
     private const int ErrorLinkLoop = 40;
 
-    /// <summary>The part of <c>struct statx</c> read here; the kernel fills 256 bytes whatever the version.</summary>
-    [StructLayout(LayoutKind.Explicit, Size = 256)]
-    private struct StatxBuffer
-    {
-        [FieldOffset(28)]
-        public ushort Mode;
-    }
-
-    [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int Statx(int directory, string path, int flags, uint mask, out StatxBuffer buffer);
-
-    private static FileProbe WithStatx(string path)
-    {
-        if (Statx(AtFdCwd, path, 0, StatxType, out var status) == 0)
-            return new FileProbe(KindOf(status.Mode), null);
-        var error = Marshal.GetLastPInvokeError();
-        if (error is ErrorNotImplemented or ErrorNotPermitted)
-        {
-            // An old kernel, or a container whose seccomp profile predates statx: fall back for the rest of the run.
-            _statxWorks = false;
-            return WithoutFileType(path);
-        }
-        if (error == ErrorNoEntry && Statx(AtFdCwd, path, AtSymlinkNoFollow, StatxType, out _) == 0)
-            return new FileProbe(FileKind.Unknown, $"broken symbolic link: {LinkTarget(path)} does not exist");
-        if (error == ErrorLinkLoop)
-            return new FileProbe(FileKind.Unknown, "symbolic link loop: the links never reach a file");
-        // Anything else (EACCES "Permission denied" on a folder on the way, ENAMETOOLONG …) reads clearly as the system says it.
-        return new FileProbe(FileKind.Unknown, $"cannot read file: {Marshal.GetPInvokeErrorMessage(error)}");
-    }
-
-    private static FileKind KindOf(ushort mode) => (mode & FileTypeMask) switch
+    private static FileKind KindOf(ushort mode) => (mode & Stat.TypeMask) switch
     {
         0x8000 => FileKind.Regular,
         0x4000 => FileKind.Directory,
@@ -148,15 +115,15 @@ public readonly partial record struct FileProbe(FileKind Kind, string? Problem)
         }
     }
 
-    private static string LinkTarget(string path)
+    private static long SafeLength(string path)
     {
         try
         {
-            return new FileInfo(path).LinkTarget ?? path;
+            return new FileInfo(path).Length;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return path;
+            return 0;
         }
     }
 }

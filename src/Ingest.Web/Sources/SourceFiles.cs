@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using Ingest.Core.Records;
+using Ingest.Pipeline.Archives;
+using Ingest.Pipeline.FileSystem;
 
 namespace Ingest.Web.Sources;
 
@@ -17,9 +19,6 @@ public static class SourceFiles
     /// <summary>Largest source file served (the pipeline's own limit on what it imports).</summary>
     public const long MaxBytes = 256L * 1024 * 1024;
 
-    /// <summary>The separator between an archive's path and an entry within it.</summary>
-    public const string ArchiveEntrySeparator = "!/";
-
     private static readonly HashSet<string> _textEncodings = new(StringComparer.OrdinalIgnoreCase) { "utf-8", "shift_jis", "euc-jp" };
 
     /// <summary>Opens the record's source if it is still the imported file; null otherwise (the caller answers 404).</summary>
@@ -27,12 +26,13 @@ public static class SourceFiles
     {
         ArgumentNullException.ThrowIfNull(record);
         var path = record.Source.Path;
-        if (string.IsNullOrEmpty(path) || path.Contains(ArchiveEntrySeparator, StringComparison.Ordinal) || !Path.IsPathFullyQualified(path))
+        if (string.IsNullOrEmpty(path) || path.Contains(ArchivePaths.EntrySeparator, StringComparison.Ordinal) || !Path.IsPathFullyQualified(path))
             return null;
         FileStream? stream = null;
         try
         {
-            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            // By its bytes on disk: a name that is not UTF-8 is stored decoded, and goes back to the file through DiskPath.
+            stream = DiskFiles.OpenRead(DiskPath.Resolve(path));
             if (stream.Length > MaxBytes)
             {
                 stream.Dispose();
