@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Ingest.Core.Records;
 using Ingest.Extraction;
+using Ingest.Pipeline.FileSystem;
 using Ingest.Readers;
 
 namespace Ingest.Pipeline;
@@ -36,12 +37,14 @@ public sealed class IngestPipeline(ReaderRegistry readers, ISubmissionExtractor 
         byte[] content;
         try
         {
-            var info = new FileInfo(path);
-            if (!info.Exists)
+            // By its bytes on disk, so a name that is not UTF-8, given as shown (decoded), is found too.
+            var disk = DiskPath.Resolve(path);
+            if (!DiskFiles.Exists(disk))
                 return Failed(path, string.Empty, "file not found");
-            if (info.Length > _options.MaxFileBytes)
-                return Failed(path, string.Empty, $"file too large ({info.Length:N0} bytes; limit {_options.MaxFileBytes:N0})");
-            content = File.ReadAllBytes(path);
+            var length = DiskFiles.Length(disk);
+            if (length > _options.MaxFileBytes)
+                return Failed(path, string.Empty, $"file too large ({length:N0} bytes; limit {_options.MaxFileBytes:N0})");
+            content = DiskFiles.ReadAllBytes(disk);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

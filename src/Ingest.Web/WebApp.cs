@@ -50,11 +50,23 @@ public static class WebApp
         });
         builder.WebHost.UseUrls(options.Urls);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // A start that fails (a port in use) is reported in one line by the caller; the host's and Kestrel's own reports of it
+        // are a stack trace each.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel", LogLevel.None);
+        var hosts = Hosting.ListenAddresses.Parse(options.Urls, out _).AllowedHosts(options.AllowedHosts);
+        builder.Services.AddHostFiltering(filtering =>
+        {
+            filtering.AllowedHosts = [.. hosts];
+            filtering.AllowEmptyHosts = false;
+            filtering.IncludeFailureMessage = false;
+        });
         builder.Services.AddSingleton(_ => IndexStore.Open(options.IndexDirectory));
         builder.Services.AddSingleton(services => new RecordCatalog(services.GetRequiredService<IndexStore>()));
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseHostFiltering();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteError, StatusCodeSelector = StatusOf });
         app.UseStatusCodePages(context => StatusPage(context.HttpContext));
         app.Use(AddSecurityHeaders);

@@ -12,6 +12,12 @@ public sealed record WebOptions
     /// <summary>Semicolon-separated listening URLs (Kestrel syntax).</summary>
     public string Urls { get; init; } = DefaultUrls;
 
+    /// <summary>
+    /// Host names requests may give beyond those of <see cref="Urls"/> (a name this machine is reached by); any other
+    /// <c>Host</c> header is refused with 400 (see <see cref="Hosting.ListenAddresses.AllowedHosts"/>).
+    /// </summary>
+    public IReadOnlyList<string> AllowedHosts { get; init; } = [];
+
     /// <summary>The clock that decides the renewal report's default date.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 }

@@ -19,9 +19,10 @@ public sealed class WebHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<WebHost> StartAsync(string indexDirectory)
+    public static async Task<WebHost> StartAsync(string indexDirectory, IReadOnlyList<string>? allowedHosts = null)
     {
-        var app = WebApp.Build(new WebOptions { IndexDirectory = indexDirectory, Clock = new FixedClock(Today) }, builder => builder.WebHost.UseTestServer());
+        var options = new WebOptions { IndexDirectory = indexDirectory, Clock = new FixedClock(Today), AllowedHosts = allowedHosts ?? [] };
+        var app = WebApp.Build(options, builder => builder.WebHost.UseTestServer());
         await app.StartAsync();
         return new WebHost(app);
     }

@@ -59,6 +59,15 @@ public static class DiskFiles
         return buffer.ToArray();
     }
 
+    /// <summary>A file's size in bytes (following links).</summary>
+    public static long Length(DiskPath path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (Stat.Query(path.Bytes, followLinks: true) is { } status)
+            return status.Error == 0 ? status.Size : throw Posix.Error(status.Error, path.Text);
+        return new FileInfo(path.Text).Length;
+    }
+
     /// <summary>Opens a file for reading; the caller disposes the stream.</summary>
     public static FileStream OpenRead(DiskPath path)
     {

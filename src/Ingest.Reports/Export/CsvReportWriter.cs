@@ -6,7 +6,10 @@ using Ingest.Reports.Renewals;
 
 namespace Ingest.Reports.Export;
 
-/// <summary>CSV for Excel: UTF-8 with a byte-order mark (so Excel reads Japanese right), CRLF, RFC 4180 quoting.</summary>
+/// <summary>
+/// CSV for Excel: UTF-8 with a byte-order mark (so Excel reads Japanese right), CRLF, RFC 4180 quoting, and no cell that
+/// Excel would run as a formula (<see cref="FormulaGuard"/>).
+/// </summary>
 public sealed class CsvReportWriter : IReportWriter
 {
     private static readonly System.Buffers.SearchValues<char> _mustQuote = System.Buffers.SearchValues.Create("\",\r\n");
@@ -29,12 +32,12 @@ public sealed class CsvReportWriter : IReportWriter
         using var csv = new CsvWriter(writer, configuration);
         var columns = ReportColumns.All;
         foreach (var column in columns)
-            csv.WriteField(column.Header);
+            csv.WriteField(FormulaGuard.Neutralise(column.Header));
         csv.NextRecord();
         foreach (var row in report.Rows)
         {
             foreach (var column in columns)
-                csv.WriteField(column.Text(row));
+                csv.WriteField(FormulaGuard.Neutralise(column.Text(row)));
             csv.NextRecord();
         }
     }

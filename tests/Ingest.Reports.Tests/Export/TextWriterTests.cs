@@ -43,6 +43,39 @@ public sealed class TextWriterTests
         Assert.Equal(["要更新", "○", "2027-03-31", "129"], rows[1][..4]);
     }
 
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://example.invalid\",\"開く\")", "'=HYPERLINK(\"http://example.invalid\",\"開く\")")]
+    [InlineData("+81-3-0000", "'+81-3-0000")]
+    [InlineData("-1+2", "'-1+2")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("\t=1", "'\t=1")]
+    [InlineData("\r=1", "'\r=1")]
+    [InlineData("-12", "-12")]
+    [InlineData("区民課", "区民課")]
+    [InlineData("", "")]
+    public void Cells_a_spreadsheet_would_run_as_formulas_get_a_leading_apostrophe(string text, string written) =>
+        Assert.Equal(written, FormulaGuard.Neutralise(text));
+
+    [Fact]
+    public void Csv_cells_from_submissions_never_start_a_formula()
+    {
+        var period = Build.Period("令和8年4月1日から令和9年3月31日まで", Build.D(2026, 4, 1), Build.D(2027, 3, 31), Ingest.Core.Records.Recurrence.None, "令和9年3月31日まで");
+        var report = RenewalReportBuilder.Build(
+            [Build.Submission("formula.txt", 2026, "委託", [Build.Sheet("委託", "=HYPERLINK(\"http://example.invalid\")", "@業務", "+件名", period, "-株式会社")])],
+            new RenewalQuery { AsOf = Build.D(2027, 6, 1) });
+        var text = Utf8(Write(new CsvReportWriter(), report)[3..]);
+
+        using var reader = new CsvReader(new StringReader(text), CultureInfo.InvariantCulture);
+        reader.Read();
+        reader.ReadHeader();
+        reader.Read();
+        Assert.Equal("'=HYPERLINK(\"http://example.invalid\")", reader.GetField("保有課"));
+        Assert.Equal("'@業務", reader.GetField("登録業務の名称"));
+        Assert.Equal("'-株式会社", reader.GetField("相手方"));
+        for (var i = 0; i < reader.Parser.Count; i++)
+            Assert.DoesNotMatch("^[=+@\t\r]", reader.GetField(i)!);
+    }
+
     [Fact]
     public void JsonRowsFollowTheContract()
     {
