@@ -132,7 +132,7 @@ public static class WebApp
         return Results.File(buffer.ToArray(), contentType, name);
     }
 
-    private static IResult Page(int status, string html) => Results.Content(html, HtmlContentType, Encoding.UTF8, status);
+    private static IResult Page(int status, SafeHtml html) => Results.Content(html.ToString(), HtmlContentType, Encoding.UTF8, status);
 
     // A request Kestrel itself finds malformed is the client's fault (400); anything else is ours (500). Neither shows details.
     private static int StatusOf(Exception exception) =>
@@ -146,13 +146,13 @@ public static class WebApp
             context.RequestServices.GetService<ILoggerFactory>()?.CreateLogger(typeof(WebApp)).LogError(error, "request failed: {Path}", context.Request.Path);
         context.Response.StatusCode = status;
         context.Response.ContentType = HtmlContentType;
-        await context.Response.WriteAsync(ErrorPage.Render(status), Encoding.UTF8);
+        await context.Response.WriteAsync(ErrorPage.Render(status).ToString(), Encoding.UTF8);
     }
 
     private static async Task StatusPage(HttpContext context)
     {
         context.Response.ContentType = HtmlContentType;
-        await context.Response.WriteAsync(ErrorPage.Render(context.Response.StatusCode), Encoding.UTF8);
+        await context.Response.WriteAsync(ErrorPage.Render(context.Response.StatusCode).ToString(), Encoding.UTF8);
     }
 
     private static Task AddSecurityHeaders(HttpContext context, RequestDelegate next)

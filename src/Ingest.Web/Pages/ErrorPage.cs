@@ -1,4 +1,3 @@
-using System.Text;
 
 namespace Ingest.Web.Pages;
 
@@ -6,7 +5,7 @@ namespace Ingest.Web.Pages;
 internal static class ErrorPage
 {
     /// <summary>The page for a status code with optional detail lines (plain text, encoded here).</summary>
-    public static string Render(int status, IReadOnlyList<string>? details = null)
+    public static SafeHtml Render(int status, IReadOnlyList<string>? details = null)
     {
         var (title, lead) = status switch
         {
@@ -15,16 +14,16 @@ internal static class ErrorPage
             405 => ("この操作はできません", "この画面は閲覧専用です。"),
             _ => ("エラーが発生しました", "処理中に問題が起きました。時間をおいてもう一度お試しください。"),
         };
-        var body = new StringBuilder();
-        body.Append("<section class=\"error\"><h1>").Append(Html.Encode(title)).Append("</h1>\n<p>").Append(Html.Encode(lead)).Append("</p>\n");
+        var body = new HtmlBuilder();
+        body.Append($"<section class=\"error\"><h1>{title}</h1>\n<p>{lead}</p>\n");
         if (details is { Count: > 0 })
         {
-            body.Append("<ul>");
+            body.Append($"<ul>");
             foreach (var detail in details)
-                body.Append("<li>").Append(Html.Encode(detail)).Append("</li>");
-            body.Append("</ul>\n");
+                body.Append($"<li>{detail}</li>");
+            body.Append($"</ul>\n");
         }
-        body.Append("<p><a href=\"/\">検索画面に戻る</a></p></section>");
-        return Layout.Page(title, body.ToString());
+        body.Append($"<p><a href=\"/\">検索画面に戻る</a></p></section>");
+        return Layout.Page(title, body.ToSafeHtml());
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Ingest.Core.Records;
 using Ingest.Reports.Export;
 using Ingest.Reports.Renewals;
@@ -13,23 +12,23 @@ namespace Ingest.Web.Pages;
 /// </summary>
 internal static class RecordPage
 {
-    public static string Render(SubmissionRecord record, CatalogSnapshot catalog)
+    public static SafeHtml Render(SubmissionRecord record, CatalogSnapshot catalog)
     {
-        var html = new StringBuilder();
-        html.Append("<article class=\"record\">\n<h1>").Append(Html.Encode(SearchPage.TitleOf(record))).Append("</h1>\n");
+        var html = new HtmlBuilder();
+        html.Append($"<article class=\"record\">\n<h1>{SearchPage.TitleOf(record)}</h1>\n");
         RenderCover(html, record);
         RenderOverview(html, record);
         for (var i = 0; i < record.Sheets.Count; i++)
             RenderSheet(html, record, i, catalog);
         foreach (var checklist in record.Checklists)
             RenderChecklist(html, checklist);
-        html.Append("</article>\n");
-        return Layout.Page(SearchPage.TitleOf(record), html.ToString());
+        html.Append($"</article>\n");
+        return Layout.Page(SearchPage.TitleOf(record), html.ToSafeHtml());
     }
 
-    private static void RenderCover(StringBuilder html, SubmissionRecord record)
+    private static void RenderCover(HtmlBuilder html, SubmissionRecord record)
     {
-        html.Append("<section class=\"cover\"><h2>表紙</h2>\n<table class=\"fields\"><tbody>\n");
+        html.Append($"<section class=\"cover\"><h2>表紙</h2>\n<table class=\"fields\"><tbody>\n");
         Row(html, "会議", record.Council);
         Row(html, "資料の種類", record.DocumentKind);
         Row(html, "諮問・報告", record.Procedure);
@@ -41,40 +40,36 @@ internal static class RecordPage
         Row(html, "年度", record.FiscalYear is { } year ? $"{year}年度" : null);
         if (record.PriorApprovals.Count > 0)
             Row(html, "過去の承認", string.Join("\n", record.PriorApprovals.Select(p => p.Text)));
-        html.Append("<tr><th scope=\"row\">原本</th><td>").Append(Html.Encode(record.Source.Path)).Append("<br><a class=\"source\" href=\"")
-            .Append(Html.Encode(RecordId.Url(record) + "/source")).Append("\">原本ファイルを開く</a>")
-            .Append(" <span class=\"hash\">SHA-256: ").Append(Html.Encode(record.Source.Sha256)).Append("</span></td></tr>\n");
-        html.Append("</tbody></table></section>\n");
+        var source = RecordId.Url(record) + "/source";
+        html.Append($"<tr><th scope=\"row\">原本</th><td>{record.Source.Path}<br><a class=\"source\" href=\"{source}\">原本ファイルを開く</a> <span class=\"hash\">SHA-256: {record.Source.Sha256}</span></td></tr>\n");
+        html.Append($"</tbody></table></section>\n");
     }
 
-    private static void RenderOverview(StringBuilder html, SubmissionRecord record)
+    private static void RenderOverview(HtmlBuilder html, SubmissionRecord record)
     {
         if (record.Overview.Count == 0)
             return;
-        html.Append("<section class=\"overview\"><h2>事業の概要</h2>\n<table class=\"fields\"><tbody>\n");
+        html.Append($"<section class=\"overview\"><h2>事業の概要</h2>\n<table class=\"fields\"><tbody>\n");
         foreach (var (label, value) in record.Overview)
             Row(html, label, value);
-        html.Append("</tbody></table></section>\n");
+        html.Append($"</tbody></table></section>\n");
     }
 
-    private static void RenderSheet(StringBuilder html, SubmissionRecord record, int index, CatalogSnapshot catalog)
+    private static void RenderSheet(HtmlBuilder html, SubmissionRecord record, int index, CatalogSnapshot catalog)
     {
         var sheet = record.Sheets[index];
         var changed = new HashSet<string>(sheet.ChangedFields, StringComparer.Ordinal);
-        html.Append("<section class=\"sheet\" id=\"sheet-").Append(index + 1).Append("\"><h2>")
-            .Append(Html.Encode($"別紙{index + 1}　{sheet.Type}")).Append("</h2>\n");
+        html.Append($"<section class=\"sheet\" id=\"sheet-{index + 1}\"><h2>別紙{index + 1}　{sheet.Type}</h2>\n");
         if (sheet.Title is { Length: > 0 } title)
-            html.Append("<p class=\"sheet-title\">").Append(Html.Encode(title)).Append("</p>\n");
+            html.Append($"<p class=\"sheet-title\">{title}</p>\n");
         if (changed.Count > 0)
-            html.Append("<p class=\"legend\"><span class=\"badge\">変更</span> は前回の承認からの変更箇所です。</p>\n");
-        html.Append("<table class=\"fields\"><tbody>\n");
+            html.Append($"<p class=\"legend\"><span class=\"badge\">変更</span> は前回の承認からの変更箇所です。</p>\n");
+        html.Append($"<table class=\"fields\"><tbody>\n");
         foreach (var (label, value) in FieldOrder.Sort(sheet.Fields))
         {
             var isChanged = changed.Contains(label);
-            html.Append("<tr").Append(isChanged ? " class=\"changed\"" : string.Empty).Append("><th scope=\"row\">").Append(Html.Encode(label));
-            if (isChanged)
-                html.Append(" <span class=\"badge\">変更</span>");
-            html.Append("</th><td>").Append(Html.Lines(value)).Append("</td></tr>\n");
+            html.Append(isChanged ? SafeHtml.Of($"<tr class=\"changed\"><th scope=\"row\">{label} <span class=\"badge\">変更</span>") : SafeHtml.Of($"<tr><th scope=\"row\">{label}"));
+            html.Append($"</th><td>{SafeHtml.Lines(value)}</td></tr>\n");
         }
         if (sheet.Partners.Count > 0)
             Row(html, "相手方（正規化）", string.Join("、", sheet.Partners));
@@ -91,12 +86,12 @@ internal static class RecordPage
                 words.Add($"根拠「{evidence}」");
             Row(html, "期間の読み取り", string.Join("　", words));
         }
-        html.Append("</tbody></table>\n");
+        html.Append($"</tbody></table>\n");
         RenderHistory(html, record, index, catalog);
-        html.Append("</section>\n");
+        html.Append($"</section>\n");
     }
 
-    private static void RenderHistory(StringBuilder html, SubmissionRecord record, int index, CatalogSnapshot catalog)
+    private static void RenderHistory(HtmlBuilder html, SubmissionRecord record, int index, CatalogSnapshot catalog)
     {
         var arrangement = catalog.History.Arrangements.FirstOrDefault(a =>
             a.SheetIndex == index && a.Submission.Ordinal == record.Ordinal && a.Submission.Source.Sha256 == record.Source.Sha256);
@@ -105,42 +100,39 @@ internal static class RecordPage
         var chain = catalog.History.ChainOf(arrangement);
         if (chain.Count <= 1)
             return;
-        html.Append("<div class=\"history\"><h3>この取り決めの経緯</h3>\n<ol>");
+        html.Append($"<div class=\"history\"><h3>この取り決めの経緯</h3>\n<ol>");
         foreach (var step in chain)
         {
             var isThis = step.Id == arrangement.Id;
             var link = catalog.History.PredecessorOf(step);
-            html.Append("<li").Append(isThis ? " class=\"this\"" : string.Empty).Append('>');
-            html.Append(Html.Encode(step.FiscalYear is { } year ? $"{year}年度　" : string.Empty));
-            var text = Html.Encode(step.Title ?? Path.GetFileName(step.Path));
-            if (isThis)
-                html.Append("<strong>").Append(text).Append("</strong>（この資料）");
-            else
-                html.Append("<a href=\"").Append(Html.Encode(RecordId.Url(step.Submission) + $"#sheet-{step.SheetIndex + 1}")).Append("\">").Append(text).Append("</a>");
+            var year = step.FiscalYear is { } fiscalYear ? $"{fiscalYear}年度　" : string.Empty;
+            var text = step.Title ?? Path.GetFileName(step.Path);
+            var href = RecordId.Url(step.Submission) + $"#sheet-{step.SheetIndex + 1}";
+            html.Append(isThis
+                ? SafeHtml.Of($"<li class=\"this\">{year}<strong>{text}</strong>（この資料）")
+                : SafeHtml.Of($"<li>{year}<a href=\"{href}\">{text}</a>"));
             if (link is not null)
-                html.Append(" <span class=\"evidence\">").Append(Html.Encode($"（{ReasonLabel(link.Reason)}：{link.Evidence}）")).Append("</span>");
-            html.Append("</li>");
+                html.Append($" <span class=\"evidence\">（{ReasonLabel(link.Reason)}：{link.Evidence}）</span>");
+            html.Append($"</li>");
         }
-        html.Append("</ol></div>\n");
+        html.Append($"</ol></div>\n");
     }
 
-    private static void RenderChecklist(StringBuilder html, Checklist checklist)
+    private static void RenderChecklist(HtmlBuilder html, Checklist checklist)
     {
-        html.Append("<section class=\"checklist\"><h2>").Append(Html.Encode(checklist.Title)).Append("</h2>\n")
-            .Append("<table class=\"grid\"><thead><tr><th scope=\"col\">対策を行う者</th><th scope=\"col\">区分</th><th scope=\"col\">対策</th><th scope=\"col\">実施</th></tr></thead><tbody>\n");
+        html.Append($"<section class=\"checklist\"><h2>{checklist.Title}</h2>\n<table class=\"grid\"><thead><tr><th scope=\"col\">対策を行う者</th><th scope=\"col\">区分</th><th scope=\"col\">対策</th><th scope=\"col\">実施</th></tr></thead><tbody>\n");
         foreach (var item in checklist.Items)
         {
-            html.Append("<tr><td>").Append(Html.Encode(item.Party)).Append("</td><td>").Append(Html.Encode(item.Category))
-                .Append("</td><td>").Append(Html.Lines(item.Text)).Append("</td><td class=\"mark\">").Append(Html.Encode(item.Mark)).Append("</td></tr>\n");
+            html.Append($"<tr><td>{item.Party}</td><td>{item.Category}</td><td>{SafeHtml.Lines(item.Text)}</td><td class=\"mark\">{item.Mark}</td></tr>\n");
         }
-        html.Append("</tbody></table></section>\n");
+        html.Append($"</tbody></table></section>\n");
     }
 
-    private static void Row(StringBuilder html, string label, string? value)
+    private static void Row(HtmlBuilder html, string label, string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
             return;
-        html.Append("<tr><th scope=\"row\">").Append(Html.Encode(label)).Append("</th><td>").Append(Html.Lines(value)).Append("</td></tr>\n");
+        html.Append($"<tr><th scope=\"row\">{label}</th><td>{SafeHtml.Lines(value)}</td></tr>\n");
     }
 
     private static string ReasonLabel(LinkReason reason) => reason switch

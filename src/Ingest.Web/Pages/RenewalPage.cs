@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using Ingest.Core.Records;
 using Ingest.Reports.Export;
 using Ingest.Reports.Renewals;
 using Ingest.Web.Catalog;
@@ -20,88 +20,73 @@ internal static class RenewalPage
         return RenewalReportBuilder.Build(catalog.History, new RenewalQuery { AsOf = asOf, SheetType = query.SheetType });
     }
 
-    public static string Render(RenewalReport report, RenewalPageQuery query, CatalogSnapshot catalog)
+    public static SafeHtml Render(RenewalReport report, RenewalPageQuery query, CatalogSnapshot catalog)
     {
         var asOf = report.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var fixedQuery = query with { AsOf = report.AsOf };
-        var html = new StringBuilder();
-        html.Append("<h1>更新が必要な取り決め</h1>\n")
-            .Append("<form class=\"renewal\" method=\"get\" action=\"/renewals\">")
-            .Append("<label>基準日 <input type=\"date\" name=\"asof\" value=\"").Append(asOf).Append("\"></label>")
-            .Append("<label>種別 <select name=\"type\"><option value=\"\">（すべて）</option>");
+        var html = new HtmlBuilder();
+        html.Append($"<h1>更新が必要な取り決め</h1>\n<form class=\"renewal\" method=\"get\" action=\"/renewals\">")
+            .Append($"<label>基準日 <input type=\"date\" name=\"asof\" value=\"{asOf}\"></label><label>種別 <select name=\"type\"><option value=\"\">（すべて）</option>");
         foreach (var type in ArrangementKinds.Filterable)
-        {
-            html.Append("<option value=\"").Append(Html.Encode(type)).Append('"').Append(type == query.SheetType ? " selected" : string.Empty)
-                .Append('>').Append(Html.Encode(type)).Append("</option>");
-        }
-        html.Append("</select></label><button type=\"submit\">表示</button></form>\n");
+            html.Append(type == query.SheetType ? SafeHtml.Of($"<option value=\"{type}\" selected>{type}</option>") : SafeHtml.Of($"<option value=\"{type}\">{type}</option>"));
+        html.Append($"</select></label><button type=\"submit\">表示</button></form>\n");
 
         var needing = report.Rows.Count(row => row.NeedsRenewal);
-        html.Append("<p class=\"summary\" id=\"summary\">")
-            .Append(Html.Encode($"基準日 {asOf}（{report.FiscalYear.Year}年度）：要更新 {needing}件 ／ 全{report.Rows.Count}件"))
-            .Append("</p>\n<p class=\"downloads\">ダウンロード：<a id=\"download-xlsx\" href=\"").Append(Html.Encode(fixedQuery.ToUrl("/renewals.xlsx", withPage: false)))
-            .Append("\" download>Excel（XLSX）</a>　<a id=\"download-csv\" href=\"").Append(Html.Encode(fixedQuery.ToUrl("/renewals.csv", withPage: false)))
-            .Append("\" download>CSV</a></p>\n");
+        var xlsx = fixedQuery.ToUrl("/renewals.xlsx", withPage: false);
+        var csv = fixedQuery.ToUrl("/renewals.csv", withPage: false);
+        html.Append($"<p class=\"summary\" id=\"summary\">基準日 {asOf}（{report.FiscalYear.Year}年度）：要更新 {needing}件 ／ 全{report.Rows.Count}件</p>\n")
+            .Append($"<p class=\"downloads\">ダウンロード：<a id=\"download-xlsx\" href=\"{xlsx}\" download>Excel（XLSX）</a>　<a id=\"download-csv\" href=\"{csv}\" download>CSV</a></p>\n");
 
         var pageCount = Math.Max(1, (report.Rows.Count + RenewalPageQuery.PageSize - 1) / RenewalPageQuery.PageSize);
         var rows = report.Rows.Skip((query.Page - 1) * RenewalPageQuery.PageSize).Take(RenewalPageQuery.PageSize).ToList();
-        html.Append("<table class=\"grid report\"><thead><tr>");
+        html.Append($"<table class=\"grid report\"><thead><tr>");
         foreach (var header in new[] { "状態", "次回期限", "残日数", "種別", "保有課", "件名", "相手方", "開始時期と期間", "判定根拠", "経緯" })
-            html.Append("<th scope=\"col\">").Append(Html.Encode(header)).Append("</th>");
-        html.Append("</tr></thead><tbody>\n");
+            html.Append($"<th scope=\"col\">{header}</th>");
+        html.Append($"</tr></thead><tbody>\n");
         foreach (var row in rows)
-            RenderRow(html, row, catalog);
-        html.Append("</tbody></table>\n");
+            html.Append(Row(row, catalog));
+        html.Append($"</tbody></table>\n");
         if (rows.Count == 0)
-            html.Append("<p class=\"notice\">該当する取り決めはありません。</p>\n");
+            html.Append($"<p class=\"notice\">該当する取り決めはありません。</p>\n");
         if (pageCount > 1)
         {
-            html.Append("<nav class=\"pager\" aria-label=\"ページ\">");
+            html.Append($"<nav class=\"pager\" aria-label=\"ページ\">");
             for (var page = 1; page <= pageCount; page++)
             {
-                if (page == query.Page)
-                    html.Append("<span class=\"current\" aria-current=\"page\">").Append(page).Append("</span>");
-                else
-                    html.Append("<a href=\"").Append(Html.Encode((fixedQuery with { Page = page }).ToUrl())).Append("\">").Append(page).Append("</a>");
+                var href = (fixedQuery with { Page = page }).ToUrl();
+                html.Append(page == query.Page ? SafeHtml.Of($"<span class=\"current\" aria-current=\"page\">{page}</span>") : SafeHtml.Of($"<a href=\"{href}\">{page}</a>"));
             }
-            html.Append("</nav>\n");
+            html.Append($"</nav>\n");
         }
-        return Layout.Page("更新一覧", html.ToString(), "renewals");
+        return Layout.Page("更新一覧", html.ToSafeHtml(), "renewals");
     }
 
-    private static void RenderRow(StringBuilder html, RenewalRow row, CatalogSnapshot catalog)
+    private static SafeHtml Row(RenewalRow row, CatalogSnapshot catalog)
     {
-        html.Append("<tr class=\"status-").Append(row.Status.ToString().ToLowerInvariant()).Append("\">")
-            .Append("<td>").Append(Html.Encode(ReportColumns.StatusLabel(row.Status))).Append("</td>")
-            .Append("<td>").Append(Html.Encode(row.NextDue?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))).Append("</td>")
-            .Append("<td class=\"number\">").Append(row.DaysLeft?.ToString(CultureInfo.InvariantCulture)).Append("</td>")
-            .Append("<td>").Append(Html.Encode(row.SheetType)).Append("</td>")
-            .Append("<td>").Append(Html.Encode(row.OwningSection)).Append("</td><td>");
-        var record = catalog.FindByPath(row.Path, row.Title);
-        var title = Html.Encode(row.Title ?? Path.GetFileName(row.Path));
-        if (record is not null)
-            html.Append("<a href=\"").Append(Html.Encode(RecordId.Url(record))).Append("\">").Append(title).Append("</a>");
-        else
-            html.Append(title);
-        html.Append("</td><td>").Append(Html.Encode(string.Join("、", row.Partners))).Append("</td>")
-            .Append("<td>").Append(Html.Lines(row.PeriodText)).Append("</td>")
-            .Append("<td class=\"evidence\">").Append(Html.Encode(row.Evidence)).Append("</td><td>");
+        var html = new HtmlBuilder();
+        var status = row.Status.ToString().ToLowerInvariant();
+        var due = row.NextDue?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        html.Append($"<tr class=\"status-{status}\"><td>{ReportColumns.StatusLabel(row.Status)}</td><td>{due}</td><td class=\"number\">{row.DaysLeft}</td>")
+            .Append($"<td>{row.SheetType}</td><td>{row.OwningSection}</td><td>{Link(catalog.FindByPath(row.Path, row.Title), row.Title ?? Path.GetFileName(row.Path), null)}</td>")
+            .Append($"<td>{string.Join("、", row.Partners)}</td><td>{SafeHtml.Lines(row.PeriodText)}</td><td class=\"evidence\">{row.Evidence}</td><td>");
         if (row.History.Count > 1)
         {
-            html.Append("<ol class=\"chain\">");
+            html.Append($"<ol class=\"chain\">");
             foreach (var entry in row.History)
             {
-                var label = Html.Encode(entry.FiscalYear is { } year ? $"{year}年度" : Path.GetFileName(entry.Path));
-                var target = catalog.FindByPath(entry.Path, entry.Title);
-                html.Append("<li>");
-                if (target is not null)
-                    html.Append("<a href=\"").Append(Html.Encode(RecordId.Url(target))).Append("\" title=\"").Append(Html.Encode(entry.Title)).Append("\">").Append(label).Append("</a>");
-                else
-                    html.Append(label);
-                html.Append("</li>");
+                var label = entry.FiscalYear is { } year ? $"{year}年度" : Path.GetFileName(entry.Path);
+                html.Append($"<li>{Link(catalog.FindByPath(entry.Path, entry.Title), label, entry.Title)}</li>");
             }
-            html.Append("</ol>");
+            html.Append($"</ol>");
         }
-        html.Append("</td></tr>\n");
+        return html.Append($"</td></tr>\n").ToSafeHtml();
     }
+
+    /// <summary>A link to the record's page when the index has it, else the text alone.</summary>
+    private static SafeHtml Link(SubmissionRecord? record, string text, string? title) => record switch
+    {
+        null => SafeHtml.Text(text),
+        _ when title is null => SafeHtml.Of($"<a href=\"{RecordId.Url(record)}\">{text}</a>"),
+        _ => SafeHtml.Of($"<a href=\"{RecordId.Url(record)}\" title=\"{title}\">{text}</a>"),
+    };
 }

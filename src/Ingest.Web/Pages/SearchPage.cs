@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Ingest.Core.Records;
 using Ingest.Index.Search;
 using Ingest.Index.Store;
@@ -61,95 +60,89 @@ internal static class SearchPage
     /// <summary>Most facet values listed per facet; the rest are reachable through the filter boxes.</summary>
     public const int MaxFacetValues = 30;
 
-    public static string Render(SearchPageModel model)
+    public static SafeHtml Render(SearchPageModel model)
     {
         var q = model.Query;
-        var html = new StringBuilder();
-        html.Append("<h1>資料を検索</h1>\n");
+        var html = new HtmlBuilder();
+        html.Append($"<h1>資料を検索</h1>\n");
         RenderForm(html, model);
-        html.Append("<div class=\"search-layout\">\n<aside class=\"facets\" aria-label=\"絞り込み\">\n");
+        html.Append($"<div class=\"search-layout\">\n<aside class=\"facets\" aria-label=\"絞り込み\">\n");
         RenderFacets(html, model);
-        html.Append("</aside>\n<section class=\"results\" aria-label=\"検索結果\">\n");
+        html.Append($"</aside>\n<section class=\"results\" aria-label=\"検索結果\">\n");
         if (model.IndexedSubmissions == 0)
-            html.Append("<p class=\"notice\">索引に資料がありません。<code>ingest import</code> で資料を取り込んでください。</p>\n");
-        html.Append("<p class=\"summary\" id=\"summary\">")
-            .Append(Html.Encode($"{model.TotalSubmissions}件の資料（別紙{model.TotalSheets}件）が見つかりました"));
+            html.Append($"<p class=\"notice\">索引に資料がありません。<code>ingest import</code> で資料を取り込んでください。</p>\n");
+        html.Append($"<p class=\"summary\" id=\"summary\">{model.TotalSubmissions}件の資料（別紙{model.TotalSheets}件）が見つかりました");
         if (model.PageCount > 1)
-            html.Append(Html.Encode($"　{q.Page} / {model.PageCount}ページ"));
-        html.Append("</p>\n");
+            html.Append(SafeHtml.Text($"　{q.Page} / {model.PageCount}ページ"));
+        html.Append($"</p>\n");
         if (model.Truncated)
-            html.Append("<p class=\"notice\">").Append(Html.Encode($"該当が多いため上位{SearchQuery.MaxPage * SearchQuery.PageSize}件まで表示します。条件を加えて絞り込んでください。")).Append("</p>\n");
+            html.Append($"<p class=\"notice\">該当が多いため上位{SearchQuery.MaxPage * SearchQuery.PageSize}件まで表示します。条件を加えて絞り込んでください。</p>\n");
         if (model.Hits.Count == 0 && model.TotalSubmissions > 0)
-            html.Append("<p class=\"notice\">このページには結果がありません。</p>\n");
-        html.Append("<ol class=\"hits\" start=\"").Append((q.Page - 1) * SearchQuery.PageSize + 1).Append("\">\n");
+            html.Append($"<p class=\"notice\">このページには結果がありません。</p>\n");
+        html.Append($"<ol class=\"hits\" start=\"{(q.Page - 1) * SearchQuery.PageSize + 1}\">\n");
         foreach (var hit in model.Hits)
             RenderHit(html, hit);
-        html.Append("</ol>\n");
+        html.Append($"</ol>\n");
         RenderPager(html, model);
-        html.Append("</section>\n</div>\n");
-        return Layout.Page(q.Text.Length > 0 ? $"「{q.Text}」の検索結果" : "検索", html.ToString(), "search");
+        html.Append($"</section>\n</div>\n");
+        return Layout.Page(q.Text.Length > 0 ? $"「{q.Text}」の検索結果" : "検索", html.ToSafeHtml(), "search");
     }
 
-    private static void RenderForm(StringBuilder html, SearchPageModel model)
+    private static void RenderForm(HtmlBuilder html, SearchPageModel model)
     {
         var q = model.Query;
-        html.Append("<form class=\"search\" method=\"get\" action=\"/\" role=\"search\">\n")
-            .Append("<div class=\"query-row\"><label for=\"q\">検索語</label>")
-            .Append("<input type=\"search\" id=\"q\" name=\"q\" value=\"").Append(Html.Encode(q.Text)).Append("\" maxlength=\"").Append(QueryText.MaxChars)
-            .Append("\" placeholder=\"例：J-LIS 暗号化　（空白で区切ると全語を含む資料、&quot;…&quot; で語句）\">")
-            .Append("<button type=\"submit\">検索</button></div>\n<div class=\"filters\">")
-            .Append("<label>年度 <input type=\"number\" name=\"from\" min=\"").Append(SearchQuery.MinYear).Append("\" max=\"").Append(SearchQuery.MaxYear)
-            .Append("\" value=\"").Append(q.YearFrom).Append("\" placeholder=\"開始\"></label>")
-            .Append("<label>〜 <input type=\"number\" name=\"to\" min=\"").Append(SearchQuery.MinYear).Append("\" max=\"").Append(SearchQuery.MaxYear)
-            .Append("\" value=\"").Append(q.YearTo).Append("\" placeholder=\"終了\"></label>")
-            .Append("<label>別紙の種類 <input type=\"text\" name=\"type\" list=\"types\" value=\"").Append(Html.Encode(q.SheetType)).Append("\"></label>")
-            .Append("<datalist id=\"types\">");
+        html.Append($"<form class=\"search\" method=\"get\" action=\"/\" role=\"search\">\n")
+            .Append($"<div class=\"query-row\"><label for=\"q\">検索語</label>")
+            .Append($"<input type=\"search\" id=\"q\" name=\"q\" value=\"{q.Text}\" maxlength=\"{QueryText.MaxChars}\"")
+            .Append($" placeholder=\"例：J-LIS 暗号化　（空白で区切ると全語を含む資料、&quot;…&quot; で語句）\">")
+            .Append($"<button type=\"submit\">検索</button></div>\n<div class=\"filters\">")
+            .Append($"<label>年度 <input type=\"number\" name=\"from\" min=\"{SearchQuery.MinYear}\" max=\"{SearchQuery.MaxYear}\" value=\"{q.YearFrom}\" placeholder=\"開始\"></label>")
+            .Append($"<label>〜 <input type=\"number\" name=\"to\" min=\"{SearchQuery.MinYear}\" max=\"{SearchQuery.MaxYear}\" value=\"{q.YearTo}\" placeholder=\"終了\"></label>")
+            .Append($"<label>別紙の種類 <input type=\"text\" name=\"type\" list=\"types\" value=\"{q.SheetType}\"></label><datalist id=\"types\">");
         foreach (var type in new[] { "外部結合", "電算処理", "委任", "委託", "再委託" })
-            html.Append("<option value=\"").Append(Html.Encode(type)).Append("\">");
-        html.Append("</datalist>")
-            .Append("<label>相手方 <input type=\"text\" name=\"partner\" value=\"").Append(Html.Encode(q.Partner)).Append("\"></label>")
-            .Append("<label>担当部課 <select name=\"dept\"><option value=\"\">（すべて）</option>");
+            html.Append($"<option value=\"{type}\">");
+        html.Append($"</datalist><label>相手方 <input type=\"text\" name=\"partner\" value=\"{q.Partner}\"></label><label>担当部課 <select name=\"dept\"><option value=\"\">（すべて）</option>");
         foreach (var department in model.Departments)
         {
-            html.Append("<option value=\"").Append(Html.Encode(department)).Append('"')
-                .Append(department == q.Department ? " selected" : string.Empty).Append('>').Append(Html.Encode(department)).Append("</option>");
+            html.Append(department == q.Department
+                ? SafeHtml.Of($"<option value=\"{department}\" selected>{department}</option>")
+                : SafeHtml.Of($"<option value=\"{department}\">{department}</option>"));
         }
-        html.Append("</select></label>");
+        html.Append($"</select></label>");
         if (q.HasFilters)
-            html.Append("<a class=\"clear\" href=\"/").Append(Html.Encode(Html.QueryString([("q", q.Text)]))).Append("\">絞り込みを解除</a>");
-        html.Append("</div>\n</form>\n");
+            html.Append($"<a class=\"clear\" href=\"/{QueryStrings.Build([("q", q.Text)])}\">絞り込みを解除</a>");
+        html.Append($"</div>\n</form>\n");
     }
 
-    private static void RenderFacets(StringBuilder html, SearchPageModel model)
+    private static void RenderFacets(HtmlBuilder html, SearchPageModel model)
     {
         var q = model.Query with { Page = 1 };
         var facets = model.Facets;
-        html.Append("<h2>年度</h2>\n<ul>");
+        html.Append($"<h2>年度</h2>\n<ul>");
         foreach (var (year, count) in facets.FiscalYear.OrderByDescending(pair => pair.Key).Take(MaxFacetValues))
         {
             var selected = q.YearFrom == year && q.YearTo == year;
             FacetLink(html, q with { YearFrom = year, YearTo = year }, $"{year}年度", count, selected);
         }
-        html.Append("</ul>\n<h2>別紙の種類</h2>\n<ul>");
+        html.Append($"</ul>\n<h2>別紙の種類</h2>\n<ul>");
         foreach (var (type, count) in facets.SheetType.Take(MaxFacetValues))
             FacetLink(html, q with { SheetType = type }, type, count, q.SheetType == type);
-        html.Append("</ul>\n<h2>相手方</h2>\n<ul>");
+        html.Append($"</ul>\n<h2>相手方</h2>\n<ul>");
         foreach (var (partner, count) in facets.Partner.Take(MaxFacetValues))
             FacetLink(html, q with { Partner = partner }, partner, count, q.Partner == partner);
-        html.Append("</ul>\n");
+        html.Append($"</ul>\n");
     }
 
-    private static void FacetLink(StringBuilder html, SearchQuery target, string label, int count, bool selected)
+    private static void FacetLink(HtmlBuilder html, SearchQuery target, string label, int count, bool selected)
     {
-        html.Append("<li").Append(selected ? " class=\"selected\"" : string.Empty).Append("><a href=\"").Append(Html.Encode(target.ToUrl())).Append("\">")
-            .Append(Html.Encode(label)).Append("</a> <span class=\"count\">").Append(count.ToString(CultureInfo.InvariantCulture)).Append("</span></li>");
+        var link = SafeHtml.Of($"<a href=\"{target.ToUrl()}\">{label}</a> <span class=\"count\">{count}</span>");
+        html.Append(selected ? SafeHtml.Of($"<li class=\"selected\">{link}</li>") : SafeHtml.Of($"<li>{link}</li>"));
     }
 
-    private static void RenderHit(StringBuilder html, SubmissionHit hit)
+    private static void RenderHit(HtmlBuilder html, SubmissionHit hit)
     {
         var record = hit.Record;
-        html.Append("<li class=\"hit\" data-file=\"").Append(Html.Encode(Path.GetFileName(record.Source.Path))).Append("\">\n<h2><a href=\"")
-            .Append(Html.Encode(RecordId.Url(record))).Append("\">").Append(Html.Encode(TitleOf(record))).Append("</a></h2>\n<p class=\"meta\">");
+        html.Append($"<li class=\"hit\" data-file=\"{Path.GetFileName(record.Source.Path)}\">\n<h2><a href=\"{RecordId.Url(record)}\">{TitleOf(record)}</a></h2>\n<p class=\"meta\">");
         var meta = new List<string>();
         if (record.FiscalYear is { } year)
             meta.Add($"{year}年度");
@@ -160,46 +153,49 @@ internal static class SearchPage
         if (record.Department is { Length: > 0 } department)
             meta.Add(department);
         meta.Add(Path.GetFileName(record.Source.Path));
-        html.Append(string.Join("<span class=\"sep\"> ／ </span>", meta.Select(Html.Encode))).Append("</p>\n<ul class=\"sheet-hits\">");
+        html.Append(SafeHtml.Join(SafeHtml.Of($"<span class=\"sep\"> ／ </span>"), meta.Select(SafeHtml.Text))).Append($"</p>\n<ul class=\"sheet-hits\">");
         foreach (var sheet in hit.Sheets)
         {
-            html.Append("<li><span class=\"where\">");
+            html.Append($"<li><span class=\"where\">");
             if (sheet.SheetIndex >= 0)
-                html.Append(Html.Encode($"別紙{sheet.SheetIndex + 1}（{sheet.SheetType}）"));
+                html.Append(SafeHtml.Text($"別紙{sheet.SheetIndex + 1}（{sheet.SheetType}）"));
             else
-                html.Append("本文");
+                html.Append($"本文");
             if (sheet.Field is { Length: > 0 } field)
-                html.Append(" ・ <span class=\"field\">").Append(Html.Encode(field)).Append("</span>");
-            html.Append("</span>");
-            // Snippet.ToHtml escapes the text itself and adds only <mark>.
+                html.Append($" ・ <span class=\"field\">{field}</span>");
+            html.Append($"</span>");
             if (sheet.Snippet is { } snippet)
-                html.Append(" <span class=\"snippet\">").Append(snippet.ToHtml()).Append("</span>");
-            html.Append("</li>");
+                html.Append($" <span class=\"snippet\">{SafeHtml.Snippet(snippet)}</span>");
+            html.Append($"</li>");
         }
-        html.Append("</ul>\n</li>\n");
+        html.Append($"</ul>\n</li>\n");
     }
 
-    private static void RenderPager(StringBuilder html, SearchPageModel model)
+    private static void RenderPager(HtmlBuilder html, SearchPageModel model)
     {
         if (model.PageCount <= 1)
             return;
         var q = model.Query;
-        html.Append("<nav class=\"pager\" aria-label=\"ページ\">");
+        html.Append($"<nav class=\"pager\" aria-label=\"ページ\">");
         if (q.Page > 1)
-            html.Append("<a rel=\"prev\" href=\"").Append(Html.Encode((q with { Page = q.Page - 1 }).ToUrl())).Append("\">← 前へ</a>");
+        {
+            var previous = (q with { Page = q.Page - 1 }).ToUrl();
+            html.Append($"<a rel=\"prev\" href=\"{previous}\">← 前へ</a>");
+        }
         // A window of page numbers around the current one keeps the bar short for big result sets.
         var first = Math.Max(1, q.Page - 4);
         var last = Math.Min(model.PageCount, first + 9);
         for (var page = first; page <= last; page++)
         {
-            if (page == q.Page)
-                html.Append("<span class=\"current\" aria-current=\"page\">").Append(page).Append("</span>");
-            else
-                html.Append("<a href=\"").Append(Html.Encode((q with { Page = page }).ToUrl())).Append("\">").Append(page).Append("</a>");
+            var href = (q with { Page = page }).ToUrl();
+            html.Append(page == q.Page ? SafeHtml.Of($"<span class=\"current\" aria-current=\"page\">{page}</span>") : SafeHtml.Of($"<a href=\"{href}\">{page}</a>"));
         }
         if (q.Page < model.PageCount)
-            html.Append("<a rel=\"next\" href=\"").Append(Html.Encode((q with { Page = q.Page + 1 }).ToUrl())).Append("\">次へ →</a>");
-        html.Append("</nav>\n");
+        {
+            var next = (q with { Page = q.Page + 1 }).ToUrl();
+            html.Append($"<a rel=\"next\" href=\"{next}\">次へ →</a>");
+        }
+        html.Append($"</nav>\n");
     }
 
     /// <summary>The title shown for a record: its 件名, else its first sheet's, else its file name.</summary>

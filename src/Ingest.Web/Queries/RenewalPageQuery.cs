@@ -36,7 +36,7 @@ public sealed record RenewalPageQuery
     }
 
     /// <summary>The URL of this view of the report (or of a download when <paramref name="path"/> names one).</summary>
-    public string ToUrl(string path = "/renewals", bool withPage = true) => path + Html.QueryString(
+    public string ToUrl(string path = "/renewals", bool withPage = true) => path + QueryStrings.Build(
     [
         ("asof", AsOf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
         ("type", SheetType),

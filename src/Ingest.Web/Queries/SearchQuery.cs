@@ -61,7 +61,7 @@ public sealed record SearchQuery
     }
 
     /// <summary>The URL of this search (page 1 is left out, so equal searches have equal URLs).</summary>
-    public string ToUrl() => "/" + Html.QueryString(
+    public string ToUrl() => "/" + QueryStrings.Build(
     [
         ("q", Text),
         ("from", YearFrom?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
