@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using CsvHelper;
@@ -148,15 +147,11 @@ public sealed class XlsxReportWriterTests(ITestOutputHelper output)
         Assert.Equal(2, document.WorkbookPart!.Workbook.Sheets!.Count());
     }
 
-    [Fact]
+    [SkippableFact]
     public void LibreOfficeOpensTheWorkbookAndReadsTheSameCells()
     {
-        var soffice = FindOnPath("soffice");
-        if (soffice is null)
-        {
-            output.WriteLine("SKIPPED: soffice (LibreOffice) is not on PATH; run tests/Ingest.Reports.Tests/check-xlsx.sh where it is.");
-            return;
-        }
+        Skip.If(LibreOfficeCalc.WhyNot is not null, LibreOfficeCalc.WhyNot);
+        var soffice = LibreOfficeCalc.Soffice!;
         var report = RenewalReportBuilder.Build([.. Corpus.Seeds(), .. Corpus.Renewals()], new RenewalQuery { AsOf = new DateOnly(2026, 11, 22) });
         var directory = Directory.CreateTempSubdirectory("ingest-xlsx-");
         try
@@ -192,29 +187,10 @@ public sealed class XlsxReportWriterTests(ITestOutputHelper output)
         // Filter options: comma, double quote, UTF-8 (76), from line 1, …, token 9 = cells as shown, token 12 = -1:
         // every sheet to <name>-<sheet>.csv (LibreOffice 7.2 and later).
         var outDir = Path.Combine(directory, "csv");
-        var start = new ProcessStartInfo(soffice)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in new[]
-        {
-            $"-env:UserInstallation=file://{Path.Combine(directory, "profile")}",
-            "--headless", "--norestore",
-            "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1",
-            "--outdir", outDir, xlsx,
-        })
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("LibreOffice did not finish within 2 minutes");
-        }
+        var (code, messages) = LibreOfficeCalc.Run(soffice, directory,
+            "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1", "--outdir", outDir, xlsx);
         Assert.True(Directory.Exists(outDir) && Directory.GetFiles(outDir, "*.csv").Length > 0,
-            $"LibreOffice wrote no CSV (exit {process.ExitCode}): {stdout.Result} {stderr.Result}");
+            $"LibreOffice wrote no CSV (exit {code?.ToString() ?? "none, killed"}): {messages}");
         return outDir;
     }
 
@@ -226,11 +202,6 @@ public sealed class XlsxReportWriterTests(ITestOutputHelper output)
             rows.Add(Enumerable.Range(0, reader.Parser.Count).Select(i => reader.GetField(i)!).ToArray());
         return rows;
     }
-
-    private static string? FindOnPath(string program) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)
-            .Select(dir => Path.Combine(dir, program))
-            .FirstOrDefault(File.Exists);
 
     private static Worksheet AllSheet(SpreadsheetDocument document)
     {
