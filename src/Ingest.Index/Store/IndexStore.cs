@@ -149,7 +149,20 @@ public sealed class IndexStore : IDisposable
     /// <paramref name="writerLock"/> (which the caller keeps holding after the updater is disposed), or, when none is given,
     /// takes the lock itself and releases it on disposal; <see cref="IndexBusyException"/> when another process writes.
     /// </summary>
-    public IndexUpdater OpenUpdater(IndexWriterLock? writerLock = null, int? ramBufferMb = null) => IndexUpdater.Open(this, writerLock, ramBufferMb);
+    public IndexUpdater OpenUpdater(IndexWriterLock? writerLock = null, int? ramBufferMb = null)
+    {
+        var owned = writerLock is null ? IndexWriterLock.Acquire(DirectoryPath) : null;
+        try
+        {
+            (writerLock ?? owned!).EnsureHeldFor(DirectoryPath);
+            return new IndexUpdater(this, LuceneWriters.Open(this, ramBufferMb), owned);
+        }
+        catch
+        {
+            owned?.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>
     /// Moves this store to the newest commit on disk, if there is a newer one (or a first one): searches that start

@@ -1,11 +1,8 @@
-using System.Text;
 using Ingest.Core.Records;
 using Ingest.Index.Analysis;
 using Ingest.Index.Documents;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
-using Lucene.Net.Search.Similarities;
-using Lucene.Net.Util;
 
 namespace Ingest.Index.Store;
 
@@ -23,7 +20,8 @@ public sealed class IndexUpdater : IDisposable
     private readonly Dictionary<string, string> _shaByPath;
     private readonly Dictionary<string, string> _aliasShaByPath;
 
-    private IndexUpdater(IndexStore store, IndexWriter writer, IndexWriterLock? ownedLock)
+    /// <summary>The writer of <paramref name="store"/>, under the lock it holds; releases <paramref name="ownedLock"/> when disposed.</summary>
+    internal IndexUpdater(IndexStore store, IndexWriter writer, IndexWriterLock? ownedLock)
     {
         _store = store;
         _writer = writer;
@@ -35,58 +33,6 @@ public sealed class IndexUpdater : IDisposable
         _pathBySha = _shaByPath.GroupBy(pair => pair.Value, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.First().Key, StringComparer.Ordinal);
         _aliasShaByPath = new Dictionary<string, string>(paths.Aliases, StringComparer.Ordinal);
     }
-
-    /// <summary>
-    /// Opens the writer of <paramref name="store"/> under <paramref name="writerLock"/>, or under a lock of its own taken at
-    /// once and released on disposal. See <see cref="IndexStore.OpenUpdater"/>.
-    /// </summary>
-    internal static IndexUpdater Open(IndexStore store, IndexWriterLock? writerLock, int? ramBufferMb)
-    {
-        var owned = writerLock is null ? IndexWriterLock.Acquire(store.DirectoryPath) : null;
-        try
-        {
-            (writerLock ?? owned!).EnsureHeldFor(store.DirectoryPath);
-            return new IndexUpdater(store, OpenWriter(store, ramBufferMb), owned);
-        }
-        catch
-        {
-            owned?.Dispose();
-            throw;
-        }
-    }
-
-    private static IndexWriter OpenWriter(IndexStore store, int? ramBufferMb)
-    {
-        var directory = store.LuceneDirectory;
-        IndexWriter writer;
-        try
-        {
-            writer = new IndexWriter(directory, WriterConfig(store, OpenMode.CREATE_OR_APPEND, ramBufferMb));
-        }
-        catch (IOException) when (SegmentInfos.GetLastCommitGeneration(directory) == 1)
-        {
-            // The process making this index's first commit was killed while writing it (Lucene 4.8 writes segments_N in
-            // place, and a first commit has no earlier one to fall back to). Nothing was ever committed, so start afresh;
-            // Lucene reads every commit file even to create, so the unreadable one goes first.
-            foreach (var name in directory.ListAll().Where(name => name is "segments_1" or "segments.gen"))
-                directory.DeleteFile(name);
-            writer = new IndexWriter(directory, WriterConfig(store, OpenMode.CREATE, ramBufferMb));
-        }
-        // Every commit from now on records the layout it was written with.
-        writer.SetCommitData(new Dictionary<string, string> { [IndexStore.SchemaKey] = IndexStore.SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-        // A new index gets an empty first commit at once: it is written in a moment, and every commit with documents then has
-        // a readable one before it to fall back to if the process dies while writing.
-        if (!DirectoryReader.IndexExists(directory))
-            writer.Commit();
-        return writer;
-    }
-
-    private static IndexWriterConfig WriterConfig(IndexStore store, OpenMode mode, int? ramBufferMb) => new(LuceneVersion.LUCENE_48, store.Analysis.Analyzer)
-    {
-        OpenMode = mode,
-        Similarity = new BM25Similarity(),
-        RAMBufferSizeMB = ramBufferMb ?? 64,
-    };
 
     /// <summary>What the index held when this updater opened (its changes since are not in it).</summary>
     public IndexedPaths AtStart { get; }
@@ -140,7 +86,7 @@ public sealed class IndexUpdater : IDisposable
     /// </summary>
     public bool Replace(string path, string sha256, PreparedDocuments prepared)
     {
-        EnsureIndexable(prepared);
+        prepared.EnsureIndexable();
         var replaced = _shaByPath.TryGetValue(path, out var oldSha);
         var orphaned = oldSha is not null && oldSha != sha256 ? TakeOrphanedContent(oldSha) : null;
         _writer.DeleteDocuments(new Term(IndexFields.Path, path), new Term(IndexFields.Sha256, sha256), new Term(IndexFields.AliasPath, path));
@@ -176,29 +122,7 @@ public sealed class IndexUpdater : IDisposable
     private List<SubmissionRecord> StoredRecords(string sha256)
     {
         using var reader = DirectoryReader.Open(_writer, applyAllDeletes: true);
-        var searcher = new Lucene.Net.Search.IndexSearcher(reader);
-        var hits = searcher.Search(new Lucene.Net.Search.TermQuery(new Term(IndexFields.Sha256, sha256)), RecordLookup.MaxDocuments);
-        return hits.ScoreDocs
-            .Select(hit => searcher.Doc(hit.Doc).Get(IndexFields.Record))
-            .OfType<string>()
-            .Select(json => RecordJson.Deserialize<SubmissionRecord>(json))
-            .OfType<SubmissionRecord>()
-            .OrderBy(record => record.Ordinal)
-            .ToList();
-    }
-
-    /// <summary>
-    /// Lucene refuses a document holding a term longer than <see cref="IndexWriter.MAX_TERM_LENGTH"/> bytes, but only once
-    /// the deletes before it are queued. Analysed text never gets there (the analyzer drops long tokens), nor do departments
-    /// and partners (<see cref="SheetDocumentBuilder.IsKeyword"/>); a path from an absurd zip entry name still can.
-    /// </summary>
-    private static void EnsureIndexable(PreparedDocuments prepared)
-    {
-        foreach (var field in prepared.Blocks.SelectMany(block => block).SelectMany(document => document.Fields))
-        {
-            if (field.IndexableFieldType is { IsIndexed: true, IsTokenized: false } && field.GetStringValue() is { } value && !SheetDocumentBuilder.IsKeyword(value))
-                throw new ArgumentException($"field {field.Name} holds a term of {Encoding.UTF8.GetByteCount(value):N0} bytes; Lucene's limit is {IndexWriter.MAX_TERM_LENGTH:N0}");
-        }
+        return RecordLookup.Records(new Lucene.Net.Search.IndexSearcher(reader), new Lucene.Net.Search.TermQuery(new Term(IndexFields.Sha256, sha256)));
     }
 
     /// <summary>
@@ -216,27 +140,6 @@ public sealed class IndexUpdater : IDisposable
             _pathBySha.Remove(sha);
         orphaned?.Invoke();
         return known;
-    }
-
-    /// <summary>Removes content <paramref name="sha256"/> under every path that holds it (owner and second paths); returns those paths.</summary>
-    public IReadOnlyList<string> RemoveContent(string sha256)
-    {
-        var paths = PathsOf(sha256);
-        foreach (var alias in paths.Skip(1))
-            Remove(alias); // the second paths first, so removing the owner hands the content to nobody
-        if (paths.Count > 0)
-            Remove(paths[0]);
-        return paths;
-    }
-
-    /// <summary>Every path that holds content <paramref name="sha256"/>: the owner first, then the second paths in ordinal order.</summary>
-    public IReadOnlyList<string> PathsOf(string sha256)
-    {
-        var paths = new List<string>();
-        if (_pathBySha.TryGetValue(sha256, out var owner))
-            paths.Add(owner);
-        paths.AddRange(_aliasShaByPath.Where(pair => pair.Value == sha256).Select(pair => pair.Key).Order(StringComparer.Ordinal));
-        return paths;
     }
 
     /// <summary>Every path the index knows now, owner and second paths alike (changes of this updater included).</summary>
@@ -261,14 +164,4 @@ public sealed class IndexUpdater : IDisposable
             _ownedLock?.Dispose();
         }
     }
-}
-
-/// <summary>A file's records as analysed index documents, one block per submission, ready for <see cref="IndexUpdater.Replace(string, string, PreparedDocuments)"/>.</summary>
-public sealed class PreparedDocuments(IReadOnlyList<IReadOnlyList<Document>> blocks)
-{
-    /// <summary>No documents (a file that failed, or content already indexed).</summary>
-    public static PreparedDocuments None { get; } = new([]);
-
-    /// <summary>One block of documents per submission; a block is added atomically.</summary>
-    public IReadOnlyList<IReadOnlyList<Document>> Blocks { get; } = blocks;
 }
