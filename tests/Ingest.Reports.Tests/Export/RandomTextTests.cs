@@ -56,7 +56,8 @@ public sealed class RandomTextTests
         for (var i = 0; i < report.Rows.Count; i++)
         {
             Assert.True(reader.Read());
-            Assert.Equal(ReportColumns.All.Select(c => c.Text(report.Rows[i])), Enumerable.Range(0, ReportColumns.All.Count).Select(k => reader.GetField(k)));
+            // Every cell reads back as written, but for the apostrophe that keeps one from starting a formula.
+            Assert.Equal(ReportColumns.All.Select(c => FormulaGuard.Neutralise(c.Text(report.Rows[i]))), Enumerable.Range(0, ReportColumns.All.Count).Select(k => reader.GetField(k)));
         }
         Assert.False(reader.Read());
     }
