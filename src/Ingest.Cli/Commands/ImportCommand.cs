@@ -161,6 +161,7 @@ internal static class ImportCommand
             }
 
             progress.PrintSkipped(logPath);
+            progress.PrintRemoved();
             if (summary.KeptUnverified > 0)
                 errors.WriteLine(safety.KeepMissing
                     ? $"kept {summary.KeptUnverified:N0} indexed file(s) gone from the folders imported (--keep-missing); `ingest import --dry-run` lists them"
@@ -202,6 +203,7 @@ internal static class ImportCommand
         private TimeSpan _lastLine = TimeSpan.Zero;
         private int _doneAtLastLine;
         private readonly Dictionary<string, int> _skippedByReason = new(StringComparer.Ordinal);
+        private readonly List<FileOutcome> _removed = [];
 
         public int Done { get; private set; }
 
@@ -228,6 +230,13 @@ internal static class ImportCommand
                 message = outcome.Message,
             }));
             if (outcome.Outcome == ImportOutcome.Removed)
+                _removed.Add(outcome);
+        }
+
+        /// <summary>Names each removed file once the import is over (lines written while the progress bar is drawn would break it).</summary>
+        public void PrintRemoved()
+        {
+            foreach (var outcome in _removed)
                 output.WriteLine($"removed {outcome.Path} ({outcome.Message})");
         }
 
