@@ -27,15 +27,20 @@ internal sealed record PageDraft(int Number, List<PlacedBlock> Blocks, List<Text
 /// </summary>
 internal static class PageLayoutBuilder
 {
-    public static PageDraft Build(Page page, PdfReaderOptions options)
+    public static PageDraft Build(Page page, PdfReaderOptions options, JapaneseGlyphForms? glyphForms = null)
     {
-        var glyphs = Glyphs(page, options.MaxLettersPerPage);
+        var glyphs = Glyphs(page, options.MaxLettersPerPage, glyphForms);
+        var clip = ContentClip.Find(page, glyphs);
+        if (clip is { } shown)
+            glyphs = glyphs.Where(g => ContentClip.Holds(shown, g)).ToArray();
         var visible = glyphs.Count(g => !g.IsSpace);
         var imageOnly = visible < options.ImageOnlyMaxLetters && page.NumberOfImages > 0;
         if (visible == 0)
             return new PageDraft(page.Number, [], [], imageOnly, 0, false);
 
         var segments = RulingExtractor.Segments(page, options.MaxSegmentsPerPage);
+        if (segments is not null && clip is { } box)
+            segments = segments.Select(s => ContentClip.Cut(box, s)).OfType<Segment>().ToList();
         var rules = segments is null ? [] : RulingExtractor.TakeUnderlines(segments, glyphs, options.SnapTolerance);
         var tables = LatticeTableFinder.Find(rules, options.SnapTolerance).Where(t => t.Regions.Count >= 2).ToList();
 
@@ -72,7 +77,7 @@ internal static class PageLayoutBuilder
         var bandBottom = page.Height * options.FurnitureBand;
         var band = lines.Where(l => l.Baseline >= bandTop || l.Baseline <= bandBottom).ToList();
         var body = lines.Where(l => !(l.Baseline >= bandTop || l.Baseline <= bandBottom)).ToList();
-        blocks.AddRange(FreeText(body, blocks.Select(b => b.Top).ToArray(), tables, options));
+        blocks.AddRange(FreeText(body, ColumnRight(lines, tables), tables, options));
         blocks.Sort((a, b) => b.Top.CompareTo(a.Top));
         return new PageDraft(page.Number, blocks, band, imageOnly, cells, segments is null);
     }
@@ -80,9 +85,10 @@ internal static class PageLayoutBuilder
     /// <summary>
     /// Letters as glyphs. A letter printed twice at (almost) the same place is a producer's fake bold: the copy is
     /// dropped and the letter marked bold. Bold also comes from the font (name or weight) or from fill-and-stroke
-    /// rendering, which is how LibreOffice emboldens a font that has no bold face.
+    /// rendering, which is how LibreOffice emboldens a font that has no bold face. Radicals a font drew for ordinary
+    /// kanji become those kanji (<see cref="JapaneseGlyphForms"/>).
     /// </summary>
-    internal static Glyph[] Glyphs(Page page, int limit)
+    internal static Glyph[] Glyphs(Page page, int limit, JapaneseGlyphForms? glyphForms = null)
     {
         var result = new List<Glyph>();
         foreach (var letter in page.Letters)
@@ -102,7 +108,8 @@ internal static class PageLayoutBuilder
             var bold = letter.FontDetails?.IsBold == true || (letter.FontDetails?.Weight ?? 400) >= 600
                        || IsBoldName(letter.FontName)
                        || letter.RenderingMode is TextRenderingMode.FillThenStroke or TextRenderingMode.FillThenStrokeClip;
-            result.Add(new Glyph(letter.Value, left, right, letter.StartBaseLine.Y, size, bold ? TextStyle.Bold : TextStyle.None));
+            var value = glyphForms?.Resolve(letter.Value, letter.FontName, page) ?? letter.Value;
+            result.Add(new Glyph(value, left, right, letter.StartBaseLine.Y, size, bold ? TextStyle.Bold : TextStyle.None));
         }
 
         result.Sort((a, b) => a.Baseline != b.Baseline ? b.Baseline.CompareTo(a.Baseline) : a.Left.CompareTo(b.Left));
@@ -162,12 +169,25 @@ internal static class PageLayoutBuilder
         return TextLine.Join(lines, box.Right - padding, out open);
     }
 
+    /// <summary>
+    /// The right edge of the page's text column, against which a line counts as full (wrapped): the furthest any line
+    /// reaches, running headers and right-aligned document numbers included, or a ruled table's right border. Taking
+    /// the paragraph lines alone is not enough: on a cover page whose longest paragraph is one unwrapped line (◇第17条…
+    /// （…）), that line would look full and the next line — （担当部課：…） — would be read as its continuation.
+    /// </summary>
+    private static double ColumnRight(List<TextLine> lines, List<LatticeTable> tables)
+    {
+        var right = lines.Count > 0 ? lines.Max(l => l.Right) : 0;
+        foreach (var table in tables)
+            right = Math.Max(right, table.Bounds.Right);
+        return right;
+    }
+
     /// <summary>Letters outside ruled tables: tables drawn without rules (stream) and paragraphs, split wherever a ruled table comes between.</summary>
-    private static IEnumerable<PlacedBlock> FreeText(List<TextLine> lines, double[] tableTops, List<LatticeTable> tables, PdfReaderOptions options)
+    private static IEnumerable<PlacedBlock> FreeText(List<TextLine> lines, double rightLimit, List<LatticeTable> tables, PdfReaderOptions options)
     {
         if (lines.Count == 0)
             yield break;
-        var rightLimit = lines.Max(l => l.Right);
         var run = new List<TextLine>();
         foreach (var line in lines)
         {
