@@ -24,15 +24,19 @@ public sealed record FixtureCell(string Text, bool Marked = false, int RowSpan =
 /// </summary>
 public static class FixtureLayout
 {
-    public static IReadOnlyList<FixtureBlock> Blocks(IReadOnlyList<SubmissionRecord> records)
+    /// <summary>
+    /// The blocks of <paramref name="records"/>, each submission from a new page; with <paramref name="coverPageAlone"/>
+    /// the cover (資料 number to 担当部課) has a page to itself, as many submissions print it.
+    /// </summary>
+    public static IReadOnlyList<FixtureBlock> Blocks(IReadOnlyList<SubmissionRecord> records, bool coverPageAlone = false)
     {
         var blocks = new List<FixtureBlock>();
         for (var i = 0; i < records.Count; i++)
-            blocks.AddRange(Blocks(records[i], pageBreak: i > 0));
+            blocks.AddRange(Blocks(records[i], pageBreak: i > 0, coverPageAlone));
         return blocks;
     }
 
-    private static IEnumerable<FixtureBlock> Blocks(SubmissionRecord r, bool pageBreak)
+    private static IEnumerable<FixtureBlock> Blocks(SubmissionRecord r, bool pageBreak, bool coverPageAlone)
     {
         var first = true;
         FixtureParagraph Para(string text, bool heading = false, bool right = false)
@@ -58,7 +62,7 @@ public static class FixtureLayout
             yield return Para($"（担当部課：{r.Department}）");
         if (r.Overview.Count > 0)
         {
-            yield return Para("事業の概要", heading: true);
+            yield return new FixtureParagraph("事業の概要", Heading: true, PageBreakBefore: coverPageAlone);
             yield return Pairs(r.Overview.Select(p => (p.Key, p.Value, false)));
         }
         foreach (var sheet in r.Sheets)
