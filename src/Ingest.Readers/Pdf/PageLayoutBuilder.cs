@@ -77,7 +77,7 @@ internal static class PageLayoutBuilder
         var bandBottom = page.Height * options.FurnitureBand;
         var band = lines.Where(l => l.Baseline >= bandTop || l.Baseline <= bandBottom).ToList();
         var body = lines.Where(l => !(l.Baseline >= bandTop || l.Baseline <= bandBottom)).ToList();
-        blocks.AddRange(FreeText(body, ColumnRight(lines, tables), tables, options));
+        blocks.AddRange(FreeText(body, ColumnRight(lines, tables, page.Width), tables, options));
         blocks.Sort((a, b) => b.Top.CompareTo(a.Top));
         return new PageDraft(page.Number, blocks, band, imageOnly, cells, segments is null);
     }
@@ -171,16 +171,20 @@ internal static class PageLayoutBuilder
 
     /// <summary>
     /// The right edge of the page's text column, against which a line counts as full (wrapped): the furthest any line
-    /// reaches, running headers and right-aligned document numbers included, or a ruled table's right border. Taking
-    /// the paragraph lines alone is not enough: on a cover page whose longest paragraph is one unwrapped line (◇第17条…
-    /// （…）), that line would look full and the next line — （担当部課：…） — would be read as its continuation.
+    /// reaches, running headers and right-aligned document numbers included, a ruled table's right border, or the left
+    /// margin mirrored (forms are printed with equal side margins, or a wider binding margin on the left, which this
+    /// never oversteps). Taking the paragraph lines alone is not enough: on a cover page whose longest paragraph is one
+    /// unwrapped line (◇第17条…（…）), that line would look full and the next line — （担当部課：…） — would be read as
+    /// its continuation.
     /// </summary>
-    private static double ColumnRight(List<TextLine> lines, List<LatticeTable> tables)
+    private static double ColumnRight(List<TextLine> lines, List<LatticeTable> tables, double pageWidth)
     {
-        var right = lines.Count > 0 ? lines.Max(l => l.Right) : 0;
+        double right = 0, left = pageWidth;
+        foreach (var line in lines)
+            (right, left) = (Math.Max(right, line.Right), Math.Min(left, line.Left));
         foreach (var table in tables)
-            right = Math.Max(right, table.Bounds.Right);
-        return right;
+            (right, left) = (Math.Max(right, table.Bounds.Right), Math.Min(left, table.Bounds.Left));
+        return left < right ? Math.Max(right, pageWidth - left) : right;
     }
 
     /// <summary>Letters outside ruled tables: tables drawn without rules (stream) and paragraphs, split wherever a ruled table comes between.</summary>
