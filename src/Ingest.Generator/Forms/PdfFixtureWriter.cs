@@ -2,7 +2,7 @@ namespace Ingest.Generator.Forms;
 
 /// <summary>
 /// Writes fixture blocks as a PDF of our own making (no PDF library): A4 pages with 20 mm margins, 10.5 pt text in a
-/// non-embedded IPA Gothic, headings larger and bold, and tables ruled cell by cell as Word and LibreOffice export them
+/// subset of IPAex Gothic embedded in the file, headings larger and bold, and tables ruled cell by cell as Word and LibreOffice export them
 /// — the table outdented by the cell padding so cell text lines up with the margin, text wrapped inside each cell,
 /// a merged party cell drawn without the rules it covers, a row that does not fit moved to the next page (the table
 /// closed at the break and reopened), and changed fields in the bold font, underlined line by line. The output depends
@@ -24,7 +24,7 @@ public static class PdfFixtureWriter
 
     private const double BodyPitch = LineSpacing * BodySize;
 
-    /// <summary>Ascent of the font above the baseline, in ems (IPA Gothic's is 0.88).</summary>
+    /// <summary>Ascent of the font above the baseline, in ems (IPAex Gothic's is 0.88).</summary>
     private const double Ascent = 0.88;
 
     /// <summary>Space before and after a heading (Word's heading style: 6 pt and 3 pt).</summary>
