@@ -126,6 +126,7 @@ public sealed class PdfFixtureWriterTests
     [InlineData("あいうえお。かきくけこ", 5, new[] { "あいうえ", "お。かきく", "けこ" })] // 。 may not start a line: お goes down with it
     [InlineData("通信は LGWAN 回線", 4, new[] { "通信は ", "LGWAN ", "回線" })]        // a Latin word is not split; the space hangs
     [InlineData("（担当）課", 3, new[] { "（担", "当）課" })]                              // （ may not end a line, ） may not start one
+    [InlineData("人出生:2,300", 5, new[] { "人出", "生:2,300" })]                      // a number after a colon is not cut: 生 goes down with it
     [InlineData("", 5, new[] { "" })]
     public void Lines_break_between_japanese_letters_at_spaces_and_by_kinsoku(string text, double ems, string[] expected) =>
         Assert.Equal(expected, PdfLineBreaker.Break(text, ems * 10, 10));

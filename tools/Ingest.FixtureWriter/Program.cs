@@ -37,6 +37,11 @@ foreach (var source in sources)
     // fonts whose radical mappings show up in the PDF's text; half of them with the cover on a page of its own.
     foreach (var (name, page, coverAlone) in ChromiumVariants.All)
         HtmlFixtureWriter.Write(Path.Combine(output, $"{stem}.{name}.html"), coverAlone ? FixtureLayout.Blocks(extraction.Submissions, coverPageAlone: true) : blocks, page);
+    // Sheets on landscape pages, in each of the ways a PDF shows them: /Rotate 90, content turned on a portrait page, a wide media box.
+    var landscape = FixtureLayout.Blocks(extraction.Submissions, landscapeSheets: true);
+    PdfFixtureWriter.Write(Path.Combine(output, stem + ".landscape-rotate90.pdf"), landscape, LandscapePages.Rotate);
+    PdfFixtureWriter.Write(Path.Combine(output, stem + ".landscape-sideways.pdf"), landscape, LandscapePages.Sideways);
+    PdfFixtureWriter.Write(Path.Combine(output, stem + ".landscape-mediabox.pdf"), landscape, LandscapePages.MediaBox);
     Console.WriteLine($"{stem}: {extraction.Submissions.Count} submission(s), {extraction.Submissions.Sum(s => s.Sheets.Count)} sheet(s)");
 }
 return failures == 0 ? 0 : 1;

@@ -35,7 +35,7 @@ internal sealed class PdfFileAssembler
     }
 
     /// <summary>The file for pages of <paramref name="width"/> × <paramref name="height"/> points with the given content streams.</summary>
-    public static byte[] Assemble(IReadOnlyList<byte[]> pages, PdfGlyphEncoder encoder, double width, double height)
+    public static byte[] Assemble(IReadOnlyList<(byte[] Content, bool Landscape)> pages, PdfGlyphEncoder encoder, double width, double height, LandscapePages landscape)
     {
         var pdf = new PdfFileAssembler();
         var kids = string.Join(' ', pages.Select((_, i) => $"{FirstPageObject + 2 * i} 0 R"));
@@ -49,12 +49,24 @@ internal sealed class PdfFileAssembler
         pdf.Font(8, name + ",Bold", encoder, bold: true);
         pdf.Stream(11, string.Empty, Encoding.ASCII.GetBytes(ToUnicode(encoder)));
         pdf.Stream(12, $"/Length1 {subset.Length}", subset);
-        var mediaBox = $"[0 0 {PdfContentBuilder.Number(width)} {PdfContentBuilder.Number(height)}]";
+        var portrait = $"[0 0 {PdfContentBuilder.Number(width)} {PdfContentBuilder.Number(height)}]";
         for (var i = 0; i < pages.Count; i++)
         {
             var number = FirstPageObject + 2 * i;
-            pdf.Object(number, $"<< /Type /Page /Parent 2 0 R /MediaBox {mediaBox} /Resources 4 0 R /Contents {number + 1} 0 R >>");
-            pdf.Stream(number + 1, string.Empty, pages[i]);
+            var (content, across) = pages[i];
+            var (mediaBox, rotate, turn) = !across ? (portrait, string.Empty, null)
+                : landscape switch
+                {
+                    // The landscape content's (x, y) is drawn at (width − y, x): a quarter turn left, which /Rotate 90 undoes.
+                    LandscapePages.Rotate => (portrait, " /Rotate 90", $"0 1 -1 0 {PdfContentBuilder.Number(width)} 0 cm"),
+                    // ... or at (y, height − x): a quarter turn right, left for the reader to undo.
+                    LandscapePages.Sideways => (portrait, string.Empty, $"0 -1 1 0 0 {PdfContentBuilder.Number(height)} cm"),
+                    _ => ($"[0 0 {PdfContentBuilder.Number(height)} {PdfContentBuilder.Number(width)}]", string.Empty, (string?)null),
+                };
+            if (turn is not null)
+                content = [.. Encoding.ASCII.GetBytes($"q {turn}\n"), .. content, .. "Q\n"u8];
+            pdf.Object(number, $"<< /Type /Page /Parent 2 0 R /MediaBox {mediaBox}{rotate} /Resources 4 0 R /Contents {number + 1} 0 R >>");
+            pdf.Stream(number + 1, string.Empty, content);
         }
         return pdf.Finish(root: 1, info: 3);
     }

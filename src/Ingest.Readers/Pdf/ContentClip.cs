@@ -17,7 +17,7 @@ internal static class ContentClip
     private const double Tolerance = 1.0;
 
     /// <summary>The rectangular clip holding most of the letters, or null when there is none (most producers set no such clip).</summary>
-    public static Box? Find(Page page, IReadOnlyList<Glyph> glyphs)
+    public static Box? Find(Page page, IReadOnlyList<Glyph> glyphs, PageFrame frame = default)
     {
         if (glyphs.Count == 0)
             return null;
@@ -27,7 +27,7 @@ internal static class ContentClip
         {
             if (!path.IsClipping || path.Count != 1 || !path[0].IsDrawnAsRectangle || path[0].GetDrawnRectangle() is not { } r)
                 continue;
-            var box = new Box(Math.Min(r.Left, r.Right), Math.Min(r.Bottom, r.Top), Math.Max(r.Left, r.Right), Math.Max(r.Bottom, r.Top));
+            var box = frame.Apply(r);
             var count = glyphs.Count(g => Holds(box, g));
             if (count > bestCount)
                 (best, bestCount) = (box, count);

@@ -29,8 +29,9 @@ internal static class PageLayoutBuilder
 {
     public static PageDraft Build(Page page, PdfReaderOptions options, JapaneseGlyphForms? glyphForms = null)
     {
-        var glyphs = Glyphs(page, options.MaxLettersPerPage, glyphForms);
-        var clip = ContentClip.Find(page, glyphs);
+        var frame = PageFrame.Of(page);
+        var glyphs = Glyphs(page, options.MaxLettersPerPage, glyphForms, frame);
+        var clip = ContentClip.Find(page, glyphs, frame);
         if (clip is { } shown)
             glyphs = glyphs.Where(g => ContentClip.Holds(shown, g)).ToArray();
         var visible = glyphs.Count(g => !g.IsSpace);
@@ -39,6 +40,8 @@ internal static class PageLayoutBuilder
             return new PageDraft(page.Number, [], [], imageOnly, 0, false);
 
         var segments = RulingExtractor.Segments(page, options.MaxSegmentsPerPage);
+        if (segments is not null && frame.IsTurned)
+            segments = segments.Select(frame.Apply).ToList();
         if (segments is not null && clip is { } box)
             segments = segments.Select(s => ContentClip.Cut(box, s)).OfType<Segment>().ToList();
         var rules = segments is null ? [] : RulingExtractor.TakeUnderlines(segments, glyphs, options.SnapTolerance);
@@ -68,16 +71,16 @@ internal static class PageLayoutBuilder
         {
             var (table, shape) = TableFrom(tables[t], perRegion[t]);
             var bounds = tables[t].Bounds;
-            blocks.Add(new PlacedBlock(bounds.Top, table, shape with { Extent = (bounds.Top / page.Height, bounds.Bottom / page.Height) }));
+            blocks.Add(new PlacedBlock(bounds.Top, table, shape with { Extent = (bounds.Top / frame.Height, bounds.Bottom / frame.Height) }));
             cells += tables[t].Regions.Count;
         }
 
         var lines = TextLine.Group(free);
-        var bandTop = page.Height * (1 - options.FurnitureBand);
-        var bandBottom = page.Height * options.FurnitureBand;
+        var bandTop = frame.Height * (1 - options.FurnitureBand);
+        var bandBottom = frame.Height * options.FurnitureBand;
         var band = lines.Where(l => l.Baseline >= bandTop || l.Baseline <= bandBottom).ToList();
         var body = lines.Where(l => !(l.Baseline >= bandTop || l.Baseline <= bandBottom)).ToList();
-        blocks.AddRange(FreeText(body, ColumnRight(lines, tables, page.Width), tables, options));
+        blocks.AddRange(FreeText(body, ColumnRight(lines, tables, frame.Width), tables, options));
         blocks.Sort((a, b) => b.Top.CompareTo(a.Top));
         return new PageDraft(page.Number, blocks, band, imageOnly, cells, segments is null);
     }
@@ -88,7 +91,7 @@ internal static class PageLayoutBuilder
     /// rendering, which is how LibreOffice emboldens a font that has no bold face. Radicals a font drew for ordinary
     /// kanji become those kanji (<see cref="JapaneseGlyphForms"/>).
     /// </summary>
-    internal static Glyph[] Glyphs(Page page, int limit, JapaneseGlyphForms? glyphForms = null)
+    internal static Glyph[] Glyphs(Page page, int limit, JapaneseGlyphForms? glyphForms = null, PageFrame frame = default)
     {
         var result = new List<Glyph>();
         foreach (var letter in page.Letters)
@@ -98,18 +101,20 @@ internal static class PageLayoutBuilder
             if (string.IsNullOrEmpty(letter.Value))
                 continue;
             var size = letter.PointSize > 0 ? letter.PointSize : letter.FontSize > 0 ? letter.FontSize : Math.Max(1, letter.BoundingBox.Height);
-            var left = Math.Min(letter.StartBaseLine.X, letter.EndBaseLine.X);
-            var right = Math.Max(letter.StartBaseLine.X, letter.EndBaseLine.X);
+            var (start, end) = (frame.Apply(letter.StartBaseLine), frame.Apply(letter.EndBaseLine));
+            var left = Math.Min(start.X, end.X);
+            var right = Math.Max(start.X, end.X);
             if (right - left < 0.05 * size)
             {
-                left = letter.BoundingBox.Left;
-                right = Math.Max(letter.BoundingBox.Right, left + 0.3 * size);
+                var box = frame.Apply(letter.BoundingBox);
+                left = box.Left;
+                right = Math.Max(box.Right, left + 0.3 * size);
             }
             var bold = letter.FontDetails?.IsBold == true || (letter.FontDetails?.Weight ?? 400) >= 600
                        || IsBoldName(letter.FontName)
                        || letter.RenderingMode is TextRenderingMode.FillThenStroke or TextRenderingMode.FillThenStrokeClip;
             var value = glyphForms?.Resolve(letter.Value, letter.FontName, page) ?? letter.Value;
-            result.Add(new Glyph(value, left, right, letter.StartBaseLine.Y, size, bold ? TextStyle.Bold : TextStyle.None));
+            result.Add(new Glyph(value, left, right, start.Y, size, bold ? TextStyle.Bold : TextStyle.None));
         }
 
         result.Sort((a, b) => a.Baseline != b.Baseline ? b.Baseline.CompareTo(a.Baseline) : a.Left.CompareTo(b.Left));
