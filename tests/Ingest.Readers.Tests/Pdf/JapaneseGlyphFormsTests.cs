@@ -21,21 +21,25 @@ public sealed class JapaneseGlyphFormsTests
     [InlineData("⼗", "十")]
     [InlineData("⼜", "又")]
     [InlineData("⼝", "口")]
+    [InlineData("⼟", "土")]
     [InlineData("⼤", "大")]
     [InlineData("⼦", "子")]
-    [InlineData("⼾", "戸")]
+    [InlineData("⼭", "山")]
+    [InlineData("⼾", "戸")] // Unicode's equivalent is the traditional 戶
     [InlineData("⼿", "手")]
     [InlineData("⽀", "支")]
     [InlineData("⽂", "文")]
     [InlineData("⽅", "方")]
     [InlineData("⽇", "日")]
     [InlineData("⽉", "月")]
+    [InlineData("⽊", "木")]
     [InlineData("⽌", "止")]
     [InlineData("⽒", "氏")]
     [InlineData("⽔", "水")]
     [InlineData("⽕", "火")]
     [InlineData("⽣", "生")]
     [InlineData("⽤", "用")]
+    [InlineData("⽥", "田")]
     [InlineData("⽬", "目")]
     [InlineData("⽰", "示")]
     [InlineData("⽴", "立")]
@@ -45,7 +49,9 @@ public sealed class JapaneseGlyphFormsTests
     [InlineData("⾔", "言")]
     [InlineData("⾦", "金")]
     [InlineData("⾨", "門")]
+    [InlineData("⾯", "面")]
     [InlineData("⾼", "高")]
+    [InlineData("⿊", "黒")] // Unicode's equivalent is the traditional 黑
     public void Radical_in_a_chromium_fixture_comes_back_as_the_kanji_on_the_page(string radical, string kanji)
     {
         Assert.True(ReadAsRadicals.Value.TryGetValue(radical, out var read), $"no Chromium fixture carries {radical}: the fixtures no longer exercise it");
@@ -114,6 +120,19 @@ public sealed class JapaneseGlyphFormsTests
             Assert.Equal(text.Department, pdf.Department, StringComparer.Ordinal);
             Assert.Equal(text.Sheets[0].Fields["保有課"], pdf.Sheets[0].Fields["保有課"], StringComparer.Ordinal);
             Assert.Equal(text.Sheets[0].Partners, pdf.Sheets[0].Partners, StringComparer.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_partner_written_with_the_black_radical_equals_the_text_version_exactly()
+    {
+        var source = Fixtures.Sources().Single(s => s.Stem == "kuromatsu_sokuryou_itaku").Source;
+        Assert.Equal(["株式会社黒松測量設計"], Fixtures.Pipeline.ExtractFile(source).Submissions.Single().Sheets.Single().Partners);
+        foreach (var suffix in Fixtures.Suffixes("kuromatsu_sokuryou_itaku").Where(s => s.StartsWith(".chromium-", StringComparison.Ordinal)))
+        {
+            var pdf = Fixtures.Pipeline.ExtractFile(Fixtures.File("kuromatsu_sokuryou_itaku" + suffix)).Submissions.Single();
+            Assert.Equal(["株式会社黒松測量設計"], pdf.Sheets.Single().Partners); // 黒 U+9ED2, not 黑 U+9ED1
+            Assert.Equal("みどり土木部道路課", pdf.Department);
         }
     }
 
