@@ -57,9 +57,10 @@ public sealed class PdfFixtureWriterTests
         Assert.Contains("𠮷野家の LGWAN 回線", text); // a letter beyond the BMP comes back through the ToUnicode map
         Assert.Contains("通信内容は暗号化する。", text);
 
-        // Advances follow /W: half width for ASCII, full width for Japanese, at 10.5 pt.
+        // Advances follow /W, which holds the embedded font's own widths: proportional Latin, full width Japanese, at 10.5 pt.
         static double Advance(UglyToad.PdfPig.Content.Letter l) => l.EndBaseLine.X - l.StartBaseLine.X;
-        Assert.Equal(5.25, Advance(page.Letters.First(l => l.Value == "L")), 2);
+        Assert.Equal(PdfTextMetrics.Advance(new Rune('L')) * 10.5 / 1000, Advance(page.Letters.First(l => l.Value == "L")), 2);
+        Assert.True(Advance(page.Letters.First(l => l.Value == "L")) < Advance(page.Letters.First(l => l.Value == "W")));
         Assert.Equal(10.5, Advance(page.Letters.First(l => l.Value == "野")), 2);
         Assert.Equal(10.5, Advance(page.Letters.First(l => l.Value == "𠮷")), 2);
 
@@ -123,8 +124,9 @@ public sealed class PdfFixtureWriterTests
 
     [Theory]
     [InlineData("あいうえお。かきくけこ", 5, new[] { "あいうえ", "お。かきく", "けこ" })] // 。 may not start a line: お goes down with it
-    [InlineData("通信は LGWAN 回線", 4, new[] { "通信は ", "LGWAN 回", "線" })]        // a Latin word is not split; the space hangs
+    [InlineData("通信は LGWAN 回線", 4, new[] { "通信は ", "LGWAN ", "回線" })]        // a Latin word is not split; the space hangs
     [InlineData("（担当）課", 3, new[] { "（担", "当）課" })]                              // （ may not end a line, ） may not start one
+    [InlineData("人出生:2,300", 5, new[] { "人出", "生:2,300" })]                      // a number after a colon is not cut: 生 goes down with it
     [InlineData("", 5, new[] { "" })]
     public void Lines_break_between_japanese_letters_at_spaces_and_by_kinsoku(string text, double ems, string[] expected) =>
         Assert.Equal(expected, PdfLineBreaker.Break(text, ems * 10, 10));

@@ -32,13 +32,34 @@ foreach (var source in sources)
     // Running header and page-number footer give the PDF page furniture to separate.
     var header = extraction.Submissions[0].Council is { } council ? $"{council} 資料" : null;
     DocxFixtureWriter.Write(Path.Combine(output, stem + ".docx"), blocks, header);
-    HtmlFixtureWriter.Write(Path.Combine(output, stem + ".html"), blocks);
+    HtmlFixtureWriter.Write(Path.Combine(output, stem + ".chromium.html"), blocks);
+    // Browser PDFs in both page sizes and two margins (lines wrap, pages break and covers fall differently), in the IPAex
+    // fonts whose radical mappings show up in the PDF's text; half of them with the cover on a page of its own.
+    foreach (var (name, page, coverAlone) in ChromiumVariants.All)
+        HtmlFixtureWriter.Write(Path.Combine(output, $"{stem}.{name}.html"), coverAlone ? FixtureLayout.Blocks(extraction.Submissions, coverPageAlone: true) : blocks, page);
+    // Sheets on landscape pages, in each of the ways a PDF shows them: /Rotate 90, content turned on a portrait page, a wide media box.
+    var landscape = FixtureLayout.Blocks(extraction.Submissions, landscapeSheets: true);
+    PdfFixtureWriter.Write(Path.Combine(output, stem + ".landscape-rotate90.pdf"), landscape, LandscapePages.Rotate);
+    PdfFixtureWriter.Write(Path.Combine(output, stem + ".landscape-sideways.pdf"), landscape, LandscapePages.Sideways);
+    PdfFixtureWriter.Write(Path.Combine(output, stem + ".landscape-mediabox.pdf"), landscape, LandscapePages.MediaBox);
     Console.WriteLine($"{stem}: {extraction.Submissions.Count} submission(s), {extraction.Submissions.Sum(s => s.Sheets.Count)} sheet(s)");
 }
 return failures == 0 ? 0 : 1;
 
 namespace Ingest.FixtureWriter
 {
+    /// <summary>The page setups of the Chromium fixtures beside the first one (<c>.chromium.pdf</c>: A4, 18 mm, IPA Gothic).</summary>
+    public static class ChromiumVariants
+    {
+        public static readonly (string Name, HtmlPageSetup Page, bool CoverAlone)[] All =
+        [
+            ("chromium-a4-10mm", new HtmlPageSetup("A4", 10, "IPAexGothic"), true),
+            ("chromium-a4-25mm", new HtmlPageSetup("A4", 25, "IPAexMincho"), false),
+            ("chromium-letter-10mm", new HtmlPageSetup("letter", 10, "IPAexMincho"), false),
+            ("chromium-letter-25mm", new HtmlPageSetup("letter", 25, "IPAexGothic"), true),
+        ];
+    }
+
     /// <summary>Fixture file names: the source's name without its encoding tag and extension (kokuho_gaibu_ketsugo.sjis.txt → kokuho_gaibu_ketsugo).</summary>
     public static class FixtureNames
     {

@@ -4,8 +4,9 @@ using System.Reflection;
 namespace Ingest.Core.Normalisation;
 
 /// <summary>
-/// The two embedded character tables of the normaliser: radicals → unified ideographs (Unicode's
-/// EquivalentUnifiedIdeograph.txt) and old/variant forms → modern forms (a curated list). Loaded once, read-only.
+/// The embedded character tables: radicals → unified ideographs (Unicode's EquivalentUnifiedIdeograph.txt), the few
+/// radicals Japanese fonts draw as another ideograph (radical-japanese-forms.txt, for PDF text) and old/variant forms →
+/// modern forms (a curated list). Loaded once, read-only.
 /// </summary>
 internal static class IdeographTables
 {
@@ -14,11 +15,17 @@ internal static class IdeographTables
     private static readonly Lazy<IReadOnlyDictionary<int, int>> _equivalents =
         new(() => Load("equivalent-ideographs.txt", ParseHexPair));
 
+    private static readonly Lazy<IReadOnlyDictionary<int, int>> _japaneseRadicalForms =
+        new(() => Load("radical-japanese-forms.txt", ParseHexPair));
+
     private static readonly Lazy<IReadOnlyDictionary<int, int>> _variants =
         new(() => Load("variant-forms.txt", ParseCharPair));
 
     /// <summary>Radical code point → unified ideograph code point.</summary>
     public static IReadOnlyDictionary<int, int> Equivalents => _equivalents.Value;
+
+    /// <summary>Radical code point → the unified ideograph Japanese fonts draw for it, where that is not <see cref="Equivalents"/>' answer.</summary>
+    public static IReadOnlyDictionary<int, int> JapaneseRadicalForms => _japaneseRadicalForms.Value;
 
     /// <summary>Variant ideograph code point → modern form code point.</summary>
     public static IReadOnlyDictionary<int, int> Variants => _variants.Value;

@@ -5,8 +5,12 @@ namespace Ingest.Generator.Forms;
 /// <summary>A block of a fixture document: a paragraph or a table, independent of the output format.</summary>
 public abstract record FixtureBlock;
 
-/// <summary>A paragraph; <paramref name="Heading"/> sets it larger and bold, <paramref name="Right"/> aligns it right (document numbers).</summary>
-public sealed record FixtureParagraph(string Text, bool Heading = false, bool Right = false, bool PageBreakBefore = false) : FixtureBlock;
+/// <summary>
+/// A paragraph; <paramref name="Heading"/> sets it larger and bold, <paramref name="Right"/> aligns it right (document
+/// numbers). <paramref name="Landscape"/>, when set, starts a page of that orientation here if the page is not already so
+/// (a sheet printed on landscape pages inside a portrait submission); writers without page orientation ignore it.
+/// </summary>
+public sealed record FixtureParagraph(string Text, bool Heading = false, bool Right = false, bool PageBreakBefore = false, bool? Landscape = null) : FixtureBlock;
 
 /// <summary>A table of rows; column widths are shares of the text width.</summary>
 public sealed record FixtureTable(IReadOnlyList<IReadOnlyList<FixtureCell>> Rows, IReadOnlyList<double> Widths) : FixtureBlock;
@@ -24,20 +28,26 @@ public sealed record FixtureCell(string Text, bool Marked = false, int RowSpan =
 /// </summary>
 public static class FixtureLayout
 {
-    public static IReadOnlyList<FixtureBlock> Blocks(IReadOnlyList<SubmissionRecord> records)
+    /// <summary>
+    /// The blocks of <paramref name="records"/>, each submission from a new page; with <paramref name="coverPageAlone"/>
+    /// the cover (資料 number to 担当部課) has a page to itself, as many submissions print it; with
+    /// <paramref name="landscapeSheets"/> each sheet (別紙) is on landscape pages and the rest on portrait ones.
+    /// </summary>
+    public static IReadOnlyList<FixtureBlock> Blocks(IReadOnlyList<SubmissionRecord> records, bool coverPageAlone = false, bool landscapeSheets = false)
     {
         var blocks = new List<FixtureBlock>();
         for (var i = 0; i < records.Count; i++)
-            blocks.AddRange(Blocks(records[i], pageBreak: i > 0));
+            blocks.AddRange(Blocks(records[i], pageBreak: i > 0, coverPageAlone, landscapeSheets));
         return blocks;
     }
 
-    private static IEnumerable<FixtureBlock> Blocks(SubmissionRecord r, bool pageBreak)
+    private static IEnumerable<FixtureBlock> Blocks(SubmissionRecord r, bool pageBreak, bool coverPageAlone, bool landscapeSheets)
     {
+        bool? Portrait() => landscapeSheets ? false : null;
         var first = true;
         FixtureParagraph Para(string text, bool heading = false, bool right = false)
         {
-            var p = new FixtureParagraph(text, heading, right, pageBreak && first);
+            var p = new FixtureParagraph(text, heading, right, pageBreak && first, first ? Portrait() : null);
             first = false;
             return p;
         }
@@ -58,19 +68,19 @@ public static class FixtureLayout
             yield return Para($"（担当部課：{r.Department}）");
         if (r.Overview.Count > 0)
         {
-            yield return Para("事業の概要", heading: true);
+            yield return new FixtureParagraph("事業の概要", Heading: true, PageBreakBefore: coverPageAlone);
             yield return Pairs(r.Overview.Select(p => (p.Key, p.Value, false)));
         }
         foreach (var sheet in r.Sheets)
         {
-            yield return Para($"件名 {sheet.Title}", heading: true);
+            yield return new FixtureParagraph($"件名 {sheet.Title}", Heading: true, Landscape: landscapeSheets ? true : null);
             if (r.PriorApprovals.Count > 0)
                 yield return Para($"※太字ゴシック(下線)は、{r.PriorApprovals[0].Text}済の内容からの変更箇所");
             yield return Pairs(sheet.Fields.Select(f => (f.Key, f.Value, sheet.ChangedFields.Contains(f.Key))));
         }
         foreach (var checklist in r.Checklists)
         {
-            yield return Para($"4 {checklist.Title}", heading: true);
+            yield return new FixtureParagraph($"4 {checklist.Title}", Heading: true, Landscape: Portrait());
             var rows = new List<IReadOnlyList<FixtureCell>>
             {
                 new[] { new FixtureCell(string.Empty), new FixtureCell("・対策が可能であれば「○」 ・対策の必要がない場合は「－」"), new FixtureCell("個人情報保護対策") },

@@ -14,13 +14,23 @@ internal sealed class PdfContentBuilder(PdfGlyphEncoder encoder)
     /// <summary>True until something is drawn.</summary>
     public bool IsEmpty { get; private set; } = true;
 
-    /// <summary>Draws a line of text with its baseline starting at (<paramref name="x"/>, <paramref name="y"/>) in font resource <paramref name="font"/>.</summary>
+    /// <summary>Outline stroke of bold text, in ems: the font has no bold face, so bold letters are filled and stroked.</summary>
+    private const double BoldStroke = 0.03;
+
+    /// <summary>
+    /// Draws a line of text with its baseline starting at (<paramref name="x"/>, <paramref name="y"/>) in font resource
+    /// <paramref name="font"/>; in the bold font the letters are also stroked (rendering mode 2), as word processors
+    /// embolden a font without a bold face.
+    /// </summary>
     public void Text(double x, double y, string font, double size, string text)
     {
         if (text.Length == 0)
             return;
-        _operators.Append("BT /").Append(font).Append(' ').Append(Number(size)).Append(" Tf ")
-            .Append(Number(x)).Append(' ').Append(Number(y)).Append(" Td <").Append(encoder.Encode(text)).Append("> Tj ET\n");
+        var bold = font == PdfFileAssembler.Bold;
+        if (bold)
+            _operators.Append("q ").Append(Number(BoldStroke * size)).Append(" w ");
+        _operators.Append("BT /").Append(font).Append(' ').Append(Number(size)).Append(" Tf ").Append(bold ? "2 Tr " : string.Empty)
+            .Append(Number(x)).Append(' ').Append(Number(y)).Append(" Td <").Append(encoder.Encode(text)).Append("> Tj ET").Append(bold ? " Q" : string.Empty).Append('\n');
         IsEmpty = false;
     }
 

@@ -2,26 +2,27 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
+using Ingest.Generator.Forms.Fonts;
 
 namespace Ingest.Generator.Forms;
 
 /// <summary>
 /// Writes a PDF file around finished page contents, following the file structure of ISO 32000-1 §7.5: header, numbered
-/// indirect objects, a cross-reference table of byte offsets, and a trailer. The fonts are two non-embedded Type 0 fonts
-/// (regular and bold IPA Gothic) with <c>Identity-H</c> encoding, TrueType-based CID descendants declared as
-/// Adobe-Japan1, widths from <see cref="PdfTextMetrics"/>, and a <c>/ToUnicode</c> CMap so the text can be extracted.
-/// No dates and no random identifiers: the same pages give the same bytes.
+/// indirect objects, a cross-reference table of byte offsets, and a trailer. The fonts are two Type 0 fonts (regular and
+/// bold) with <c>Identity-H</c> encoding over one embedded subset of IPAex Gothic (<see cref="TrueTypeSubsetter"/>: CID =
+/// glyph), widths from the font, and a <c>/ToUnicode</c> CMap so the text can be extracted; viewers draw the real
+/// glyphs. No dates and no random identifiers (the subset tag is a hash of the letters): the same pages give the same bytes.
 /// </summary>
 internal sealed class PdfFileAssembler
 {
     /// <summary>Resource name of the regular font.</summary>
     public const string Regular = "F1";
 
-    /// <summary>Resource name of the bold font.</summary>
+    /// <summary>Resource name of the bold font (the same glyphs; <see cref="PdfContentBuilder"/> strokes them as well).</summary>
     public const string Bold = "F2";
 
-    /// <summary>Objects before the pages: catalog, page tree, information, resources, two fonts of three objects each, the CMap.</summary>
-    private const int FirstPageObject = 12;
+    /// <summary>Objects before the pages: catalog, page tree, information, resources, two fonts of three objects each, the CMap, the font program.</summary>
+    private const int FirstPageObject = 13;
 
     private readonly MemoryStream _file = new();
     private readonly List<long> _offsets = [];
@@ -34,47 +35,78 @@ internal sealed class PdfFileAssembler
     }
 
     /// <summary>The file for pages of <paramref name="width"/> × <paramref name="height"/> points with the given content streams.</summary>
-    public static byte[] Assemble(IReadOnlyList<byte[]> pages, PdfGlyphEncoder encoder, double width, double height)
+    public static byte[] Assemble(IReadOnlyList<(byte[] Content, bool Landscape)> pages, PdfGlyphEncoder encoder, double width, double height, LandscapePages landscape)
     {
         var pdf = new PdfFileAssembler();
         var kids = string.Join(' ', pages.Select((_, i) => $"{FirstPageObject + 2 * i} 0 R"));
+        var subset = TrueTypeSubsetter.Subset(IpaexGothic.Font, encoder.Letters);
+        var name = $"{SubsetTag(encoder.Letters)}+{IpaexGothic.PostScriptName}";
         pdf.Object(1, "<< /Type /Catalog /Pages 2 0 R >>");
         pdf.Object(2, $"<< /Type /Pages /Kids [{kids}] /Count {pages.Count} >>");
         pdf.Object(3, "<< /Producer (Ingest.Generator) >>");
         pdf.Object(4, $"<< /Font << /{Regular} 5 0 R /{Bold} 8 0 R >> /ProcSet [/PDF /Text] >>");
-        pdf.Font(5, "IPAGothic", bold: false);
-        pdf.Font(8, "IPAGothic,Bold", bold: true);
+        pdf.Font(5, name, encoder, bold: false);
+        pdf.Font(8, name + ",Bold", encoder, bold: true);
         pdf.Stream(11, string.Empty, Encoding.ASCII.GetBytes(ToUnicode(encoder)));
-        var mediaBox = $"[0 0 {PdfContentBuilder.Number(width)} {PdfContentBuilder.Number(height)}]";
+        pdf.Stream(12, $"/Length1 {subset.Length}", subset);
+        var portrait = $"[0 0 {PdfContentBuilder.Number(width)} {PdfContentBuilder.Number(height)}]";
         for (var i = 0; i < pages.Count; i++)
         {
             var number = FirstPageObject + 2 * i;
-            pdf.Object(number, $"<< /Type /Page /Parent 2 0 R /MediaBox {mediaBox} /Resources 4 0 R /Contents {number + 1} 0 R >>");
-            pdf.Stream(number + 1, string.Empty, pages[i]);
+            var (content, across) = pages[i];
+            var (mediaBox, rotate, turn) = !across ? (portrait, string.Empty, null)
+                : landscape switch
+                {
+                    // The landscape content's (x, y) is drawn at (width − y, x): a quarter turn left, which /Rotate 90 undoes.
+                    LandscapePages.Rotate => (portrait, " /Rotate 90", $"0 1 -1 0 {PdfContentBuilder.Number(width)} 0 cm"),
+                    // ... or at (y, height − x): a quarter turn right, left for the reader to undo.
+                    LandscapePages.Sideways => (portrait, string.Empty, $"0 -1 1 0 0 {PdfContentBuilder.Number(height)} cm"),
+                    _ => ($"[0 0 {PdfContentBuilder.Number(height)} {PdfContentBuilder.Number(width)}]", string.Empty, (string?)null),
+                };
+            if (turn is not null)
+                content = [.. Encoding.ASCII.GetBytes($"q {turn}\n"), .. content, .. "Q\n"u8];
+            pdf.Object(number, $"<< /Type /Page /Parent 2 0 R /MediaBox {mediaBox}{rotate} /Resources 4 0 R /Contents {number + 1} 0 R >>");
+            pdf.Stream(number + 1, string.Empty, content);
         }
         return pdf.Finish(root: 1, info: 3);
     }
 
     /// <summary>
     /// A Type 0 font at <paramref name="number"/>, its CIDFontType2 descendant at the next number and the descendant's
-    /// descriptor after it. The font is not embedded: a viewer substitutes a Japanese font of that name; the widths
-    /// (<c>/DW</c> full width, <c>/W</c> the half-width ranges) fix every letter's advance whatever font it finds.
+    /// descriptor after it, whose font program is the embedded subset (object 12). <c>/DW</c> is full width and
+    /// <c>/W</c> lists every CID's advance from the font.
     /// </summary>
-    private void Font(int number, string name, bool bold)
+    private void Font(int number, string name, PdfGlyphEncoder encoder, bool bold)
     {
-        var halfWidths = string.Join(' ', PdfTextMetrics.HalfWidthRanges.Select(r => $"{(int)r.First} {(int)r.Last} {PdfTextMetrics.HalfWidth}"));
+        var widths = string.Join(' ', encoder.Letters.Select(c => PdfTextMetrics.Advance(new Rune(c))));
+        var font = IpaexGothic.Font;
+        int Scale(int units) => (int)Math.Round(units * 1000.0 / font.UnitsPerEm);
+        var head = font.TableBytes("head").ToArray();
+        var hhea = font.TableBytes("hhea").ToArray();
+        var box = string.Join(' ', new[] { 36, 38, 40, 42 }.Select(o => Scale(System.Buffers.Binary.BinaryPrimitives.ReadInt16BigEndian(head.AsSpan(o)))));
+        var ascent = Scale(System.Buffers.Binary.BinaryPrimitives.ReadInt16BigEndian(hhea.AsSpan(4)));
+        var descent = Scale(System.Buffers.Binary.BinaryPrimitives.ReadInt16BigEndian(hhea.AsSpan(6)));
         Object(number, $"<< /Type /Font /Subtype /Type0 /BaseFont /{name} /Encoding /Identity-H /DescendantFonts [{number + 1} 0 R] /ToUnicode 11 0 R >>");
-        Object(number + 1, $"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /{name} /CIDSystemInfo << /Registry (Adobe) /Ordering (Japan1) /Supplement 6 >> "
-                           + $"/FontDescriptor {number + 2} 0 R /DW {PdfTextMetrics.FullWidth} /W [{halfWidths}] /CIDToGIDMap /Identity >>");
-        // Flags: 4 = symbolic (glyphs outside the standard Latin set); 262144 = force bold.
-        Object(number + 2, $"<< /Type /FontDescriptor /FontName /{name} /Flags {(bold ? 262148 : 4)} /FontBBox [0 -120 1000 880] /ItalicAngle 0 "
-                           + $"/Ascent 880 /Descent -120 /CapHeight 730 /StemV {(bold ? 136 : 80)} /FontWeight {(bold ? 700 : 400)} >>");
+        Object(number + 1, $"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /{name} /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
+                           + $"/FontDescriptor {number + 2} 0 R /DW {PdfTextMetrics.FullWidth} /W [1 [{widths}]] /CIDToGIDMap /Identity >>");
+        // Flags: 4 = symbolic (glyphs outside the standard Latin set).
+        Object(number + 2, $"<< /Type /FontDescriptor /FontName /{name} /Flags 4 /FontBBox [{box}] /ItalicAngle 0 "
+                           + $"/Ascent {ascent} /Descent {descent} /CapHeight {ascent} /StemV {(bold ? 136 : 80)} /FontWeight {(bold ? 700 : 400)} /FontFile2 12 0 R >>");
+    }
+
+    /// <summary>The six capital letters that tag a subset font's name (ISO 32000-1 §9.6.4), from a hash of its letters.</summary>
+    private static string SubsetTag(IReadOnlyList<int> letters)
+    {
+        var bytes = new byte[4 * letters.Count];
+        for (var i = 0; i < letters.Count; i++)
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(4 * i), letters[i]);
+        var hash = SHA256.HashData(bytes);
+        return new string(hash.Take(6).Select(b => (char)('A' + b % 26)).ToArray());
     }
 
     /// <summary>
-    /// The <c>/ToUnicode</c> CMap (Adobe technical note 5411): every BMP code maps to itself, one <c>bfrange</c> per
-    /// first byte (a range may not cross one), surrogate codes excepted; each CID lent to a letter beyond the BMP maps
-    /// to its UTF-16 pair by <c>bfchar</c>. At most 100 entries per section, as the CMap format requires.
+    /// The <c>/ToUnicode</c> CMap (Adobe technical note 5411): one <c>bfchar</c> per CID naming its letter in UTF-16,
+    /// at most 100 entries per section, as the CMap format requires.
     /// </summary>
     private static string ToUnicode(PdfGlyphEncoder encoder)
     {
@@ -83,13 +115,10 @@ internal sealed class PdfFileAssembler
             .Append("/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n")
             .Append("/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n")
             .Append("1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-        var ranges = Enumerable.Range(0, 256).Where(high => high is < 0xD8 or > 0xDF).Select(high => $"<{high:X2}00> <{high:X2}FF> <{high:X2}00>").ToArray();
-        Sections(cmap, "bfrange", ranges);
-        var pairs = encoder.Supplementary.Select(s =>
+        var pairs = encoder.Letters.Select((letter, i) =>
         {
-            Span<char> units = stackalloc char[2];
-            s.Rune.EncodeToUtf16(units);
-            return $"<{s.Cid:X4}> <{(int)units[0]:X4}{(int)units[1]:X4}>";
+            var utf16 = string.Concat(char.ConvertFromUtf32(letter).Select(u => ((int)u).ToString("X4", CultureInfo.InvariantCulture)));
+            return $"<{i + 1:X4}> <{utf16}>";
         }).ToArray();
         Sections(cmap, "bfchar", pairs);
         cmap.Append("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");

@@ -2,21 +2,20 @@ namespace Ingest.Generator.Forms;
 
 /// <summary>
 /// Writes fixture blocks as a PDF of our own making (no PDF library): A4 pages with 20 mm margins, 10.5 pt text in a
-/// non-embedded IPA Gothic, headings larger and bold, and tables ruled cell by cell as Word and LibreOffice export them
+/// subset of IPAex Gothic embedded in the file, headings larger and bold, and tables ruled cell by cell as Word and LibreOffice export them
 /// — the table outdented by the cell padding so cell text lines up with the margin, text wrapped inside each cell,
 /// a merged party cell drawn without the rules it covers, a row that does not fit moved to the next page (the table
 /// closed at the break and reopened), and changed fields in the bold font, underlined line by line. The output depends
-/// only on the blocks: the same blocks give the same bytes.
+/// only on the blocks: the same blocks give the same bytes. Paragraphs may switch to landscape pages (a sheet printed
+/// across), which the file shows in one of the ways producers do (<see cref="LandscapePages"/>).
 /// </summary>
 public static class PdfFixtureWriter
 {
-    /// <summary>A4 in points.</summary>
+    /// <summary>A4 in points, portrait.</summary>
     private const double PageWidth = 595, PageHeight = 842;
 
     /// <summary>20 mm on every side, as the Word forms have.</summary>
     private const double Margin = 20 / 25.4 * 72;
-
-    private const double TextWidth = PageWidth - 2 * Margin;
     private const double BodySize = 10.5, HeadingSize = 12;
 
     /// <summary>Line pitch as a multiple of the font size.</summary>
@@ -24,7 +23,7 @@ public static class PdfFixtureWriter
 
     private const double BodyPitch = LineSpacing * BodySize;
 
-    /// <summary>Ascent of the font above the baseline, in ems (IPA Gothic's is 0.88).</summary>
+    /// <summary>Ascent of the font above the baseline, in ems (IPAex Gothic's is 0.88).</summary>
     private const double Ascent = 0.88;
 
     /// <summary>Space before and after a heading (Word's heading style: 6 pt and 3 pt).</summary>
@@ -37,10 +36,11 @@ public static class PdfFixtureWriter
     private const double UnderlineDrop = 0.1;
 
     /// <summary>Writes the blocks to <paramref name="path"/> as a PDF.</summary>
-    public static void Write(string path, IReadOnlyList<FixtureBlock> blocks) => File.WriteAllBytes(path, Render(blocks));
+    public static void Write(string path, IReadOnlyList<FixtureBlock> blocks, LandscapePages landscape = LandscapePages.MediaBox) =>
+        File.WriteAllBytes(path, Render(blocks, landscape));
 
     /// <summary>The PDF file for the blocks, as bytes.</summary>
-    public static byte[] Render(IReadOnlyList<FixtureBlock> blocks)
+    public static byte[] Render(IReadOnlyList<FixtureBlock> blocks, LandscapePages landscape = LandscapePages.MediaBox)
     {
         var encoder = new PdfGlyphEncoder();
         var layout = new Layout(encoder);
@@ -56,7 +56,7 @@ public static class PdfFixtureWriter
                     break;
             }
         }
-        return PdfFileAssembler.Assemble(layout.Finish(), encoder, PageWidth, PageHeight);
+        return PdfFileAssembler.Assemble(layout.Finish(), encoder, PageWidth, PageHeight, landscape);
     }
 
     /// <summary>Lines of a text: line feeds end lines, and each paragraph between them is wrapped to the width.</summary>
@@ -81,28 +81,34 @@ public static class PdfFixtureWriter
     /// <summary>The layout state: finished pages, the page being filled and how far down it is filled.</summary>
     private sealed class Layout(PdfGlyphEncoder encoder)
     {
-        private readonly List<byte[]> _pages = [];
+        private readonly List<(byte[] Content, bool Landscape)> _pages = [];
         private PdfContentBuilder _page = new(encoder);
+        private bool _landscape;
 
         /// <summary>Top of the free space on the page.</summary>
         private double _y = PageHeight - Margin;
 
-        /// <summary>Nothing is placed on the page yet: a page break here would only make an empty page.</summary>
-        private bool Fresh => _y >= PageHeight - Margin;
+        private double Height => _landscape ? PageWidth : PageHeight;
 
-        /// <summary>Every page's content stream, the last page included.</summary>
-        public List<byte[]> Finish()
+        private double TextWidth => (_landscape ? PageHeight : PageWidth) - 2 * Margin;
+
+        /// <summary>Nothing is placed on the page yet: a page break here would only make an empty page.</summary>
+        private bool Fresh => _y >= Height - Margin;
+
+        /// <summary>Every page's content stream and orientation, the last page included.</summary>
+        public List<(byte[] Content, bool Landscape)> Finish()
         {
             if (!_page.IsEmpty || _pages.Count == 0)
-                _pages.Add(_page.ToBytes());
+                _pages.Add((_page.ToBytes(), _landscape));
             return _pages;
         }
 
-        private void NewPage()
+        private void NewPage(bool? landscape = null)
         {
-            _pages.Add(_page.ToBytes());
+            _pages.Add((_page.ToBytes(), _landscape));
             _page = new PdfContentBuilder(encoder);
-            _y = PageHeight - Margin;
+            _landscape = landscape ?? _landscape;
+            _y = Height - Margin;
         }
 
         /// <summary>True when something this tall still fits above the bottom margin.</summary>
@@ -110,7 +116,14 @@ public static class PdfFixtureWriter
 
         public void Paragraph(FixtureParagraph paragraph)
         {
-            if (paragraph.PageBreakBefore && !Fresh)
+            if (paragraph.Landscape is { } landscape && landscape != _landscape)
+            {
+                if (Fresh)
+                    (_landscape, _y) = (landscape, (landscape ? PageWidth : PageHeight) - Margin);
+                else
+                    NewPage(landscape);
+            }
+            else if (paragraph.PageBreakBefore && !Fresh)
                 NewPage();
             var size = paragraph.Heading ? HeadingSize : BodySize;
             var font = paragraph.Heading ? PdfFileAssembler.Bold : PdfFileAssembler.Regular;
@@ -135,7 +148,7 @@ public static class PdfFixtureWriter
         /// </summary>
         public void Table(FixtureTable table)
         {
-            var grid = TableGrid.Measure(table);
+            var grid = TableGrid.Measure(table, TextWidth);
             var open = false; // rows of this table are on this page
             var textBottom = double.PositiveInfinity; // lowest point the text on this page reaches, padding included
             void Break()
@@ -256,7 +269,7 @@ public static class PdfFixtureWriter
         /// <summary>Height of a cell holding this many lines (an empty cell holds one), padding included.</summary>
         public static double Height(int lineCount) => Math.Max(1, lineCount) * BodyPitch + 2 * CellPaddingVertical;
 
-        public static TableGrid Measure(FixtureTable table)
+        public static TableGrid Measure(FixtureTable table, double textWidth)
         {
             var columns = table.Widths.Count;
             if (table.Rows.Any(r => r.Count > columns))
@@ -265,7 +278,7 @@ public static class PdfFixtureWriter
             var xs = new double[columns + 1];
             xs[0] = Margin - CellPadding;
             for (var c = 0; c < columns; c++)
-                xs[c + 1] = xs[c] + table.Widths[c] / total * TextWidth;
+                xs[c + 1] = xs[c] + table.Widths[c] / total * textWidth;
 
             var rows = table.Rows.Count;
             var lines = new List<string>?[rows, columns];
@@ -298,4 +311,17 @@ public static class PdfFixtureWriter
             return new TableGrid(table, xs, lines, heights);
         }
     }
+}
+
+/// <summary>How a PDF shows a landscape page inside a portrait document; producers do all three.</summary>
+public enum LandscapePages
+{
+    /// <summary>A media box wider than tall (LibreOffice, browsers).</summary>
+    MediaBox,
+
+    /// <summary>A portrait media box with <c>/Rotate 90</c>, the content drawn turned a quarter left so the viewer shows it upright.</summary>
+    Rotate,
+
+    /// <summary>A portrait page with the content drawn turned a quarter right and no <c>/Rotate</c>: the reader turns the paper.</summary>
+    Sideways,
 }

@@ -4,24 +4,21 @@ using System.Text;
 namespace Ingest.Generator.Forms;
 
 /// <summary>
-/// Turns text into the two-byte codes of an <c>Identity-H</c> font, where code = CID. A letter of the Basic
-/// Multilingual Plane is its own UTF-16 code unit; a letter beyond it (CJK extension B and later) gets one of the CIDs
-/// D800–DFFF, which no BMP letter uses (they are surrogate code units), in order of first use — the
-/// <c>/ToUnicode</c> map then names the pair it stands for. One encoder serves one document.
+/// Turns text into the two-byte codes of an <c>Identity-H</c> font whose embedded subset holds one glyph per letter:
+/// each distinct letter gets the next CID (from 1; 0 is .notdef) in order of first use, and CID = glyph index in the
+/// subset (<c>/CIDToGIDMap /Identity</c>). The <c>/ToUnicode</c> map names the letter of every CID. One encoder serves
+/// one document, so the same text gives the same codes.
 /// </summary>
 internal sealed class PdfGlyphEncoder
 {
-    /// <summary>The first of the CIDs lent to letters beyond the BMP.</summary>
-    private const int FirstSupplementaryCid = 0xD800;
-
-    /// <summary>How many letters beyond the BMP one document may use (the CIDs D800–DFFF).</summary>
-    public const int MaxSupplementary = 0x800;
+    /// <summary>Most distinct letters one document may use: CIDs are two bytes, and 0 is .notdef.</summary>
+    public const int MaxLetters = 0xFFFE;
 
     private readonly Dictionary<int, int> _cidOf = [];
-    private readonly List<Rune> _supplementary = [];
+    private readonly List<int> _letters = [];
 
-    /// <summary>Letters beyond the BMP with their CIDs, in order of first use.</summary>
-    public IEnumerable<(int Cid, Rune Rune)> Supplementary => _supplementary.Select((r, i) => (FirstSupplementaryCid + i, r));
+    /// <summary>The letters in CID order: the code point of CID i is at index i − 1.</summary>
+    public IReadOnlyList<int> Letters => _letters;
 
     /// <summary>The text's codes as hexadecimal digits, four per letter, for a <c>&lt;…&gt; Tj</c> string.</summary>
     public string Encode(string text)
@@ -34,14 +31,12 @@ internal sealed class PdfGlyphEncoder
 
     private int Cid(Rune rune)
     {
-        if (rune.IsBmp)
-            return rune.Value;
         if (_cidOf.TryGetValue(rune.Value, out var cid))
             return cid;
-        if (_supplementary.Count == MaxSupplementary)
-            throw new ArgumentException($"more than {MaxSupplementary} distinct letters beyond the Basic Multilingual Plane in one document (U+{rune.Value:X} is one too many)");
-        cid = FirstSupplementaryCid + _supplementary.Count;
-        _supplementary.Add(rune);
+        if (_letters.Count == MaxLetters)
+            throw new ArgumentException($"more than {MaxLetters} distinct letters in one document (U+{rune.Value:X} is one too many)");
+        _letters.Add(rune.Value);
+        cid = _letters.Count;
         _cidOf[rune.Value] = cid;
         return cid;
     }

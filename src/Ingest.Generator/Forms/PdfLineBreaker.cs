@@ -46,7 +46,8 @@ internal static class PdfLineBreaker
 
     /// <summary>
     /// Where to break a line that letter <paramref name="overflow"/> no longer fits on: before it if allowed; else one
-    /// letter earlier (kinsoku); else at the start of the Latin word it belongs to; else before it regardless.
+    /// letter earlier (kinsoku); else at the start of the Latin word it belongs to, or before the letter ahead of the word
+    /// when the word may not start a line; else before it regardless.
     /// </summary>
     private static int CutBefore(Rune[] runes, int start, int overflow)
     {
@@ -56,11 +57,16 @@ internal static class PdfLineBreaker
             return overflow - 1;
         if (IsWordLetter(runes[overflow]) && IsWordLetter(runes[overflow - 1]))
         {
-            for (var b = overflow - 2; b > start && IsWordLetter(runes[b]); b--)
+            var b = overflow - 2;
+            for (; b > start && IsWordLetter(runes[b]); b--)
             {
                 if (CanBreakBefore(runes, b))
                     return b;
             }
+            // The word opens with a letter that may not start a line (出生:2,300 — the colon): the Japanese letter before
+            // it goes down with the word rather than the word being cut.
+            if (b > start && CanBreakBefore(runes, b))
+                return b;
         }
         return overflow;
     }

@@ -27,15 +27,23 @@ internal sealed record PageDraft(int Number, List<PlacedBlock> Blocks, List<Text
 /// </summary>
 internal static class PageLayoutBuilder
 {
-    public static PageDraft Build(Page page, PdfReaderOptions options)
+    public static PageDraft Build(Page page, PdfReaderOptions options, JapaneseGlyphForms? glyphForms = null)
     {
-        var glyphs = Glyphs(page, options.MaxLettersPerPage);
+        var frame = PageFrame.Of(page);
+        var glyphs = Glyphs(page, options.MaxLettersPerPage, glyphForms, frame);
+        var clip = ContentClip.Find(page, glyphs, frame);
+        if (clip is { } shown)
+            glyphs = glyphs.Where(g => ContentClip.Holds(shown, g)).ToArray();
         var visible = glyphs.Count(g => !g.IsSpace);
         var imageOnly = visible < options.ImageOnlyMaxLetters && page.NumberOfImages > 0;
         if (visible == 0)
             return new PageDraft(page.Number, [], [], imageOnly, 0, false);
 
         var segments = RulingExtractor.Segments(page, options.MaxSegmentsPerPage);
+        if (segments is not null && frame.IsTurned)
+            segments = segments.Select(frame.Apply).ToList();
+        if (segments is not null && clip is { } box)
+            segments = segments.Select(s => ContentClip.Cut(box, s)).OfType<Segment>().ToList();
         var rules = segments is null ? [] : RulingExtractor.TakeUnderlines(segments, glyphs, options.SnapTolerance);
         var tables = LatticeTableFinder.Find(rules, options.SnapTolerance).Where(t => t.Regions.Count >= 2).ToList();
 
@@ -63,16 +71,16 @@ internal static class PageLayoutBuilder
         {
             var (table, shape) = TableFrom(tables[t], perRegion[t]);
             var bounds = tables[t].Bounds;
-            blocks.Add(new PlacedBlock(bounds.Top, table, shape with { Extent = (bounds.Top / page.Height, bounds.Bottom / page.Height) }));
+            blocks.Add(new PlacedBlock(bounds.Top, table, shape with { Extent = (bounds.Top / frame.Height, bounds.Bottom / frame.Height) }));
             cells += tables[t].Regions.Count;
         }
 
         var lines = TextLine.Group(free);
-        var bandTop = page.Height * (1 - options.FurnitureBand);
-        var bandBottom = page.Height * options.FurnitureBand;
+        var bandTop = frame.Height * (1 - options.FurnitureBand);
+        var bandBottom = frame.Height * options.FurnitureBand;
         var band = lines.Where(l => l.Baseline >= bandTop || l.Baseline <= bandBottom).ToList();
         var body = lines.Where(l => !(l.Baseline >= bandTop || l.Baseline <= bandBottom)).ToList();
-        blocks.AddRange(FreeText(body, blocks.Select(b => b.Top).ToArray(), tables, options));
+        blocks.AddRange(FreeText(body, ColumnRight(lines, tables, frame.Width), tables, options));
         blocks.Sort((a, b) => b.Top.CompareTo(a.Top));
         return new PageDraft(page.Number, blocks, band, imageOnly, cells, segments is null);
     }
@@ -80,9 +88,10 @@ internal static class PageLayoutBuilder
     /// <summary>
     /// Letters as glyphs. A letter printed twice at (almost) the same place is a producer's fake bold: the copy is
     /// dropped and the letter marked bold. Bold also comes from the font (name or weight) or from fill-and-stroke
-    /// rendering, which is how LibreOffice emboldens a font that has no bold face.
+    /// rendering, which is how LibreOffice emboldens a font that has no bold face. Radicals a font drew for ordinary
+    /// kanji become those kanji (<see cref="JapaneseGlyphForms"/>).
     /// </summary>
-    internal static Glyph[] Glyphs(Page page, int limit)
+    internal static Glyph[] Glyphs(Page page, int limit, JapaneseGlyphForms? glyphForms = null, PageFrame frame = default)
     {
         var result = new List<Glyph>();
         foreach (var letter in page.Letters)
@@ -92,17 +101,20 @@ internal static class PageLayoutBuilder
             if (string.IsNullOrEmpty(letter.Value))
                 continue;
             var size = letter.PointSize > 0 ? letter.PointSize : letter.FontSize > 0 ? letter.FontSize : Math.Max(1, letter.BoundingBox.Height);
-            var left = Math.Min(letter.StartBaseLine.X, letter.EndBaseLine.X);
-            var right = Math.Max(letter.StartBaseLine.X, letter.EndBaseLine.X);
+            var (start, end) = (frame.Apply(letter.StartBaseLine), frame.Apply(letter.EndBaseLine));
+            var left = Math.Min(start.X, end.X);
+            var right = Math.Max(start.X, end.X);
             if (right - left < 0.05 * size)
             {
-                left = letter.BoundingBox.Left;
-                right = Math.Max(letter.BoundingBox.Right, left + 0.3 * size);
+                var box = frame.Apply(letter.BoundingBox);
+                left = box.Left;
+                right = Math.Max(box.Right, left + 0.3 * size);
             }
             var bold = letter.FontDetails?.IsBold == true || (letter.FontDetails?.Weight ?? 400) >= 600
                        || IsBoldName(letter.FontName)
                        || letter.RenderingMode is TextRenderingMode.FillThenStroke or TextRenderingMode.FillThenStrokeClip;
-            result.Add(new Glyph(letter.Value, left, right, letter.StartBaseLine.Y, size, bold ? TextStyle.Bold : TextStyle.None));
+            var value = glyphForms?.Resolve(letter.Value, letter.FontName, page) ?? letter.Value;
+            result.Add(new Glyph(value, left, right, start.Y, size, bold ? TextStyle.Bold : TextStyle.None));
         }
 
         result.Sort((a, b) => a.Baseline != b.Baseline ? b.Baseline.CompareTo(a.Baseline) : a.Left.CompareTo(b.Left));
@@ -162,12 +174,29 @@ internal static class PageLayoutBuilder
         return TextLine.Join(lines, box.Right - padding, out open);
     }
 
+    /// <summary>
+    /// The right edge of the page's text column, against which a line counts as full (wrapped): the furthest any line
+    /// reaches, running headers and right-aligned document numbers included, a ruled table's right border, or the left
+    /// margin mirrored (forms are printed with equal side margins, or a wider binding margin on the left, which this
+    /// never oversteps). Taking the paragraph lines alone is not enough: on a cover page whose longest paragraph is one
+    /// unwrapped line (◇第17条…（…）), that line would look full and the next line — （担当部課：…） — would be read as
+    /// its continuation.
+    /// </summary>
+    private static double ColumnRight(List<TextLine> lines, List<LatticeTable> tables, double pageWidth)
+    {
+        double right = 0, left = pageWidth;
+        foreach (var line in lines)
+            (right, left) = (Math.Max(right, line.Right), Math.Min(left, line.Left));
+        foreach (var table in tables)
+            (right, left) = (Math.Max(right, table.Bounds.Right), Math.Min(left, table.Bounds.Left));
+        return left < right ? Math.Max(right, pageWidth - left) : right;
+    }
+
     /// <summary>Letters outside ruled tables: tables drawn without rules (stream) and paragraphs, split wherever a ruled table comes between.</summary>
-    private static IEnumerable<PlacedBlock> FreeText(List<TextLine> lines, double[] tableTops, List<LatticeTable> tables, PdfReaderOptions options)
+    private static IEnumerable<PlacedBlock> FreeText(List<TextLine> lines, double rightLimit, List<LatticeTable> tables, PdfReaderOptions options)
     {
         if (lines.Count == 0)
             yield break;
-        var rightLimit = lines.Max(l => l.Right);
         var run = new List<TextLine>();
         foreach (var line in lines)
         {

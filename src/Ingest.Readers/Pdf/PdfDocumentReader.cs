@@ -47,11 +47,12 @@ public sealed partial class PdfDocumentReader(PdfReaderOptions? options = null) 
             if (document.NumberOfPages == 0)
                 return Result<LayoutDocument>.Fail("corrupt PDF: no pages");
             var cells = 0;
+            var glyphForms = new JapaneseGlyphForms(document.Structure);
             for (var number = 1; number <= document.NumberOfPages; number++)
             {
                 if (_options.Clock.GetElapsedTime(started) > _options.MaxDuration)
                     return Result<LayoutDocument>.Fail($"PDF took longer than {_options.MaxDuration.TotalSeconds:N0} s to read (stopped at page {number} of {document.NumberOfPages})");
-                var draft = PageLayoutBuilder.Build(document.GetPage(number), _options);
+                var draft = PageLayoutBuilder.Build(document.GetPage(number), _options, glyphForms);
                 cells += draft.Cells;
                 if (cells > _options.MaxTableCells)
                     return Result<LayoutDocument>.Fail($"PDF has more than {_options.MaxTableCells:N0} table cells (stopped at page {number})");

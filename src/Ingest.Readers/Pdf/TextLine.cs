@@ -48,7 +48,11 @@ internal sealed partial class TextLine
     /// <summary>True when the producer drew a space after the line's last letter (the source had a space where the line wrapped).</summary>
     public bool EndsWithSpace { get; }
 
-    /// <summary>Width of the line's first word: one letter for Japanese, up to the first space for Latin.</summary>
+    /// <summary>
+    /// Width of the line's first unit that a line may not be broken inside: one letter for Japanese, a word for Latin, and
+    /// with them what may not be parted from them by the line-breaking rules (JIS X 4051 kinsoku) — closing brackets and
+    /// punctuation after them (人。), a Latin word glued to a Japanese letter by such a mark (生:2,300).
+    /// </summary>
     public double FirstWordWidth
     {
         get
@@ -56,17 +60,33 @@ internal sealed partial class TextLine
             var first = Glyphs.FirstOrDefault(g => !g.IsSpace);
             if (first.Text is null)
                 return 0;
-            if (first.Text.Length > 0 && Script.IsCjk(first.Text[0]))
-                return first.Width;
             var end = first.Right;
-            foreach (var g in Glyphs.SkipWhile(g => g.IsSpace))
+            var previous = first.Text;
+            foreach (var g in Glyphs.SkipWhile(g => g.IsSpace).Skip(1))
             {
-                if (g.IsSpace || g.Left - end > SpaceGap * g.Size || (g.Text.Length > 0 && Script.IsCjk(g.Text[0])))
+                if (g.IsSpace || g.Left - end > SpaceGap * g.Size || MayBreakBetween(previous, g.Text))
                     break;
                 end = g.Right;
+                previous = g.Text;
             }
             return end - first.Left;
         }
+    }
+
+    /// <summary>Letters that may not start a line: closing brackets, punctuation, iteration marks, the long vowel mark.</summary>
+    private const string NoLineStart = "!),.:;?]}、。，．・：；？！）」』】〕〉》］｝々ゝゞヽヾー゛゜℃％｡｣､･ﾞﾟ";
+
+    /// <summary>Letters that may not end a line: opening brackets.</summary>
+    private const string NoLineEnd = "([{（「『【〔〈《［｛｢";
+
+    /// <summary>Whether a line may break between two letters: beside a Japanese letter, unless kinsoku forbids; never inside a Latin word.</summary>
+    private static bool MayBreakBetween(string before, string after)
+    {
+        if (before.Length == 0 || after.Length == 0)
+            return true;
+        if (NoLineStart.Contains(after[0], StringComparison.Ordinal) || NoLineEnd.Contains(before[^1], StringComparison.Ordinal))
+            return false;
+        return Script.IsCjk(before[^1]) || Script.IsCjk(after[0]);
     }
 
     /// <summary>Groups letters into lines by baseline (within a third of the font size), top to bottom.</summary>

@@ -34,6 +34,22 @@ public sealed class CorpusExtractionTests
     }
 
     [Fact]
+    public void Road_survey_outsourcing_of_a_works_department()
+    {
+        var r = TestFiles.ExtractOne(TestFiles.Corpus("kuromatsu_sokuryou_itaku.txt"));
+        Assert.Equal("資料23", r.DocumentNumber);
+        Assert.Equal("報告", r.Procedure);
+        Assert.Equal("みどり土木部道路課", r.Department);
+        Assert.Equal(new LegalBasis { Instrument = "要綱", Article = "第3条第1項第1号", Text = "業務委託" }, r.Basis);
+        Assert.Equal(2025, r.FiscalYear);
+        var sheet = Assert.Single(r.Sheets);
+        Assert.Equal("委託", sheet.Type);
+        Assert.Equal(["株式会社黒松測量設計"], sheet.Partners);
+        Assert.Equal(new DateOnly(2026, 2, 27), sheet.Period!.End);
+        Assert.Equal(Recurrence.None, sheet.Period.Recurrence);
+    }
+
+    [Fact]
     public void EucJp_markdown_outsourcing_with_one_off_period()
     {
         var r = TestFiles.ExtractOne(TestFiles.Corpus("jidou_teate_itaku.eucjp.md"));

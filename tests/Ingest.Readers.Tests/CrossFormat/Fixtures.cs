@@ -30,6 +30,13 @@ internal static class Fixtures
         new ReaderRegistry([new PdfDocumentReader(), new DocxDocumentReader(), new TextDocumentReader()]),
         new SubmissionExtractor());
 
+    /// <summary>The fixtures of <paramref name="stem"/> by suffix: <c>.docx</c>, <c>.pdf</c> (LibreOffice), <c>.chromium*.pdf</c>, and any other producer's.</summary>
+    public static IEnumerable<string> Suffixes(string stem) =>
+        Directory.EnumerateFiles(Folder, stem + ".*")
+            .Select(f => Path.GetFileName(f)[stem.Length..])
+            .Where(s => s is ".docx" or ".pdf" || s.EndsWith(".pdf", StringComparison.Ordinal) && s.Count(c => c == '.') == 2)
+            .Order(StringComparer.Ordinal);
+
     /// <summary>Each text document the fixtures were made from, by fixture stem.</summary>
     public static IEnumerable<(string Stem, string Source)> Sources()
     {

@@ -81,4 +81,24 @@ public sealed class PdfFixtureTests
         Assert.Equal("資料15", Assert.IsType<ParagraphBlock>(layout.Pages[0].Blocks[0]).Text.Text);
         Assert.DoesNotContain(layout.Blocks.OfType<ParagraphBlock>(), p => p.Text.Text.EndsWith(" 資料", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("000_27b38dcfd5b05b45.landscape-rotate90.pdf")] // /Rotate 90, the content turned a quarter left
+    [InlineData("000_27b38dcfd5b05b45.landscape-sideways.pdf")] // no /Rotate, the content turned a quarter right
+    [InlineData("000_27b38dcfd5b05b45.landscape-mediabox.pdf")] // a wide media box
+    public void A_sheet_on_a_landscape_page_reads_in_order_with_its_table(string name)
+    {
+        var layout = Read(name);
+        var sheet = layout.Pages[1];
+        var heading = Assert.IsType<ParagraphBlock>(sheet.Blocks[0]);
+        Assert.Equal("件名 マイナンバーカードと在留カード等の一体化に係る外部結合について", heading.Text.Text);
+        var table = Assert.IsType<TableBlock>(sheet.Blocks[1]);
+        Assert.Equal(["保有課", "戸籍住民課"], table.Rows[0].Cells.Select(c => c.Text.Text));
+        Assert.Equal("情報保護対策", table.Rows[^1].Cells[0].Text.Text);
+        Assert.All(table.Rows, r => Assert.Equal(2, r.Cells.Count));
+        // The long value wraps across the landscape width, not down the portrait height.
+        var reason = table.Rows.Single(r => r.Cells[0].Text.Text == "結合する理由").Cells[1].Text.Text;
+        Assert.StartsWith("出入国管理及び難民認定法等の一部を改正する法律", reason);
+        Assert.DoesNotContain("\n", reason);
+    }
 }

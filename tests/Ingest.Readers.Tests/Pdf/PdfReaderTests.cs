@@ -132,6 +132,37 @@ public sealed class PdfReaderTests
     }
 
     [Fact]
+    public void The_line_after_the_longest_line_of_a_page_is_not_its_continuation_when_the_column_is_wider()
+    {
+        // A cover page: nothing reaches the right margin (545 pt, mirroring the 50 pt left margin) and the longest line
+        // is a one-line paragraph; the department line under it starts a paragraph of its own.
+        using var pdf = new PdfBuilder();
+        var page = pdf.Page();
+        pdf.Text(page, "Council agenda", 50, 700);
+        pdf.Text(page, "Article 17 (linking computers as a law provides)", 50, 686);
+        pdf.Text(page, "(Department: Family Register)", 50, 672);
+
+        var paragraph = Assert.IsType<ParagraphBlock>(Read(pdf.Build()).Blocks.Single());
+        Assert.Equal("Council agenda\nArticle 17 (linking computers as a law provides)\n(Department: Family Register)", paragraph.Text.Text);
+    }
+
+    [Fact]
+    public void A_ruled_table_sets_the_column_edge_for_the_paragraphs_above_it()
+    {
+        // A right margin wider than the left one (the mirrored left margin says nothing), but the table shows the edge.
+        using var pdf = new PdfBuilder();
+        var page = pdf.Page();
+        pdf.Text(page, "Article 17 (linking computers as a law provides)", 30, 700);
+        pdf.Text(page, "(Department: Family Register)", 30, 686);
+        PdfBuilder.Grid(page, [30, 120, 480], [670, 640]);
+        pdf.Text(page, "Purpose", 35, 658);
+        pdf.Text(page, "Linking", 125, 658);
+
+        var paragraph = Assert.IsType<ParagraphBlock>(Read(pdf.Build()).Blocks.First());
+        Assert.Equal("Article 17 (linking computers as a law provides)\n(Department: Family Register)", paragraph.Text.Text);
+    }
+
+    [Fact]
     public void A_first_line_indented_by_one_letter_still_wraps_into_the_next()
     {
         // Japanese paragraphs indent their first line by one letter; the wrapped line under it starts at the margin.
