@@ -4,7 +4,7 @@ using System.Text;
 namespace Ingest.HostileFiles;
 
 /// <summary>The smallest package Word and the OpenXml SDK accept: content types, the package relationship and word/document.xml.</summary>
-internal static class MinimalDocx
+public static class MinimalDocx
 {
     public const string WordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 

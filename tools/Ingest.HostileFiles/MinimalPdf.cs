@@ -7,7 +7,7 @@ namespace Ingest.HostileFiles;
 /// Writes a PDF from numbered objects with a correct cross-reference table, so a reader meets the hostile part and not
 /// a broken file structure. Object 1 must be the catalog.
 /// </summary>
-internal sealed class MinimalPdf
+public sealed class MinimalPdf
 {
     private readonly List<byte[]> _objects = [];
 
