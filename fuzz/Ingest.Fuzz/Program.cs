@@ -50,6 +50,7 @@ switch (mode)
             {
                 failed++;
                 Console.WriteLine($"{file}: {e.GetType().Name} after {watch.ElapsedMilliseconds:N0} ms: {e.Message.ReplaceLineEndings(" ")}");
+                Console.WriteLine(string.Join("\n", (e.StackTrace ?? string.Empty).Split('\n').Take(6)));
             }
         }
         return failed == 0 ? 0 : 1;

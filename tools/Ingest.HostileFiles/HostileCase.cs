@@ -7,7 +7,7 @@ namespace Ingest.HostileFiles;
 public sealed record HostileCase(string Name, string Attack, Func<byte[]> Make, string? ExpectedReason = null)
 {
     /// <summary>Cases larger than this are made in memory by the tests and not written to the committed corpus.</summary>
-    public const int CommitLimitBytes = 1024 * 1024;
+    public const int CommitLimitBytes = 256 * 1024;
 
     public override string ToString() => Name;
 }

@@ -34,38 +34,40 @@ public static class HostileCases
             () => Encoding.ASCII.GetBytes(new string('&', 1_000_000))),
         new("text-open-angles.txt", "one line of '<a' repeated: quadratic when every '<' looks for its '>'",
             () => Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("<a", 500_000)))),
-        new("text-markdown-table-100k-rows.md", "a markdown table of 100,000 rows",
-            () => Encoding.UTF8.GetBytes("| 項目 | 内容 |\n|---|---|\n" + string.Concat(Enumerable.Range(0, 100_000).Select(i => $"| 件名{i % 10} | 値 |\n")))),
-        new("text-tab-rows-100k.txt", "100,000 tab-separated label rows",
-            () => Encoding.UTF8.GetBytes(Opening + string.Concat(Enumerable.Range(0, 100_000).Select(i => $"提供先\t株式会社{i % 10}\n")))),
+        new("text-markdown-table-200k-rows.md", "a markdown table of 200,000 rows (quadratic when each row was matched by a backtracking regex)",
+            () => Encoding.UTF8.GetBytes("| 項目 | 内容 |\n|---|---|\n" + string.Concat(Enumerable.Range(0, 200_000).Select(i => $"| 件名{i % 10} | 値 |\n")))),
+        new("text-tab-rows-200k.txt", "200,000 tab-separated label rows",
+            () => Encoding.UTF8.GetBytes(Opening + string.Concat(Enumerable.Range(0, 200_000).Select(i => $"提供先\t株式会社{i % 10}\n")))),
         new("docx-nested-elements-100k.docx", "word/document.xml nesting 100,000 elements (stack overflow in a recursive XML loader)",
             () => MinimalDocx.WithDocumentPart(Encoding.UTF8.GetBytes(
                 $"""<?xml version="1.0" encoding="UTF-8"?><document xmlns="{MinimalDocx.WordNamespace}"><body>""" +
-                Repeat("<p>", 100_000) + Repeat("</p>", 100_000) + "</body></document>")), "nesting"),
+                Repeat("<p>", 100_000) + Repeat("</p>", 100_000) + "</body></document>")), "nested deeper"),
         new("docx-nested-tables-10k.docx", "tables nested 10,000 deep",
             () => MinimalDocx.WithDocumentPart(Encoding.UTF8.GetBytes(
                 $"""<?xml version="1.0" encoding="UTF-8"?><document xmlns="{MinimalDocx.WordNamespace}"><body>""" +
-                Repeat("<tbl><tr><tc>", 10_000) + "<p><r><t>x</t></r></p>" + Repeat("</tc></tr></tbl>", 10_000) + "</body></document>")), "nesting"),
+                Repeat("<tbl><tr><tc>", 10_000) + "<p><r><t>x</t></r></p>" + Repeat("</tc></tr></tbl>", 10_000) + "</body></document>")), "nested deeper"),
         new("docx-nested-tables-60.docx", "tables nested 60 deep, within the depth limit, each cell with text",
             () => MinimalDocx.WithBody(Repeat("<w:tbl><w:tr><w:tc><w:p><w:r><w:t>件名</w:t></w:r></w:p>", 60) + "<w:p/>" + Repeat("</w:tc></w:tr></w:tbl>", 60))),
         new("docx-long-run.docx", "one run of 20 million characters",
             () => MinimalDocx.WithBody($"<w:p><w:r><w:t>{RepeatedNoise(20_000_000)}</w:t></w:r></w:p>"), "characters"),
-        new("docx-many-runs.docx", "two million one-letter runs in one paragraph",
-            () => MinimalDocx.WithBody("<w:p>" + RunsOfNoise(2_000_000) + "</w:p>"), "runs"),
+        new("docx-many-runs.docx", "1.2 million one-letter runs in one paragraph",
+            () => MinimalDocx.WithBody("<w:p>" + RunsOfNoise(1_200_000) + "</w:p>"), "runs"),
         new("pdf-form-xobject-cycle.pdf", "form XObject A draws B and B draws A (unbounded recursion)",
             () => FormCycle(), "form XObject"),
         new("pdf-form-xobject-self.pdf", "a form XObject that draws itself",
             () => FormChain(1, closeLoop: true), "form XObject"),
         new("pdf-form-xobject-chain-5000.pdf", "5,000 form XObjects each drawing the next (deep, not cyclic)",
             () => FormChain(5_000, closeLoop: false), "form XObject"),
+        new("pdf-form-xobject-doubling-tree.pdf", "30 levels of form XObjects, each drawing the next level twice (2^30 draws)",
+            () => FormTree(30), "form XObject"),
         new("pdf-tounicode-4-byte-range.pdf", "a ToUnicode CMap range <00000000>-<FFFFFFFF> (four billion mappings)",
             () => ToUnicodeRange("<00000000> <FFFFFFFF> <0000>", "<00000000> <FFFFFFFF>", deflate: false), "ToUnicode"),
         new("pdf-tounicode-range-deflated.pdf", "the same four-billion-code range in a deflated ToUnicode stream",
             () => ToUnicodeRange("<00000000> <FFFFFFFF> <0000>", "<00000000> <FFFFFFFF>", deflate: true), "ToUnicode"),
         new("pdf-content-inflates-1.5g.pdf", "a 1.6 MB content stream that inflates to 1.5 GB of spaces",
-            () => InflatingContent(1_500L * 1000 * 1000, twice: false), "inflate"),
+            () => InflatingContent(twice: false), "inflate"),
         new("pdf-content-double-deflate.pdf", "a content stream deflated twice ([/FlateDecode /FlateDecode]) that inflates to 1.5 GB",
-            () => InflatingContent(1_500L * 1000 * 1000, twice: true), "inflate"),
+            () => InflatingContent(twice: true), "inflate"),
     ];
 
     private static string Repeat(string text, int count) => new StringBuilder(text.Length * count).Insert(0, text, count).ToString();
@@ -134,6 +136,23 @@ public static class HostileCases
         return pdf.Build();
     }
 
+    /// <summary>Forms 6, 7, … each drawing the next twice, by two names.</summary>
+    private static byte[] FormTree(int levels)
+    {
+        var pdf = new MinimalPdf();
+        Catalog(pdf);
+        pdf.Add("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /XObject << /X0 6 0 R >> /Font << /F1 5 0 R >> >> >>");
+        pdf.AddStream("", Encoding.ASCII.GetBytes(PageText + "/X0 Do\n"));
+        pdf.Add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
+        for (var i = 0; i < levels; i++)
+        {
+            var last = i + 1 == levels;
+            var resources = last ? "" : $"/Resources << /XObject << /L {7 + i} 0 R /R {7 + i} 0 R >> >>";
+            pdf.AddStream($"/Type /XObject /Subtype /Form /BBox [0 0 595 842] {resources}", last ? "0 0 m 1 1 l S\n"u8.ToArray() : "/L Do /R Do\n"u8.ToArray());
+        }
+        return pdf.Build();
+    }
+
     private static byte[] ToUnicodeRange(string range, string codeSpace, bool deflate)
     {
         var cmap = $"/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CMapName /Hostile def\n/CMapType 2 def\n" +
@@ -151,9 +170,12 @@ public static class HostileCases
         return pdf.Build();
     }
 
-    private static byte[] InflatingContent(long spaces, bool twice)
+    /// <summary>1.5 GB of spaces deflated (seconds of work), shared by the two inflation cases.</summary>
+    private static readonly Lazy<byte[]> DeflatedSpaces = new(() => MinimalPdf.Deflate((byte)' ', 1_500L * 1000 * 1000));
+
+    private static byte[] InflatingContent(bool twice)
     {
-        var once = MinimalPdf.Deflate((byte)' ', spaces);
+        var once = DeflatedSpaces.Value;
         var pdf = new MinimalPdf();
         Catalog(pdf);
         pdf.Add("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents [4 0 R 5 0 R] /Resources << /Font << /F1 6 0 R >> >> >>");

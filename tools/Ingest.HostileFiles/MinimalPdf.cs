@@ -55,7 +55,7 @@ public sealed class MinimalPdf
     public static byte[] Deflate(byte fill, long count)
     {
         using var output = new MemoryStream();
-        using (var zlib = new ZLibStream(output, CompressionLevel.SmallestSize, leaveOpen: true))
+        using (var zlib = new ZLibStream(output, CompressionLevel.Optimal, leaveOpen: true))
         {
             var piece = new byte[1024 * 1024];
             Array.Fill(piece, fill);

@@ -6,13 +6,15 @@ using UglyToad.PdfPig.Tokens;
 namespace Ingest.Readers.Pdf;
 
 /// <summary>
-/// Checks, before any page is read, that the form XObjects the pages draw neither draw each other in a loop nor nest
-/// deeper than <see cref="PdfReaderOptions.MaxFormNesting"/>. PdfPig draws a form by recursing into its content and
-/// notices only a form that draws itself; forms that draw each other (A draws B, B draws A: 879 bytes) or a chain
-/// thousands deep overflow the stack, and a stack overflow ends the process, not the file. The walk follows what is
-/// drawn, as PdfPig would: each page's content (resources inherited down the page tree), the <c>/Name Do</c> operators in
-/// it, the form each name resolves to in the resources in force (a form's own, or those of whatever drew it), and so on.
-/// Each form is expanded once per resource context, so shared forms cost nothing extra.
+/// Checks, before any page is read, that the form XObjects the pages draw neither draw each other in a loop, nor nest
+/// deeper than <see cref="PdfReaderOptions.MaxFormNesting"/>, nor get drawn more than <see cref="PdfReaderOptions.MaxFormDraws"/>
+/// times in all. PdfPig draws a form by recursing into its content and notices only some loops: forms that draw each other
+/// (A draws B, B draws A: 879 bytes) or a chain thousands deep overflow the stack, and a stack overflow ends the process,
+/// not the file; a tree of forms each drawing the next level twice is exponential work.
+/// The walk draws as PdfPig does, without drawing: each page's content, the <c>/Name Do</c> operators in it, and the form
+/// each name resolves to. Names resolve through a stack of resource dictionaries, innermost first — the form's own, then
+/// whatever drew it, up to the page and the page tree's inherited resources — because PdfPig looks names up that way (the
+/// fuzzer found a form with resources of its own that draws itself by a name only the page's resources define).
 /// </summary>
 internal sealed class FormXObjectGuard
 {
@@ -21,82 +23,105 @@ internal sealed class FormXObjectGuard
 
     private readonly Structure _structure;
     private readonly IFilterProvider _filters;
-    private readonly int _maxNesting;
+    private readonly PdfReaderOptions _options;
     private readonly List<IndirectReference> _drawing = [];
-    private readonly Dictionary<IndirectReference, Dictionary<DictionaryToken, int>> _expanded = [];
+    private readonly List<DictionaryToken> _scopes = [];
+    private readonly Dictionary<IndirectReference, IReadOnlyList<string>> _drawnNames = [];
     private readonly HashSet<IndirectReference> _pageNodes = [];
+    private readonly Dictionary<IndirectReference, IToken?> _objects = [];
+    private int _draws;
 
-    private FormXObjectGuard(Structure structure, IFilterProvider filters, int maxNesting)
+    private FormXObjectGuard(Structure structure, IFilterProvider filters, PdfReaderOptions options)
     {
         _structure = structure;
         _filters = filters;
-        _maxNesting = maxNesting;
+        _options = options;
     }
 
-    /// <summary>Null when the drawn forms are acyclic and shallow enough; otherwise the reason.</summary>
-    public static string? Check(Structure structure, IFilterProvider filters, int maxNesting)
+    /// <summary>Null when the drawn forms are acyclic, shallow and few enough; otherwise the reason.</summary>
+    public static string? Check(Structure structure, IFilterProvider filters, PdfReaderOptions options)
     {
-        var guard = new FormXObjectGuard(structure, filters, maxNesting);
+        var guard = new FormXObjectGuard(structure, filters, options);
         var root = guard.Resolve(structure.Catalog.CatalogDictionary.Data.GetValueOrDefault(NameToken.Pages.Data));
-        return guard.PageNode(root as DictionaryToken, reference: null, inherited: null, depth: 0);
+        return guard.PageNode(root as DictionaryToken, reference: null, depth: 0);
     }
 
-    private string? PageNode(DictionaryToken? node, IndirectReference? reference, DictionaryToken? inherited, int depth)
+    private string? PageNode(DictionaryToken? node, IndirectReference? reference, int depth)
     {
         if (node is null || depth > MaxPageTreeDepth || (reference is { } r && !_pageNodes.Add(r)))
             return null; // a malformed page tree is PdfPig's to report; here only what gets drawn matters
-        var resources = Resolve(node.Data.GetValueOrDefault(NameToken.Resources.Data)) as DictionaryToken ?? inherited;
-        if (Resolve(node.Data.GetValueOrDefault(NameToken.Kids.Data)) is ArrayToken kids)
+        var scoped = Push(node.Data.GetValueOrDefault(NameToken.Resources.Data));
+        try
         {
-            foreach (var kid in kids.Data)
+            if (Resolve(node.Data.GetValueOrDefault(NameToken.Kids.Data)) is ArrayToken kids)
             {
-                var kidReference = (kid as IndirectReferenceToken)?.Data;
-                if (PageNode(Resolve(kid) as DictionaryToken, kidReference, resources, depth + 1) is { } refusal)
+                foreach (var kid in kids.Data)
+                {
+                    if (PageNode(Resolve(kid) as DictionaryToken, (kid as IndirectReferenceToken)?.Data, depth + 1) is { } refusal)
+                        return refusal;
+                }
+                return null;
+            }
+            var contents = Resolve(node.Data.GetValueOrDefault(NameToken.Contents.Data));
+            IEnumerable<IToken> streams = contents is ArrayToken parts ? parts.Data : contents is null ? [] : [contents];
+            foreach (var stream in streams.Select(Resolve).OfType<StreamToken>())
+            {
+                if (Draw(ContentOperators.DrawnNames(Decode(stream)), nesting: 0) is { } refusal)
                     return refusal;
             }
             return null;
         }
-        var contents = Resolve(node.Data.GetValueOrDefault(NameToken.Contents.Data));
-        IEnumerable<IToken> streams = contents is ArrayToken parts ? parts.Data : contents is null ? [] : [contents];
-        foreach (var stream in streams.Select(Resolve).OfType<StreamToken>())
+        finally
         {
-            if (Draw(stream, resources, nesting: 0) is { } refusal)
+            if (scoped)
+                _scopes.RemoveAt(_scopes.Count - 1);
+        }
+    }
+
+    /// <summary>Follows every form drawn by these names, with the current resource stack.</summary>
+    private string? Draw(IReadOnlyList<string> names, int nesting)
+    {
+        foreach (var name in names)
+        {
+            if (Lookup(name) is not { } reference || Resolve(new IndirectReferenceToken(reference)) is not StreamToken form || !IsForm(form))
+                continue;
+            if (_drawing.Contains(reference))
+                return $"PDF form XObjects draw each other in a loop (objects {string.Join(" → ", _drawing.SkipWhile(d => !d.Equals(reference)).Append(reference).Select(d => d.ObjectNumber))})";
+            if (nesting + 1 > _options.MaxFormNesting)
+                return $"PDF form XObjects nested deeper than {_options.MaxFormNesting} (limit {nameof(PdfReaderOptions.MaxFormNesting)})";
+            if (++_draws > _options.MaxFormDraws)
+                return $"PDF draws form XObjects more than {_options.MaxFormDraws:N0} times (limit {nameof(PdfReaderOptions.MaxFormDraws)})";
+            if (!_drawnNames.TryGetValue(reference, out var inner))
+                _drawnNames[reference] = inner = ContentOperators.DrawnNames(Decode(form));
+            _drawing.Add(reference);
+            var scoped = Push(form.StreamDictionary.Data.GetValueOrDefault(NameToken.Resources.Data));
+            var refusal = Draw(inner, nesting + 1);
+            if (scoped)
+                _scopes.RemoveAt(_scopes.Count - 1);
+            _drawing.RemoveAt(_drawing.Count - 1);
+            if (refusal is not null)
                 return refusal;
         }
         return null;
     }
 
-    /// <summary>Follows every form the content draws, with <paramref name="resources"/> in force.</summary>
-    private string? Draw(StreamToken content, DictionaryToken? resources, int nesting)
+    /// <summary>Pushes a resource dictionary when there is one; true when it did.</summary>
+    private bool Push(IToken? resources)
     {
-        var xObjects = Resolve(resources?.Data.GetValueOrDefault(NameToken.Xobject.Data)) as DictionaryToken;
-        if (xObjects is null)
-            return null;
-        foreach (var name in ContentOperators.DrawnNames(Decode(content)))
+        if (Resolve(resources) is not DictionaryToken dictionary)
+            return false;
+        _scopes.Add(dictionary);
+        return true;
+    }
+
+    /// <summary>The object a name drawn with Do stands for, looked up innermost resources first.</summary>
+    private IndirectReference? Lookup(string name)
+    {
+        for (var i = _scopes.Count - 1; i >= 0; i--)
         {
-            if (xObjects.Data.GetValueOrDefault(name) is not IndirectReferenceToken { Data: var reference })
-                continue;
-            if (Resolve(new IndirectReferenceToken(reference)) is not StreamToken form || !IsForm(form))
-                continue;
-            if (_drawing.Contains(reference))
-                return $"PDF form XObjects draw each other in a loop (objects {string.Join(" → ", _drawing.SkipWhile(d => !d.Equals(reference)).Append(reference).Select(d => d.ObjectNumber))})";
-            if (nesting + 1 > _maxNesting)
-                return $"PDF form XObjects nested deeper than {_maxNesting} (limit {nameof(PdfReaderOptions.MaxFormNesting)})";
-            var own = Resolve(form.StreamDictionary.Data.GetValueOrDefault(NameToken.Resources.Data)) as DictionaryToken;
-            // A form without resources uses those of whatever drew it (PDF 1.1 behaviour PdfPig keeps), so its expansion
-            // depends on that context; with its own, once is enough.
-            // Expanded again only when reached deeper than before, since only then can it break the nesting limit.
-            var context = own is null ? resources ?? DictionaryToken.Empty : DictionaryToken.Empty;
-            if (!_expanded.TryGetValue(reference, out var contexts))
-                _expanded[reference] = contexts = new Dictionary<DictionaryToken, int>(ReferenceEqualityComparer.Instance);
-            if (contexts.TryGetValue(context, out var expandedAt) && expandedAt >= nesting + 1)
-                continue;
-            contexts[context] = nesting + 1;
-            _drawing.Add(reference);
-            var refusal = Draw(form, own ?? resources, nesting + 1);
-            _drawing.RemoveAt(_drawing.Count - 1);
-            if (refusal is not null)
-                return refusal;
+            if (Resolve(_scopes[i].Data.GetValueOrDefault(NameToken.Xobject.Data)) is DictionaryToken xObjects &&
+                xObjects.Data.GetValueOrDefault(name) is IndirectReferenceToken { Data: var reference })
+                return reference;
         }
         return null;
     }
@@ -121,18 +146,24 @@ internal sealed class FormXObjectGuard
         }
     }
 
+    /// <summary>Follows indirect references; each object is fetched once, since a form may be looked up thousands of times.</summary>
     private IToken? Resolve(IToken? token)
     {
         for (var hops = 0; token is IndirectReferenceToken reference && hops < MaxReferenceHops; hops++)
         {
-            try
+            if (!_objects.TryGetValue(reference.Data, out var target))
             {
-                token = _structure.GetObject(reference.Data)?.Data;
+                try
+                {
+                    target = _structure.GetObject(reference.Data)?.Data;
+                }
+                catch (Exception e) when (e is not (OutOfMemoryException or PdfBudgetExceededException))
+                {
+                    target = null;
+                }
+                _objects[reference.Data] = target;
             }
-            catch (Exception e) when (e is not (OutOfMemoryException or PdfBudgetExceededException))
-            {
-                return null;
-            }
+            token = target;
         }
         return token is IndirectReferenceToken ? null : token;
     }

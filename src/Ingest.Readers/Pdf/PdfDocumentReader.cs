@@ -47,7 +47,7 @@ public sealed partial class PdfDocumentReader(PdfReaderOptions? options = null) 
                 MaxStackDepth = _options.MaxStackDepth,
                 FilterProvider = filters,
             });
-            if (FormXObjectGuard.Check(document.Structure, filters, _options.MaxFormNesting) is { } refusal)
+            if (FormXObjectGuard.Check(document.Structure, filters, _options) is { } refusal)
                 return Result<LayoutDocument>.Fail(refusal);
             if (document.NumberOfPages > _options.MaxPages)
                 return Result<LayoutDocument>.Fail($"PDF has {document.NumberOfPages:N0} pages (limit {_options.MaxPages:N0})");

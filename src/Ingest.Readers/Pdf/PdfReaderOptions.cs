@@ -40,6 +40,12 @@ public sealed record PdfReaderOptions
     /// <summary>Deepest chain of form XObjects drawing form XObjects; a loop is refused whatever its length.</summary>
     public int MaxFormNesting { get; init; } = 32;
 
+    /// <summary>
+    /// Most times form XObjects may be drawn in one document, counting every time (a letterhead on each of 2,000 pages is
+    /// 2,000): a tree of forms each drawing the next level twice is exponential work for any reader.
+    /// </summary>
+    public int MaxFormDraws { get; init; } = 100_000;
+
     /// <summary>A page with fewer non-blank letters than this and at least one image is taken for a scan.</summary>
     public int ImageOnlyMaxLetters { get; init; } = 10;
 
