@@ -7,7 +7,8 @@ namespace Ingest.Fuzz;
 /// <summary>
 /// Small, well-formed starting inputs per target (a fuzzer mutates them; small seeds mutate fastest): the label/value
 /// shapes the extractor looks for, as tab rows, a markdown table and HTML; a PDF with a ruled table, a composite font with
-/// a ToUnicode map and a form XObject; a Word table; a zip with a text file, a folder and a nested zip.
+/// a ToUnicode map and a form XObject; a Word table (merged cells, a content control, bold and underline) as a package and as
+/// its document part alone; a zip with a text file, a folder and a nested zip.
 /// </summary>
 public static class Seeds
 {
@@ -22,17 +23,19 @@ public static class Seeds
         ("text", "utf16-bom.txt", [0xFF, 0xFE, .. Encoding.Unicode.GetBytes(Submission)]),
         ("pdf", "table.pdf", TablePdf()),
         ("pdf", "form-and-cmap.pdf", FormAndCMapPdf()),
-        ("docx", "table.docx", MinimalDocx.WithBody(
-            "<w:p><w:pPr><w:pStyle w:val=\"Heading1\"/></w:pPr><w:r><w:t>付議事項</w:t></w:r></w:p><w:tbl>" +
-            Row("件名", "住民基本台帳の外部結合") + Row("担当課", "区民課") +
-            "<w:tr><w:tc><w:tcPr><w:gridSpan w:val=\"2\"/></w:tcPr><w:p><w:r><w:rPr><w:b/></w:rPr><w:t>太字</w:t></w:r></w:p></w:tc></w:tr></w:tbl>")),
+        ("docx-xml", "document.xml", Encoding.UTF8.GetBytes(
+            $"""<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{MinimalDocx.WordNamespace}"><w:body>{TableBody}</w:body></w:document>""")),
+        ("docx", "table.docx", MinimalDocx.WithBody(TableBody)),
         ("zip", "folder.zip", Zip(("令和6年度/第5回/資料1.txt", Encoding.UTF8.GetBytes(Submission)), ("inner.zip", Zip(("a.md", "# x\n"u8.ToArray()))), ("readme.bin", [1, 2, 3]))),
     ];
 
-    static Seeds() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    private const string TableBody =
+            "<w:p><w:pPr><w:pStyle w:val=\"Heading1\"/></w:pPr><w:r><w:t>付議事項</w:t></w:r></w:p><w:tbl>" +
+            "<w:tr><w:tc><w:p><w:r><w:t>件名</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>住民基本台帳の外部結合</w:t></w:r></w:p></w:tc></w:tr>" +
+            "<w:tr><w:tc><w:tcPr><w:vMerge w:val=\"restart\"/></w:tcPr><w:p><w:r><w:t>担当課</w:t></w:r></w:p></w:tc><w:tc><w:sdt><w:sdtContent><w:p><w:r><w:t>区民課</w:t></w:r></w:p></w:sdtContent></w:sdt></w:tc></w:tr>" +
+            "<w:tr><w:tc><w:tcPr><w:gridSpan w:val=\"2\"/></w:tcPr><w:p><w:r><w:rPr><w:b/><w:u w:val=\"single\"/></w:rPr><w:t>太字</w:t></w:r><w:r><w:tab/><w:t xml:space=\"preserve\"> 変更</w:t></w:r></w:p></w:tc></w:tr></w:tbl>";
 
-    private static string Row(string label, string value) =>
-        $"<w:tr><w:tc><w:p><w:r><w:t>{label}</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>{value}</w:t></w:r></w:p></w:tc></w:tr>";
+    static Seeds() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     private static int Catalog(MinimalPdf pdf)
     {
