@@ -10,6 +10,12 @@ public sealed record TextReaderOptions
     /// <summary>Larger files are refused: a submission dump is tens of kilobytes; a packet a few megabytes.</summary>
     public long MaxBytes { get; init; } = 64L * 1024 * 1024;
 
+    /// <summary>
+    /// Files with more lines are refused: a 1,000-page packet dump has about 40,000; every line becomes a block or a row,
+    /// so lines, not bytes, are what the layout's memory grows with.
+    /// </summary>
+    public int MaxLines { get; init; } = 300_000;
+
     /// <summary>Share of control characters above which the content is taken for binary.</summary>
     public double MaxControlCharRatio { get; init; } = 0.01;
 }
@@ -60,6 +66,9 @@ public sealed partial class TextDocumentReader(TextReaderOptions? options = null
             return Result<LayoutDocument>.Fail($"not text: {controls:N0} control characters in {text.Length:N0}");
         if (string.IsNullOrWhiteSpace(text))
             return Result<LayoutDocument>.Fail("empty file (only white space)");
+        var lines = text.AsSpan().Count('\n') + 1;
+        if (lines > _options.MaxLines)
+            return Result<LayoutDocument>.Fail($"text has {lines:N0} lines (limit {nameof(TextReaderOptions.MaxLines)} {_options.MaxLines:N0})");
 
         var blocks = ToBlocks(text);
         return Result<LayoutDocument>.Ok(new LayoutDocument

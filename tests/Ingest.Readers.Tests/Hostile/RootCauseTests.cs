@@ -69,6 +69,14 @@ public sealed class RootCauseTests
     }
 
     [Fact]
+    public void Line_limit_refuses_longer_dumps_with_its_name()
+    {
+        var bytes = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("件名\t値\n", 10)));
+        Assert.True(Text.Read(bytes, "ok.txt").Succeeded);
+        Assert.Equal("text has 11 lines (limit MaxLines 10)", new TextDocumentReader(new TextReaderOptions { MaxLines = 10 }).Read(bytes, "x.txt").Error);
+    }
+
+    [Fact]
     public void A_dash_line_with_forty_tabs_is_scanned_in_linear_time()
     {
         var blocks = Within(() => TextDocumentReader.ToBlocks("---" + new string('\t', 40) + "x"));
