@@ -1,9 +1,11 @@
 namespace Ingest.Readers.Pdf;
 
 /// <summary>
-/// A minimal lexer over a PDF content stream (PDF 32000-1, 7.2 and 7.8.2), only as far as finding which XObjects it
-/// draws: the name operand before each <c>Do</c>. Strings, comments and inline image data are stepped over so their
-/// bytes are not read as operators.
+/// Finds which XObjects a PDF content stream draws: the name operand before each <c>Do</c> (PDF 32000-1, 8.8). The scan
+/// errs on the side of finding too many, never too few, because it guards a parser that is more lenient than the
+/// grammar: the fuzzer found a form that draws itself from inside an unclosed hex string, which PdfPig ends at the first
+/// non-hex byte. So strings, hex strings and inline image data are not stepped over (a <c>/X Do</c> inside one counts),
+/// and a comment between the name and <c>Do</c> is.
 /// </summary>
 internal static class ContentOperators
 {
@@ -19,49 +21,62 @@ internal static class ContentOperators
             if (IsWhite(b))
             {
                 i++;
-                continue;
             }
-            switch (b)
+            else if (b == '%' && lastName is not null)
             {
-                case (byte)'%':
-                    while (i < content.Length && content[i] is not ((byte)'\n' or (byte)'\r'))
-                        i++;
-                    continue;
-                case (byte)'(':
-                    i = SkipLiteralString(content, i);
-                    lastName = null;
-                    continue;
-                case (byte)'<' when i + 1 < content.Length && content[i + 1] == '<':
-                case (byte)'>' when i + 1 < content.Length && content[i + 1] == '>':
-                    i += 2;
-                    lastName = null;
-                    continue;
-                case (byte)'<':
-                    var close = content[i..].IndexOf((byte)'>');
-                    i = close < 0 ? content.Length : i + close + 1;
-                    lastName = null;
-                    continue;
-                case (byte)'[' or (byte)']' or (byte)'{' or (byte)'}' or (byte)')' or (byte)'>':
+                while (i < content.Length && content[i] is not ((byte)'\n' or (byte)'\r'))
                     i++;
-                    lastName = null;
-                    continue;
-                case (byte)'/':
-                    var nameEnd = TokenEnd(content, i + 1);
-                    lastName = System.Text.Encoding.Latin1.GetString(content[(i + 1)..nameEnd]);
-                    i = nameEnd;
-                    continue;
             }
-            var end = TokenEnd(content, i);
-            var token = content[i..end];
-            if (token.SequenceEqual("Do"u8) && lastName is not null && !names.Contains(lastName))
-                names.Add(lastName);
-            if (token.SequenceEqual("ID"u8))
-                end = SkipInlineImageData(content, end);
-            lastName = null;
-            i = Math.Max(end, i + 1);
+            else if (b == '/')
+            {
+                var end = TokenEnd(content, i + 1);
+                lastName = DecodeName(content[(i + 1)..end]);
+                i = end;
+            }
+            else if (IsDelimiter(b))
+            {
+                lastName = null;
+                i++;
+            }
+            else
+            {
+                var end = TokenEnd(content, i);
+                if (content[i..end].SequenceEqual("Do"u8) && lastName is not null && !names.Contains(lastName))
+                    names.Add(lastName);
+                lastName = null;
+                i = end;
+            }
         }
         return names;
     }
+
+    /// <summary>A name's characters with #xx escapes decoded (PDF 32000-1, 7.3.5), as dictionary keys are.</summary>
+    private static string DecodeName(ReadOnlySpan<byte> raw)
+    {
+        var decoded = new byte[raw.Length];
+        var length = 0;
+        for (var i = 0; i < raw.Length; i++)
+        {
+            if (raw[i] == '#' && i + 2 < raw.Length && HexValue(raw[i + 1]) is >= 0 and var high && HexValue(raw[i + 2]) is >= 0 and var low)
+            {
+                decoded[length++] = (byte)(high * 16 + low);
+                i += 2;
+            }
+            else
+            {
+                decoded[length++] = raw[i];
+            }
+        }
+        return System.Text.Encoding.Latin1.GetString(decoded, 0, length);
+    }
+
+    private static int HexValue(byte b) => b switch
+    {
+        >= (byte)'0' and <= (byte)'9' => b - '0',
+        >= (byte)'a' and <= (byte)'f' => b - 'a' + 10,
+        >= (byte)'A' and <= (byte)'F' => b - 'A' + 10,
+        _ => -1,
+    };
 
     private static bool IsWhite(byte b) => b is 0 or (byte)'\t' or (byte)'\n' or (byte)'\f' or (byte)'\r' or (byte)' ';
 
@@ -73,37 +88,5 @@ internal static class ContentOperators
         while (i < content.Length && !IsWhite(content[i]) && !IsDelimiter(content[i]))
             i++;
         return i;
-    }
-
-    /// <summary>Past a (literal string), with nested parentheses and backslash escapes.</summary>
-    private static int SkipLiteralString(ReadOnlySpan<byte> content, int i)
-    {
-        var depth = 0;
-        for (; i < content.Length; i++)
-        {
-            switch (content[i])
-            {
-                case (byte)'\\':
-                    i++;
-                    break;
-                case (byte)'(':
-                    depth++;
-                    break;
-                case (byte)')' when --depth == 0:
-                    return i + 1;
-            }
-        }
-        return content.Length;
-    }
-
-    /// <summary>Inline image data runs from after ID to an EI between white space.</summary>
-    private static int SkipInlineImageData(ReadOnlySpan<byte> content, int i)
-    {
-        for (var j = i + 1; j + 2 < content.Length; j++)
-        {
-            if (IsWhite(content[j - 1]) && content[j] == 'E' && content[j + 1] == 'I' && (j + 2 == content.Length || IsWhite(content[j + 2])))
-                return j + 2;
-        }
-        return content.Length;
     }
 }
