@@ -86,7 +86,7 @@ internal sealed class FormXObjectGuard
             if (Lookup(name) is not { } reference || Resolve(new IndirectReferenceToken(reference)) is not StreamToken form || !IsForm(form))
                 continue;
             if (_drawing.Contains(reference))
-                return $"PDF form XObjects draw each other in a loop (objects {string.Join(" → ", _drawing.SkipWhile(d => !d.Equals(reference)).Append(reference).Select(d => d.ObjectNumber))})";
+                return Loop(reference);
             if (nesting + 1 > _options.MaxFormNesting)
                 return $"PDF form XObjects nested deeper than {_options.MaxFormNesting} (limit {nameof(PdfReaderOptions.MaxFormNesting)})";
             if (++_draws > _options.MaxFormDraws)
@@ -103,6 +103,14 @@ internal sealed class FormXObjectGuard
                 return refusal;
         }
         return null;
+    }
+
+    private string Loop(IndirectReference reference)
+    {
+        var loop = _drawing.SkipWhile(d => !d.Equals(reference)).Append(reference).Select(d => d.ObjectNumber).ToArray();
+        return loop.Length == 2
+            ? $"PDF form XObject draws itself (object {loop[0]})"
+            : $"PDF form XObjects draw each other in a loop (objects {string.Join(" → ", loop)})";
     }
 
     /// <summary>Pushes a resource dictionary when there is one; true when it did.</summary>

@@ -116,7 +116,7 @@ public sealed class RootCauseTests
 
     [Theory]
     [InlineData("pdf-form-xobject-cycle.pdf", "PDF form XObjects draw each other in a loop (objects 5 → 6 → 5)")]
-    [InlineData("pdf-form-xobject-self.pdf", "PDF form XObjects draw each other in a loop (objects 6 → 6)")]
+    [InlineData("pdf-form-xobject-self.pdf", "PDF form XObject draws itself (object 6)")]
     [InlineData("pdf-form-xobject-chain-5000.pdf", "PDF form XObjects nested deeper than 32 (limit MaxFormNesting)")]
     [InlineData("pdf-form-xobject-doubling-tree.pdf", "PDF draws form XObjects more than 100,000 times (limit MaxFormDraws)")]
     [InlineData("pdf-tounicode-4-byte-range.pdf", "PDF CMap (ToUnicode) ranges map more than 262,144 codes (limit MaxCMapRangeCodes)")]
