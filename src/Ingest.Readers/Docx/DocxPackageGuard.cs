@@ -84,9 +84,10 @@ internal static class DocxPackageGuard
         foreach (var entry in zip.Entries.Where(IsXml))
         {
             using var stream = entry.Open();
-            using var reader = XmlReader.Create(stream, settings);
             try
             {
+                // Inside the try: the reader reads the first bytes when it is created, to learn their encoding.
+                using var reader = XmlReader.Create(stream, settings);
                 while (reader.Read())
                 {
                     if (Count(reader, tally, chunk, options) is { } limit)
