@@ -10,8 +10,9 @@ namespace Ingest.Fuzz;
 /// (bit flips, byte runs, deletions, a slice repeated many times, splices, tokens of the formats) and, for zip-based
 /// inputs, the inflated content of one entry before re-zipping, so mutations reach the XML instead of breaking the
 /// deflate stream. No coverage feedback: it finds what blind mutation finds, repeatably. Every input runs on its own
-/// thread with a large stack and a time budget; an exception is saved as a crash, a timeout as a hang (which ends the run,
-/// since a hung thread cannot be stopped).
+/// thread with the default stack (as an import's workers have, so a deep recursion overflows here as it would there, ending
+/// the run) and a time budget; an exception is saved as a crash, a timeout as a hang (which ends the run, since a hung
+/// thread cannot be stopped).
 /// </summary>
 public sealed class MutationFuzzer(string target, Action<byte[]> run, IReadOnlyList<byte[]> seeds, int randomSeed, TimeSpan perInput, string findings)
 {
@@ -83,7 +84,7 @@ public sealed class MutationFuzzer(string target, Action<byte[]> run, IReadOnlyL
             {
                 error = e;
             }
-        }, maxStackSize: 64 * 1024 * 1024) { IsBackground = true };
+        }) { IsBackground = true };
         thread.Start();
         if (!thread.Join(perInput))
             return (new TimeoutException($"still running after {perInput.TotalSeconds:N0} s"), watch.Elapsed);
