@@ -11,7 +11,7 @@ namespace Ingest.Fuzz;
 /// inputs, the inflated content of one entry before re-zipping, so mutations reach the XML instead of breaking the
 /// deflate stream. No coverage feedback: it finds what blind mutation finds, repeatably. Every input runs on its own
 /// thread with the default stack (as an import's workers have, so a deep recursion overflows here as it would there, ending
-/// the run) and a time budget; an exception is saved as a crash, a timeout as a hang (which ends the run, since a hung
+/// the run, with the input left in FINDINGS/last-input) and a time budget; an exception is saved as a crash, a timeout as a hang (which ends the run, since a hung
 /// thread cannot be stopped).
 /// </summary>
 public sealed class MutationFuzzer(string target, Action<byte[]> run, IReadOnlyList<byte[]> seeds, int randomSeed, TimeSpan perInput, string findings)
@@ -45,6 +45,8 @@ public sealed class MutationFuzzer(string target, Action<byte[]> run, IReadOnlyL
         {
             var input = Mutate(seeds[_random.Next(seeds.Count)]);
             executions++;
+            // Kept until the next input: a stack overflow ends the process before anything can be saved.
+            File.WriteAllBytes(Path.Combine(findings, "last-input"), input);
             var (error, took) = Execute(input);
             slowest = took > slowest ? took : slowest;
             if (error is null)
