@@ -166,9 +166,9 @@ public sealed partial class SubmissionExtractor(ExtractionOptions? options = nul
         return dates.Count == 0 ? null : FiscalYear.Of(dates.Min()).Year;
     }
 
-    [GeneratedRegex(@"資料\s*(\d+)\s*-\s*\d+")]
+    [GeneratedRegex(@"資料\s*(\d+)\s*-\s*\d+", RegexOptions.NonBacktracking)]
     private static partial Regex AttachmentReference();
 
-    [GeneratedRegex(@"(変更日|実施時期|実施日|開始日|開始時期|施行日)\s*[:：]?\s*")]
+    [GeneratedRegex(@"(変更日|実施時期|実施日|開始日|開始時期|施行日)\s*[:：]?\s*", RegexOptions.NonBacktracking)]
     private static partial Regex EffectiveDateLabel();
 }

@@ -302,4 +302,18 @@ public sealed class ArchiveWalkerTests : IDisposable
             Directory.Delete(outside, recursive: true);
         }
     }
+    [Fact]
+    public void A_zip_whose_directory_miscounts_its_entries_is_reported_not_thrown()
+    {
+        // Found by the zip fuzz target: the end-of-directory record claims more entries than the directory holds, which
+        // ZipArchive only notices when its entries are first listed.
+        var bytes = Zip(null, ("a.txt", "資料1\n"u8.ToArray()), ("b.txt", "資料2\n"u8.ToArray()));
+        var end = bytes.AsSpan().LastIndexOf((ReadOnlySpan<byte>)[(byte)'P', (byte)'K', 5, 6]);
+        bytes[end + 8] = 3; // entries on this disk
+        bytes[end + 10] = 3; // entries in all
+        var items = new ArchiveWalker().WalkZip("broken.zip", bytes).ToList();
+        var issue = Assert.IsType<ArchiveIssue>(Assert.Single(items));
+        Assert.True(issue.Failed);
+        Assert.StartsWith("corrupt zip: ", issue.Reason);
+    }
 }

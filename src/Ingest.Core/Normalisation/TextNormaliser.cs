@@ -326,7 +326,17 @@ public static class TextNormaliser
         if (char.IsSurrogate(baseChar) || char.IsSurrogate(mark)
             || !IsMark(CharUnicodeInfo.GetUnicodeCategory(mark)) && mark is not (>= '\u1160' and <= '\u11FF'))
             return false;
-        var pair = string.Concat(baseChar, mark).Normalize(NormalizationForm.FormKC);
+        string pair;
+        try
+        {
+            pair = string.Concat(baseChar, mark).Normalize(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            // The normaliser refuses noncharacters such as U+FFFE (found by fuzzing: a UTF-16 dump with a reversed BOM
+            // inside it, followed by a combining mark); such a pair is left as it is.
+            return false;
+        }
         if (pair.Length != 1)
             return false;
         composed = pair[0];

@@ -89,7 +89,7 @@ internal sealed partial class FieldAccumulator
     /// <summary>A numbered or bulleted item (1 …, (2) …, ① …, ア …, ・…, ※…, 【…】) starts a paragraph of its own.</summary>
     private static bool StartsListItem(string text) => ListItem().IsMatch(text);
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:\(?\d{1,3}\)?\s|[①-⑳・※【]|[ア-ンa-z]\s)")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:\(?\d{1,3}\)?\s|[①-⑳・※【]|[ア-ンa-z]\s)", System.Text.RegularExpressions.RegexOptions.NonBacktracking)]
     private static partial System.Text.RegularExpressions.Regex ListItem();
 
     /// <summary>Printed width: Japanese characters take two columns, others one.</summary>

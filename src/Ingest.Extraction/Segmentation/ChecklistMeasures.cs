@@ -28,6 +28,6 @@ internal static partial class ChecklistMeasures
     [GeneratedRegex(@"。\s+(?=\S)")]
     private static partial Regex Boundary();
 
-    [GeneratedRegex(@"^(また|なお|ただし|さらに|併せて|あわせて|この|その|当該|取得した|※)")]
+    [GeneratedRegex(@"^(また|なお|ただし|さらに|併せて|あわせて|この|その|当該|取得した|※)", RegexOptions.NonBacktracking)]
     private static partial Regex Connective();
 }

@@ -18,9 +18,9 @@ internal static partial class ChecklistParties
         return (parties.Length == 1 ? parties[0] : null, categories.Length == 1 ? categories[0] : null);
     }
 
-    [GeneratedRegex(@"(区|結合先|委託先|委任先|受託事業者|再委託先|提供先)(?:が行う|に行わせる)")]
+    [GeneratedRegex(@"(区|結合先|委託先|委任先|受託事業者|再委託先|提供先)(?:が行う|に行わせる)", RegexOptions.NonBacktracking)]
     private static partial Regex Party();
 
-    [GeneratedRegex(@"\((運用上|システム上|物理的|技術的|人的)の?対策\)")]
+    [GeneratedRegex(@"\((運用上|システム上|物理的|技術的|人的)の?対策\)", RegexOptions.NonBacktracking)]
     private static partial Regex Category();
 }

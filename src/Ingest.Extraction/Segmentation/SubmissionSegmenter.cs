@@ -530,43 +530,43 @@ internal sealed partial class SubmissionSegmenter
         return TextJoin.TightenBrackets((note >= 0 ? title[..note] : title).Trim());
     }
 
-    [GeneratedRegex(@"^(.*?(?:審議会|会議|委員会)?)(付議事項|諮問・報告事項|諮問事項|報告事項)$")]
+    [GeneratedRegex(@"^(.*?(?:審議会|会議|委員会)?)(付議事項|諮問・報告事項|諮問事項|報告事項)$", RegexOptions.NonBacktracking)]
     private static partial Regex SubmissionHeading();
 
-    [GeneratedRegex(@"^資料(\d+)$")]
+    [GeneratedRegex(@"^資料(\d+)$", RegexOptions.NonBacktracking)]
     private static partial Regex DocumentNumberLine();
 
-    [GeneratedRegex(@"^(?:【|\()(諮問|報告)(?:】|\))$")]
+    [GeneratedRegex(@"^(?:【|\()(諮問|報告)(?:】|\))$", RegexOptions.NonBacktracking)]
     private static partial Regex ProcedureMark();
 
-    [GeneratedRegex(@"^(条例|要綱|規則|規程)の根拠")]
+    [GeneratedRegex(@"^(条例|要綱|規則|規程)の根拠", RegexOptions.NonBacktracking)]
     private static partial Regex BasisHeading();
 
-    [GeneratedRegex(@"^◇?(第\d+条(?:第\d+項)?(?:第\d+号)?)(?:\((.*)\))?$")]
+    [GeneratedRegex(@"^◇?(第\d+条(?:第\d+項)?(?:第\d+号)?)(?:\((.*)\))?$", RegexOptions.NonBacktracking)]
     private static partial Regex ArticleLine();
 
-    [GeneratedRegex(@"^\(?担当(?:部課|部|課)[:：](.+?)\)?$")]
+    [GeneratedRegex(@"^\(?担当(?:部課|部|課)[:：](.+?)\)?$", RegexOptions.NonBacktracking)]
     private static partial Regex DepartmentLine();
 
-    [GeneratedRegex(@"^別紙\((.+)\)$")]
+    [GeneratedRegex(@"^別紙\((.+)\)$", RegexOptions.NonBacktracking)]
     private static partial Regex SheetMarker();
 
-    [GeneratedRegex(@"^◇([^第][^(]*)\(第\d+条.*\)$")]
+    [GeneratedRegex(@"^◇([^第][^(]*)\(第\d+条.*\)$", RegexOptions.NonBacktracking)]
     private static partial Regex KindMarker();
 
-    [GeneratedRegex(@"^※.*(太字|太ゴシック|下線).*(変更|追加)")]
+    [GeneratedRegex(@"^※.*(太字|太ゴシック|下線).*(変更|追加)", RegexOptions.NonBacktracking)]
     private static partial Regex ChangeNote();
 
-    [GeneratedRegex(@"(^\(資料\d+-\d+\)|\(資料\d+-\d+\)$|個人情報の流れ(\(|$))")]
+    [GeneratedRegex(@"(^\(資料\d+-\d+\)|\(資料\d+-\d+\)$|個人情報の流れ(\(|$))", RegexOptions.NonBacktracking)]
     private static partial Regex AttachmentCaption();
 
     /// <summary>
     /// A label-shaped first word in running text: a short noun phrase ending in a form-label noun, then a space and a value.
     /// Only used for labels the catalogue does not know, inside a sheet that is read from running text.
     /// </summary>
-    [GeneratedRegex(@"^([^\s0-9①-⑳・※()「」、。]{2,24}(?:情報項目|項目|理由|時期|期間|期限|方法|形態|内容|名称|媒体|相手方|提供先|利用先|対策))\s+(\S.*)$")]
+    [GeneratedRegex(@"^([^\s0-9①-⑳・※()「」、。]{2,24}(?:情報項目|項目|理由|時期|期間|期限|方法|形態|内容|名称|媒体|相手方|提供先|利用先|対策))\s+(\S.*)$", RegexOptions.NonBacktracking)]
     private static partial Regex UnknownLabelLine();
 
-    [GeneratedRegex(@"^[0-9０-９]+\s*")]
+    [GeneratedRegex(@"^[0-9０-９]+\s*", RegexOptions.NonBacktracking)]
     private static partial Regex ChecklistNumber();
 }

@@ -139,6 +139,6 @@ public sealed partial class DefinedTerms
         || c is '」' or '「' or '』' or '『';
 
     // （以下「機構」という。）, (以下、「J-LIS」という。), （以下単に「機構」という。）, （以下「J-LIS）という。） — with any whitespace inside.
-    [GeneratedRegex(@"[(（]\s*以\s*下\s*[、,]?\s*(?:単\s*に\s*)?[「『""“]\s*(?<term>[^」』""”)）\n]{1,30}?)\s*(?:[」』""”]\s*[)）]?|[)）])\s*と\s*(?:い\s*う|称\s*す\s*る|す\s*る)")]
+    [GeneratedRegex(@"[(（]\s*以\s*下\s*[、,]?\s*(?:単\s*に\s*)?[「『""“]\s*(?<term>[^」』""”)）\n]{1,30}?)\s*(?:[」』""”]\s*[)）]?|[)）])\s*と\s*(?:い\s*う|称\s*す\s*る|す\s*る)", RegexOptions.NonBacktracking)]
     private static partial Regex Definition();
 }

@@ -146,10 +146,10 @@ public sealed partial class PartnerCatalog
     }
 
     /// <summary>A definition note, also the broken (以下「J-LIS)という。) form whose quote was lost.</summary>
-    [GeneratedRegex(@"\(\s*以下.*?という[。.]?\s*\)?")]
+    [GeneratedRegex(@"\(\s*以下.*?という[。.]?\s*\)?", RegexOptions.NonBacktracking)]
     internal static partial Regex DefinitionNote();
 
     // Innermost-first is not needed: names hold at most one level, and an unclosed bracket runs to the end of the name.
-    [GeneratedRegex(@"\([^()]*\)?|（[^（）]*）?")]
+    [GeneratedRegex(@"\([^()]*\)?|（[^（）]*）?", RegexOptions.NonBacktracking)]
     private static partial Regex Parenthetical();
 }

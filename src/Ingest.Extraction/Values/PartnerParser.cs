@@ -120,18 +120,18 @@ public static partial class PartnerParser
         || s is "なし" or "無し" or "-" or "同上" or "上記";
 
     /// <summary>A note: from ※ to the end of its line.</summary>
-    [GeneratedRegex(@"※[^\n]*")]
+    [GeneratedRegex(@"※[^\n]*", RegexOptions.NonBacktracking)]
     private static partial Regex Note();
 
     /// <summary>A section heading inside the cell: 【委任先】, 【委任先が委託する事業者】.</summary>
-    [GeneratedRegex(@"【[^】\n]{0,40}】")]
+    [GeneratedRegex(@"【[^】\n]{0,40}】", RegexOptions.NonBacktracking)]
     private static partial Regex Heading();
 
     /// <summary>An item marker at the start of the cell or after whitespace: 1 , 1. , 1) , (1) , ① , ア , ・ .</summary>
     [GeneratedRegex(@"(?<=^|\s)(?:\(?[0-9]{1,2}[.)]\s*|[0-9]{1,2}\s+|[①-⑳]\s*|[ア-ン]\s+|・\s*)", RegexOptions.Multiline)]
     private static partial Regex ListMarker();
 
-    [GeneratedRegex(@"\([^()]*\)?|（[^（）]*）?")]
+    [GeneratedRegex(@"\([^()]*\)?|（[^（）]*）?", RegexOptions.NonBacktracking)]
     private static partial Regex Parenthetical();
 
     // An ASCII comma before a Latin legal form (Amazon Web Services, Inc.) belongs to the name.

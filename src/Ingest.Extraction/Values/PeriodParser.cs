@@ -122,30 +122,30 @@ public static partial class PeriodParser
     }
 
     /// <summary>A note: ※ to the next ※ or the end of the line.</summary>
-    [GeneratedRegex(@"※[^※\n]*")]
+    [GeneratedRegex(@"※[^※\n]*", RegexOptions.NonBacktracking)]
     private static partial Regex Note();
 
-    [GeneratedRegex(@"^\s*(?:から|より)")]
+    [GeneratedRegex(@"^\s*(?:から|より)", RegexOptions.NonBacktracking)]
     private static partial Regex FromAfter();
 
-    [GeneratedRegex(@"^\s*まで")]
+    [GeneratedRegex(@"^\s*まで", RegexOptions.NonBacktracking)]
     private static partial Regex UntilAfter();
 
-    [GeneratedRegex(@"^\s*[~〜～-]\s*")]
+    [GeneratedRegex(@"^\s*[~〜～-]\s*", RegexOptions.NonBacktracking)]
     private static partial Regex RangeAfter();
 
-    [GeneratedRegex(@"開始(?:時期|日|予定日|年月日)?\s*[:：]?\s*$")]
+    [GeneratedRegex(@"開始(?:時期|日|予定日|年月日)?\s*[:：]?\s*$", RegexOptions.NonBacktracking)]
     private static partial Regex StartLabelBefore();
 
-    [GeneratedRegex(@"(?:期限|終期|終了(?:時期|日|予定日)?)\s*[:：]?\s*$")]
+    [GeneratedRegex(@"(?:期限|終期|終了(?:時期|日|予定日)?)\s*[:：]?\s*$", RegexOptions.NonBacktracking)]
     private static partial Regex EndLabelBefore();
 
     /// <summary>History told in the past continuous: 令和4年3月から行っている, H27.1.30から委任している.</summary>
-    [GeneratedRegex(@"^\s*(?:から|より)[^。()（）]{0,12}?[しっ]て(?:いる|おり|きた)")]
+    [GeneratedRegex(@"^\s*(?:から|より)[^。()（）]{0,12}?[しっ]て(?:いる|おり|きた)", RegexOptions.NonBacktracking)]
     private static partial Regex PastContinuing();
 
     /// <summary>What makes a history date the first start: 委任開始, から行っている.</summary>
-    [GeneratedRegex(@"^[^。※]{0,20}?(?:開始|[しっ]て(?:いる|おり|きた)|稼働)")]
+    [GeneratedRegex(@"^[^。※]{0,20}?(?:開始|[しっ]て(?:いる|おり|きた)|稼働)", RegexOptions.NonBacktracking)]
     private static partial Regex StartCue();
 
     private const string Verb = @"(?:行う|行います|行っていく|実施する|実施します|継続する|継続します|更新する|更新します|同様とする)";

@@ -54,6 +54,6 @@ public static partial class PriorApprovalParser
     [GeneratedRegex(@"\G\s{0,2}(?:第\s{0,2}(?<session>[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s{0,2}回)?(?<body>(?:(?!年度)[^。\n]){0,30}?)(?:承認|了承)(?:[・、](?:承認|了承))?(?:済み|済|事項|案件)?")]
     private static partial Regex Tail();
 
-    [GeneratedRegex("審議会|会議|委員会")]
+    [GeneratedRegex("審議会|会議|委員会", RegexOptions.NonBacktracking)]
     private static partial Regex CouncilWord();
 }

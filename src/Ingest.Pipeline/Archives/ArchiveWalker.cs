@@ -153,6 +153,10 @@ public sealed class ArchiveWalker(ArchiveLimits? limits = null, LinkPolicy links
         public long Left { get; set; } = bytes;
     }
 
+    /// <summary>Walks a zip already in memory (as <see cref="Walk"/> walks one on disk), under the same limits.</summary>
+    public IEnumerable<ArchiveItem> WalkZip(string zipPath, byte[] bytes) =>
+        WalkZip(zipPath, bytes, depth: 1, new Budget(_limits.MaxArchiveExpandedBytes));
+
     private IEnumerable<ArchiveItem> WalkZip(string zipPath, byte[] bytes, int depth, Budget budget)
     {
         if (depth > _limits.MaxNestingDepth)
@@ -161,10 +165,14 @@ public sealed class ArchiveWalker(ArchiveLimits? limits = null, LinkPolicy links
             yield break;
         }
         ZipArchive archive;
+        IReadOnlyList<ZipArchiveEntry> entries = [];
         string? openError = null;
         try
         {
             archive = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read, leaveOpen: false, ZipNameEncoding.Instance);
+            // The central directory is read on first use of Entries, so a damaged one (an entry count that does not match)
+            // throws here, not in the constructor.
+            entries = archive.Entries;
         }
         catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException)
         {
@@ -180,7 +188,7 @@ public sealed class ArchiveWalker(ArchiveLimits? limits = null, LinkPolicy links
         using (archive)
         {
             var count = 0;
-            foreach (var entry in archive.Entries.OrderBy(e => e.FullName, StringComparer.Ordinal))
+            foreach (var entry in entries.OrderBy(e => e.FullName, StringComparer.Ordinal))
             {
                 if (entry.FullName.EndsWith('/'))
                     continue; // a folder

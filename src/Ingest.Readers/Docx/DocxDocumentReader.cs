@@ -74,11 +74,8 @@ public sealed class DocxDocumentReader(DocxReaderOptions? options = null) : IDoc
                 foreach (var text in FlattenToText(walker.Blocks(part, 0)))
                     furniture.Add(text);
             }
-            var diagnostics = walker.Truncated
-                ? new[] { new Diagnostic(Severity.Warning, path, $"table cell limit {_options.MaxTableCells:N0} reached: later tables are skipped") }
-                : [];
             var page = new LayoutPage(1, blocks) { Furniture = furniture.DistinctBy(t => t.Text).ToArray() };
-            return Result<LayoutDocument>.Ok(new LayoutDocument { Path = path, Format = Format, Pages = [page] }, diagnostics);
+            return Result<LayoutDocument>.Ok(new LayoutDocument { Path = path, Format = Format, Pages = [page] });
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or XmlException or IOException
                                        or InvalidOperationException or NotSupportedException or ArgumentException or FormatException)
@@ -108,13 +105,9 @@ public sealed class DocxDocumentReader(DocxReaderOptions? options = null) : IDoc
     private static bool IsEncryptedPackage(ReadOnlySpan<byte> content) =>
         content.IndexOf(Encoding.Unicode.GetBytes("EncryptedPackage")) >= 0;
 
-    /// <summary>Walks one part's block-level content; not thread-safe, one per read.</summary>
+    /// <summary>Walks one part's block-level content; its size was bounded by <see cref="DocxPackageGuard"/> before the part was loaded.</summary>
     private sealed class Walker(DocxReaderOptions options, DocxStyleResolver styles)
     {
-        private int _cells;
-
-        public bool Truncated { get; private set; }
-
         public List<LayoutBlock> Blocks(OpenXmlElement container, int depth)
         {
             var blocks = new List<LayoutBlock>();
@@ -133,8 +126,8 @@ public sealed class DocxDocumentReader(DocxReaderOptions? options = null) : IDoc
                 case WTable table:
                     if (depth >= options.MaxNestingDepth)
                         blocks.Add(new ParagraphBlock(StyledText.Plain(table.InnerText)));
-                    else if (Table(table, depth) is { } block)
-                        blocks.Add(block);
+                    else
+                        blocks.Add(Table(table, depth));
                     break;
                 case SdtBlock or CustomXmlBlock or SdtContentBlock:
                     // Content controls (w:sdt) and custom XML wrap ordinary paragraphs and tables.
@@ -150,7 +143,7 @@ public sealed class DocxDocumentReader(DocxReaderOptions? options = null) : IDoc
             }
         }
 
-        private TableBlock? Table(WTable table, int depth)
+        private TableBlock Table(WTable table, int depth)
         {
             // Collect each row's cells with their starting grid column, opening content controls around rows and cells.
             var rows = new List<List<GridCell>>();
@@ -162,11 +155,6 @@ public sealed class DocxDocumentReader(DocxReaderOptions? options = null) : IDoc
                     cells.Add(new GridCell(0, column, VerticalMergeKind.None, null));
                 foreach (var cell in Unwrapped<WTableCell>(row, 0))
                 {
-                    if (++_cells > options.MaxTableCells)
-                    {
-                        Truncated = true;
-                        return null;
-                    }
                     var properties = cell.TableCellProperties;
                     var span = Math.Max(1, properties?.GridSpan?.Val?.Value ?? 1);
                     if (properties?.HorizontalMerge is { } hMerge && hMerge.Val?.Value != MergedCellValues.Restart && cells.Count > 0 && cells[^1].Cell is not null)

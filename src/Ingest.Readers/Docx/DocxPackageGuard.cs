@@ -1,10 +1,14 @@
 using System.IO.Compression;
+using System.Xml;
 
 namespace Ingest.Readers.Docx;
 
 /// <summary>
 /// Inspects a DOCX zip before the OpenXml SDK sees it: entry count, the bytes every entry really inflates to, and
-/// each entry's compression ratio. Inflating is the only honest measure: a zip bomb's headers can claim any size.
+/// each entry's compression ratio (inflating is the only honest measure: a zip bomb's headers can claim any size); then
+/// every XML part is read once with a forward-only <see cref="XmlReader"/>, which keeps no tree and so cannot overflow
+/// the stack, for its nesting depth and its text, runs, rows and cells — the shapes that made the SDK's recursive loader
+/// crash or reach gigabytes.
 /// </summary>
 internal static class DocxPackageGuard
 {
@@ -22,25 +26,7 @@ internal static class DocxPackageGuard
                 return zip.GetEntry("xl/workbook.xml") is not null
                     ? "not a Word document: a spreadsheet (.xlsx) zip"
                     : "not a Word document: zip without word/document.xml";
-
-            var buffer = new byte[BufferSize];
-            long total = 0;
-            foreach (var entry in zip.Entries)
-            {
-                long inflated = 0;
-                using var entryStream = entry.Open();
-                int read;
-                while ((read = entryStream.Read(buffer, 0, buffer.Length)) > 0)
-                {
-                    inflated += read;
-                    total += read;
-                    if (total > options.MaxDecompressedBytes)
-                        return $"DOCX inflates beyond {options.MaxDecompressedBytes:N0} bytes (zip bomb?) at entry {entry.FullName}";
-                    if (inflated > options.RatioCheckThreshold && inflated > options.MaxCompressionRatio * Math.Max(1, entry.CompressedLength))
-                        return $"DOCX entry {entry.FullName} inflates more than {options.MaxCompressionRatio:N0}:1 (zip bomb?)";
-                }
-            }
-            return null;
+            return CheckInflation(zip, options) ?? CheckXmlParts(zip, options);
         }
         catch (InvalidDataException e)
         {
@@ -51,4 +37,103 @@ internal static class DocxPackageGuard
             return $"corrupt DOCX: unsupported zip feature ({e.Message})";
         }
     }
+
+    private static string? CheckInflation(ZipArchive zip, DocxReaderOptions options)
+    {
+        var buffer = new byte[BufferSize];
+        long total = 0;
+        foreach (var entry in zip.Entries)
+        {
+            long inflated = 0;
+            using var entryStream = entry.Open();
+            int read;
+            while ((read = entryStream.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                inflated += read;
+                total += read;
+                if (total > options.MaxDecompressedBytes)
+                    return $"DOCX inflates beyond {options.MaxDecompressedBytes:N0} bytes (zip bomb?) at entry {entry.FullName}";
+                if (inflated > options.RatioCheckThreshold && inflated > options.MaxCompressionRatio * Math.Max(1, entry.CompressedLength))
+                    return $"DOCX entry {entry.FullName} inflates more than {options.MaxCompressionRatio:N0}:1 (zip bomb?)";
+            }
+        }
+        return null;
+    }
+
+    /// <summary>What the XML parts hold, summed over the package.</summary>
+    private sealed class Tally
+    {
+        public long Characters;
+        public int Runs;
+        public int Rows;
+        public int Cells;
+    }
+
+    private static string? CheckXmlParts(ZipArchive zip, DocxReaderOptions options)
+    {
+        var tally = new Tally();
+        var settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            IgnoreComments = true,
+            IgnoreProcessingInstructions = true,
+            MaxCharactersInDocument = options.MaxCharactersInPart,
+        };
+        var chunk = new char[BufferSize / 2];
+        foreach (var entry in zip.Entries.Where(IsXml))
+        {
+            using var stream = entry.Open();
+            try
+            {
+                // Inside the try: the reader reads the first bytes when it is created, to learn their encoding.
+                using var reader = XmlReader.Create(stream, settings);
+                while (reader.Read())
+                {
+                    if (Count(reader, tally, chunk, options) is { } limit)
+                        return $"DOCX part {entry.FullName}: {limit}";
+                }
+            }
+            catch (XmlException)
+            {
+                // Malformed XML is the SDK's to report (and only if it loads this part); the guard counted up to the damage.
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Counts the node the reader is on; the broken limit, or null.</summary>
+    private static string? Count(XmlReader reader, Tally tally, char[] chunk, DocxReaderOptions options)
+    {
+        switch (reader.NodeType)
+        {
+            case XmlNodeType.Element:
+                if (reader.Depth >= options.MaxXmlDepth)
+                    return $"elements nested deeper than {options.MaxXmlDepth:N0} (limit {nameof(DocxReaderOptions.MaxXmlDepth)})";
+                switch (reader.LocalName)
+                {
+                    case "r" when ++tally.Runs > options.MaxRuns:
+                        return $"more than {options.MaxRuns:N0} runs (limit {nameof(DocxReaderOptions.MaxRuns)})";
+                    case "tr" when ++tally.Rows > options.MaxTableRows:
+                        return $"more than {options.MaxTableRows:N0} table rows (limit {nameof(DocxReaderOptions.MaxTableRows)})";
+                    case "tc" when ++tally.Cells > options.MaxTableCells:
+                        return $"more than {options.MaxTableCells:N0} table cells (limit {nameof(DocxReaderOptions.MaxTableCells)})";
+                }
+                break;
+            case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace:
+                // Counted in chunks, so a 20-million-character text node is never held as one string here.
+                int read;
+                while ((read = reader.ReadValueChunk(chunk, 0, chunk.Length)) > 0)
+                {
+                    tally.Characters += read;
+                    if (tally.Characters > options.MaxTextCharacters)
+                        return $"more than {options.MaxTextCharacters:N0} characters of text (limit {nameof(DocxReaderOptions.MaxTextCharacters)})";
+                }
+                break;
+        }
+        return null;
+    }
+
+    private static bool IsXml(ZipArchiveEntry entry) =>
+        entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase);
 }

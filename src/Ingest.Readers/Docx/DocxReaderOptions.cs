@@ -1,6 +1,9 @@
 namespace Ingest.Readers.Docx;
 
-/// <summary>Limits that keep a hostile or broken Word file from exhausting memory or time; each is checked before the part is parsed.</summary>
+/// <summary>
+/// Limits that keep a hostile or broken Word file from exhausting memory, stack or time; each is checked by
+/// <see cref="DocxPackageGuard"/> on the inflated bytes before the OpenXml SDK loads a part.
+/// </summary>
 public sealed record DocxReaderOptions
 {
     /// <summary>Larger files are refused unread (a submission with photos is a few megabytes).</summary>
@@ -21,7 +24,23 @@ public sealed record DocxReaderOptions
     /// <summary>Most characters the XML parser reads from one part (passed to the OpenXml SDK).</summary>
     public long MaxCharactersInPart { get; init; } = 128L * 1024 * 1024;
 
-    /// <summary>Most table cells in the whole document.</summary>
+    /// <summary>
+    /// Deepest element nesting of any XML part. The OpenXml SDK loads a part recursively, so a document.xml nesting 100,000
+    /// elements overflowed the stack (which ends the process); Word's own documents stay under about 30 levels, a table
+    /// nested in tables 32 deep (<see cref="MaxNestingDepth"/>) about 200.
+    /// </summary>
+    public int MaxXmlDepth { get; init; } = 256;
+
+    /// <summary>Most characters of text in all parts together: about 3,000 pages of Japanese (a 20-million-character run needed 2.8 GB).</summary>
+    public long MaxTextCharacters { get; init; } = 4_000_000;
+
+    /// <summary>Most runs (<c>w:r</c>) in all parts together; a long packet has tens of thousands.</summary>
+    public int MaxRuns { get; init; } = 1_000_000;
+
+    /// <summary>Most table rows (<c>w:tr</c>) in all parts together.</summary>
+    public int MaxTableRows { get; init; } = 100_000;
+
+    /// <summary>Most table cells (<c>w:tc</c>) in all parts together.</summary>
     public int MaxTableCells { get; init; } = 200_000;
 
     /// <summary>Deepest nesting of tables and content controls followed; deeper content is read as text of the enclosing cell.</summary>

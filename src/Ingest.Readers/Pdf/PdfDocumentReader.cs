@@ -30,6 +30,10 @@ public sealed partial class PdfDocumentReader(PdfReaderOptions? options = null) 
 
         var started = _options.Clock.GetTimestamp();
         var drafts = new List<PageDraft>();
+        // Uncompressed CMaps never pass through a filter, so the file's own bytes are checked for wide ranges too.
+        if (CMapRangeCheck.Refusal(content.Span, _options.MaxCMapRangeCodes) is { } wideRange)
+            return Result<LayoutDocument>.Fail(wideRange);
+        var filters = new BoundedFilterProvider(_options);
         try
         {
             // PdfPig wants an array: reuse the caller's when the memory is a whole array, copy otherwise.
@@ -41,7 +45,10 @@ public sealed partial class PdfDocumentReader(PdfReaderOptions? options = null) 
                 UseLenientParsing = true,
                 SkipMissingFonts = true,
                 MaxStackDepth = _options.MaxStackDepth,
+                FilterProvider = filters,
             });
+            if (FormXObjectGuard.Check(document.Structure, filters, _options) is { } refusal)
+                return Result<LayoutDocument>.Fail(refusal);
             if (document.NumberOfPages > _options.MaxPages)
                 return Result<LayoutDocument>.Fail($"PDF has {document.NumberOfPages:N0} pages (limit {_options.MaxPages:N0})");
             if (document.NumberOfPages == 0)
@@ -58,10 +65,17 @@ public sealed partial class PdfDocumentReader(PdfReaderOptions? options = null) 
                     return Result<LayoutDocument>.Fail($"PDF has more than {_options.MaxTableCells:N0} table cells (stopped at page {number})");
                 drafts.Add(draft);
             }
+            if (filters.Breach is { } breach)
+                return Result<LayoutDocument>.Fail(breach);
         }
         catch (PdfDocumentEncryptedException)
         {
             return Result<LayoutDocument>.Fail("encrypted PDF (password required)");
+        }
+        catch (Exception e) when (e is not OutOfMemoryException && filters.Breach is { } breach)
+        {
+            // A budget broke inside PdfPig, which may have wrapped the exception in its own.
+            return Result<LayoutDocument>.Fail(breach);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -191,12 +205,12 @@ public sealed partial class PdfDocumentReader(PdfReaderOptions? options = null) 
         return string.Join(", ", parts);
     }
 
-    [GeneratedRegex(@"^[\s\-－—–‐]*((page|p\.)\s*)?[0-9０-９]+(\s*[/／]\s*[0-9０-９]+)?[\s\-－—–‐]*$|^第?\s*[0-9０-９]+\s*(頁|ページ)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^[\s\-－—–‐]*((page|p\.)\s*)?[0-9０-９]+(\s*[/／]\s*[0-9０-９]+)?[\s\-－—–‐]*$|^第?\s*[0-9０-９]+\s*(頁|ページ)$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex PageNumber();
 
-    [GeneratedRegex(@"^[（(]?資料\s*[0-9０-９]+(\s*[-－‐]\s*[0-9０-９]+)?[)）]?$")]
+    [GeneratedRegex(@"^[（(]?資料\s*[0-9０-９]+(\s*[-－‐]\s*[0-9０-９]+)?[)）]?$", RegexOptions.NonBacktracking)]
     private static partial Regex DocumentNumber();
 
-    [GeneratedRegex(@"[0-9０-９]+")]
+    [GeneratedRegex(@"[0-9０-９]+", RegexOptions.NonBacktracking)]
     private static partial Regex DigitRun();
 }

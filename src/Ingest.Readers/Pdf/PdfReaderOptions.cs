@@ -24,6 +24,28 @@ public sealed record PdfReaderOptions
     /// <summary>Deepest object nesting the parser follows (passed to PdfPig).</summary>
     public int MaxStackDepth { get; init; } = 256;
 
+    /// <summary>
+    /// Most bytes one stream may decode to (content, form, font, CMap, object stream). A dense page's content is about
+    /// 100 kB and a whole embedded CJK font about 20 MB; a stream past this is refused while inflating, before it is held.
+    /// Images are decoded only if asked for, which this reader never does.
+    /// </summary>
+    public long MaxStreamBytes { get; init; } = 64L * 1024 * 1024;
+
+    /// <summary>Most bytes all the streams of one document may decode to, counting each decode (a form drawn on every page is decoded per page).</summary>
+    public long MaxDecodedBytes { get; init; } = 1024L * 1024 * 1024;
+
+    /// <summary>Most codes the bfrange ranges of one CMap may map: a ToUnicode map covers at most a few two-byte planes (65,536 codes each).</summary>
+    public long MaxCMapRangeCodes { get; init; } = 4 * 65_536;
+
+    /// <summary>Deepest chain of form XObjects drawing form XObjects; a loop is refused whatever its length.</summary>
+    public int MaxFormNesting { get; init; } = 32;
+
+    /// <summary>
+    /// Most times form XObjects may be drawn in one document, counting every time (a letterhead on each of 2,000 pages is
+    /// 2,000): a tree of forms each drawing the next level twice is exponential work for any reader.
+    /// </summary>
+    public int MaxFormDraws { get; init; } = 100_000;
+
     /// <summary>A page with fewer non-blank letters than this and at least one image is taken for a scan.</summary>
     public int ImageOnlyMaxLetters { get; init; } = 10;
 

@@ -206,10 +206,10 @@ internal sealed partial class TextLine
     /// A line that ends with an item number ("…させる。 3") was wrapped right after it; forms always put a space between
     /// an item number and its text, and producers do not draw a space that hangs past the margin.
     /// </summary>
-    [GeneratedRegex(@"(^|[\s。．])[0-9０-９]{1,2}$")]
+    [GeneratedRegex(@"(^|[\s。．])[0-9０-９]{1,2}$", RegexOptions.NonBacktracking)]
     private static partial Regex TrailingItemNumber();
 
     /// <summary>Openings that start an item: ※, bullets, ①, (1), 1., １　, 【heading】.</summary>
-    [GeneratedRegex(@"^\s*([※・●○◯◇◆■□▪\-–【]|[①-⑳]|[（(]\s*[0-9０-９一二三四五六七八九十]+\s*[)）]|[0-9０-９]+\s*[.．、)]|[0-9０-９]+[ 　])")]
+    [GeneratedRegex(@"^\s*([※・●○◯◇◆■□▪\-–【]|[①-⑳]|[（(]\s*[0-9０-９一二三四五六七八九十]+\s*[)）]|[0-9０-９]+\s*[.．、)]|[0-9０-９]+[ 　])", RegexOptions.NonBacktracking)]
     private static partial Regex ListMarker();
 }

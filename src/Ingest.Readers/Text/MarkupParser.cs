@@ -11,6 +11,12 @@ namespace Ingest.Readers.Text;
 /// </summary>
 public static class MarkupParser
 {
+    /// <summary>Longest tag, from '&lt;' to '&gt;', read as markup; longer runs are text.</summary>
+    private const int MaxTagLength = 512;
+
+    /// <summary>Longest entity, '&amp;' to ';' (&amp;thetasym; and &amp;#1114111; fit), read as markup.</summary>
+    private const int MaxEntityLength = 10;
+
     private static readonly HashSet<string> BlockTags = ["p", "br", "li", "ul", "ol", "div", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6"];
 
     /// <summary>Parses one line or cell of a text dump into text with styled spans.</summary>
@@ -103,9 +109,11 @@ public static class MarkupParser
         // A tag's name follows '<' (or '</') directly: "a < b and c > d" is text, not a <b> tag.
         if (start + 1 >= s.Length || !(char.IsAsciiLetter(s[start + 1]) || s[start + 1] == '/'))
             return false;
-        var close = s.IndexOf('>', start + 1);
-        if (close < 0 || close - start > 512)
+        // Looked for within the longest tag we accept only: a line of '<a<a<a…' must not rescan the rest of the line at every '<'.
+        var close = s.AsSpan(start + 1, Math.Min(MaxTagLength, s.Length - start - 1)).IndexOf('>');
+        if (close < 0)
             return false;
+        close += start + 1;
         var inner = s.AsSpan(start + 1, close - start - 1).Trim();
         if (inner.Length == 0)
             return false;
@@ -127,9 +135,11 @@ public static class MarkupParser
     {
         decoded = string.Empty;
         end = start;
-        var semi = s.IndexOf(';', start + 1);
-        if (semi < 0 || semi - start > 10)
+        // Within the longest entity only, so a line of a million '&' is scanned once, not once per '&'.
+        var semi = s.AsSpan(start + 1, Math.Min(MaxEntityLength, s.Length - start - 1)).IndexOf(';');
+        if (semi < 0)
             return false;
+        semi += start + 1;
         var candidate = s[start..(semi + 1)];
         var result = WebUtility.HtmlDecode(candidate);
         if (result == candidate)

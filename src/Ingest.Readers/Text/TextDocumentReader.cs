@@ -10,6 +10,12 @@ public sealed record TextReaderOptions
     /// <summary>Larger files are refused: a submission dump is tens of kilobytes; a packet a few megabytes.</summary>
     public long MaxBytes { get; init; } = 64L * 1024 * 1024;
 
+    /// <summary>
+    /// Files with more lines are refused: a 1,000-page packet dump has about 40,000; every line becomes a block or a row,
+    /// so lines, not bytes, are what the layout's memory grows with.
+    /// </summary>
+    public int MaxLines { get; init; } = 300_000;
+
     /// <summary>Share of control characters above which the content is taken for binary.</summary>
     public double MaxControlCharRatio { get; init; } = 0.01;
 }
@@ -27,6 +33,9 @@ public sealed partial class TextDocumentReader(TextReaderOptions? options = null
 
     public bool CanRead(ReadOnlySpan<byte> head, string path)
     {
+        // A byte-order mark claims text: the reader takes the file and says why when the rest does not bear it out.
+        if (TextEncodingDetector.ByteOrderMark(head) is not null)
+            return true;
         // The sniffed head may end inside a multi-byte character: try dropping up to three trailing bytes.
         for (var cut = 0; cut <= Math.Min(3, head.Length - 1); cut++)
         {
@@ -42,6 +51,12 @@ public sealed partial class TextDocumentReader(TextReaderOptions? options = null
             return Result<LayoutDocument>.Fail($"text file too large ({content.Length:N0} bytes; limit {_options.MaxBytes:N0})");
         if (content.IsEmpty)
             return Result<LayoutDocument>.Fail("empty file");
+        if (TextEncodingDetector.ByteOrderMark(content.Span) is { } marked &&
+            TextEncodingDetector.FirstInvalidByte(marked.Encoding, content.Span[marked.BomLength..]) is { } bad)
+        {
+            return Result<LayoutDocument>.Fail(
+                $"not text: a {marked.Name} byte-order mark is followed by bytes that are not {marked.Name} (near byte {marked.BomLength + bad:N0})");
+        }
         var detection = TextEncodingDetector.Detect(content.Span);
         if (detection is null)
             return Result<LayoutDocument>.Fail("not text: binary content or an unsupported encoding (tried UTF-8, UTF-16, Shift_JIS, EUC-JP)");
@@ -51,6 +66,9 @@ public sealed partial class TextDocumentReader(TextReaderOptions? options = null
             return Result<LayoutDocument>.Fail($"not text: {controls:N0} control characters in {text.Length:N0}");
         if (string.IsNullOrWhiteSpace(text))
             return Result<LayoutDocument>.Fail("empty file (only white space)");
+        var lines = text.AsSpan().Count('\n') + 1;
+        if (lines > _options.MaxLines)
+            return Result<LayoutDocument>.Fail($"text has {lines:N0} lines (limit {nameof(TextReaderOptions.MaxLines)} {_options.MaxLines:N0})");
 
         var blocks = ToBlocks(text);
         return Result<LayoutDocument>.Ok(new LayoutDocument
@@ -119,12 +137,14 @@ public sealed partial class TextDocumentReader(TextReaderOptions? options = null
         return null;
     }
 
-    [GeneratedRegex(@"^\s*(?:-{3,}|\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?)(?:\t+-*)*\s*$")]
+    // Every pattern here runs on untrusted lines, so each uses the linear-time engine: the separator row's nested
+    // quantifiers ((?:\t+-*)* before \s*$) made the backtracking engine take 95 s on '---', 30 tabs and 'x'.
+    [GeneratedRegex(@"^\s*(?:-{3,}|\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?)(?:\t+-*)*\s*$", RegexOptions.NonBacktracking)]
     private static partial Regex SeparatorRow();
 
-    [GeneratedRegex(@"^\s{0,3}(#{1,6})\s+(.*)$")]
+    [GeneratedRegex(@"^\s{0,3}(#{1,6})\s+(.*)$", RegexOptions.NonBacktracking)]
     private static partial Regex Heading();
 
-    [GeneratedRegex(@"^\s{0,3}[-*+]\s+(.*)$")]
+    [GeneratedRegex(@"^\s{0,3}[-*+]\s+(.*)$", RegexOptions.NonBacktracking)]
     private static partial Regex ListItem();
 }

@@ -15,8 +15,8 @@ public static class TextEncodingDetector
     /// <summary>An encoding that was detected, with the number of BOM bytes to skip.</summary>
     public sealed record Detection(Encoding Encoding, string Name, int BomLength);
 
-    /// <summary>Returns the detected encoding, or null when the bytes are not text in any supported encoding.</summary>
-    public static Detection? Detect(ReadOnlySpan<byte> bytes)
+    /// <summary>The encoding a byte-order mark at the start of <paramref name="bytes"/> claims, or null when there is none.</summary>
+    public static Detection? ByteOrderMark(ReadOnlySpan<byte> bytes)
     {
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
             return new(new UTF8Encoding(false, true), "utf-8", 3);
@@ -24,6 +24,18 @@ public static class TextEncodingDetector
             return new(new UnicodeEncoding(false, false, true), "utf-16le", 2);
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
             return new(new UnicodeEncoding(true, false, true), "utf-16be", 2);
+        return null;
+    }
+
+    /// <summary>
+    /// Returns the detected encoding, or null when the bytes are not text in any supported encoding. A byte-order mark
+    /// is believed only when everything after it decodes in the encoding it names: a mark followed by bytes that are not
+    /// that encoding (UTF-8's FF, half a UTF-16 code unit, a lone surrogate) is damaged or hostile, and null.
+    /// </summary>
+    public static Detection? Detect(ReadOnlySpan<byte> bytes)
+    {
+        if (ByteOrderMark(bytes) is { } marked)
+            return DecodesCleanly(marked.Encoding, bytes[marked.BomLength..]) ? marked : null;
 
         if (DecodesCleanly(new UTF8Encoding(false, true), bytes))
             return bytes.Contains((byte)0) ? null : new(new UTF8Encoding(false, true), "utf-8", 0);
@@ -81,16 +93,20 @@ public static class TextEncodingDetector
         c is '\n' or '\r' or '\t' or (>= ' ' and <= '~') or (>= '\u00A0' and <= '\u00FF') or (>= '\u2000' and <= '\u27FF')
             or (>= '\u3000' and <= '\u30FF') or (>= '\u3400' and <= '\u9FFF') or (>= '\uFF00' and <= '\uFFEF');
 
-    private static bool DecodesCleanly(Encoding encoding, ReadOnlySpan<byte> bytes)
+    /// <summary>Whether the bytes decode without a fallback: true, or false with the offset of the first bad byte.</summary>
+    public static bool DecodesCleanly(Encoding encoding, ReadOnlySpan<byte> bytes) => FirstInvalidByte(encoding, bytes) is null;
+
+    /// <summary>The offset of the first byte that is not valid in <paramref name="encoding"/> (an incomplete sequence at the end counts), or null.</summary>
+    public static int? FirstInvalidByte(Encoding encoding, ReadOnlySpan<byte> bytes)
     {
         try
         {
             encoding.GetCharCount(bytes);
-            return true;
+            return null;
         }
-        catch (DecoderFallbackException)
+        catch (DecoderFallbackException e)
         {
-            return false;
+            return Math.Max(0, e.Index);
         }
     }
 

@@ -81,6 +81,15 @@ public sealed class TextNormaliserTests
         Assert.Equal(once, TextNormaliser.Clean(once));
     }
 
+    [Theory]
+    [InlineData("\uFFFE\u0301")]
+    [InlineData("件名\uFFFF\u3099値")]
+    public void Noncharacters_before_combining_marks_are_kept_not_thrown(string source)
+    {
+        // Found by fuzzing: string.Normalize throws on U+FFFE and U+FFFF, which a damaged UTF-16 dump can hold.
+        Assert.Equal(source, TextNormaliser.Clean(source));
+    }
+
     [Fact]
     public void Line_breaks_fold_to_a_space_when_not_kept()
     {
