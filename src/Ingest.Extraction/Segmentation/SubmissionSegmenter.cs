@@ -20,18 +20,23 @@ internal sealed partial class SubmissionSegmenter
     private static readonly LabelCatalog TitleCatalog = new([new LabelDefinition("件名", ["件名"])]);
 
     private readonly IReadOnlyList<FormItem> _items;
+    private readonly LabelResolver _labels;
     private readonly List<SubmissionBuilder> _submissions = [];
     private SubmissionBuilder _current = new();
     private Section _section = Section.Cover;
     private string? _pendingDocumentNumber;
     private string? _pendingSheetType;
 
-    private SubmissionSegmenter(IReadOnlyList<FormItem> items) => _items = items;
-
-    /// <summary>Segments the items of one file.</summary>
-    public static IReadOnlyList<SubmissionBuilder> Segment(IReadOnlyList<FormItem> items)
+    private SubmissionSegmenter(IReadOnlyList<FormItem> items, LabelResolver labels)
     {
-        var segmenter = new SubmissionSegmenter(items);
+        _items = items;
+        _labels = labels;
+    }
+
+    /// <summary>Segments the items of one file; <paramref name="labels"/> tells which uncatalogued words are labels.</summary>
+    public static IReadOnlyList<SubmissionBuilder> Segment(IReadOnlyList<FormItem> items, LabelResolver labels)
+    {
+        var segmenter = new SubmissionSegmenter(items, labels);
         segmenter.Run();
         return segmenter._submissions.Where(s => s.HasContent).ToArray();
     }
@@ -216,13 +221,19 @@ internal sealed partial class SubmissionSegmenter
         {
             if (sheet is null || _section is not Section.Sheet || sheet.Fields.Contains(l.Definition.Canonical) && l.Definition.Canonical == "保有課")
                 sheet = StartSheet();
-            sheet.Fields.Add(l.Definition.Canonical, item.Line with { Text = l.Remainder }, fromLine: true);
+            sheet.Fields.Add(l.Definition.Canonical, l.Written, known: true, item.Line with { Text = l.Remainder }, fromLine: true);
             return l.Lines;
+        }
+        if (sheet is not null && _section is Section.Sheet && !sheet.FromRows && MatchUncataloguedLineLabel(index, sheet) is { } u)
+        {
+            sheet.Fields.Add(LabelCatalog.StripParenthetical(u.Written), u.Written, known: false, item.Line with { Text = u.Remainder }, fromLine: true);
+            return u.Lines;
         }
         if (sheet is not null && !sheet.FromRows && !HasCatalogueKind(sheet) && UnknownLabelLine().Match(item.Line.Text) is { Success: true } unknown)
         {
             // Kinds outside the catalogue (目的外利用, 外部提供) have labels of their own: keep them under their own text.
-            sheet.Fields.Add(unknown.Groups[1].Value, item.Line with { Text = unknown.Groups[2].Value }, fromLine: true);
+            var written = LabelKey.Fold(unknown.Groups[1].Value);
+            sheet.Fields.Add(written, written, known: false, item.Line with { Text = unknown.Groups[2].Value }, fromLine: true);
             return 1;
         }
         if (sheet is null || sheet.FromRows || item.HeadingLevel > 0 || AttachmentCaption().IsMatch(LabelKey.Fold(item.Line.Text)))
@@ -248,7 +259,7 @@ internal sealed partial class SubmissionSegmenter
     /// (PDF text dumps wrap label cells: 記録される情報項 / 目（だれの、どのよ / うな項目が…）). A label must end at a space or the
     /// end of a line, so a value that merely begins with a label word is not taken for one.
     /// </summary>
-    private (LabelDefinition Definition, int Lines, string Remainder)? MatchLineLabel(int index, LabelCatalog catalog)
+    private (LabelDefinition Definition, int Lines, string Remainder, string Written)? MatchLineLabel(int index, LabelCatalog catalog)
     {
         var joined = string.Empty;
         for (var count = 1; count <= MaxLabelLines && index + count - 1 < _items.Count; count++)
@@ -264,7 +275,7 @@ internal sealed partial class SubmissionSegmenter
             {
                 var remainder = RemainderAfter(line.Line.Text, m.Length - previousLength, out var atBoundary);
                 if (atBoundary)
-                    return (m.Definition, count, remainder);
+                    return (m.Definition, count, remainder, joined[..m.Length]);
                 return null;
             }
             if (!isPrefix)
@@ -275,6 +286,81 @@ internal sealed partial class SubmissionSegmenter
 
     private bool NextLineOpensParenthetical(int index) =>
         index < _items.Count && _items[index] is LineItem next && LabelKey.Fold(next.Line.Text).StartsWith('(');
+
+    /// <summary>
+    /// A label the catalogue does not know at the start of the line at <paramref name="index"/> of a sheet read from running
+    /// text: the line's first word (or the whole line, its value following on the next lines), possibly wrapped over short
+    /// lines of its own (受託者に講じさ / せる保護措置). It is a label when staff mapped it or the inference reads it with
+    /// confidence, and it is about something the sheet has no label for yet: a value line that merely starts with label
+    /// words (情報項目 氏名、住所) restates the field being read. A wrapped label's lines are as wide as its first, but its
+    /// last; of several readings the longest wins unless a shorter one ends on the same head noun (担当課 / 区民課: the
+    /// second line is the value). The line after a label standing alone is that label's value; a line that starts a catalogued label ends the search, a line after one the page wrapped opens no
+    /// wrapped label, and on a sheet whose kind is known only a meaning the kind has a field for counts.
+    /// </summary>
+    private (int Lines, string Remainder, string Written)? MatchUncataloguedLineLabel(int index, SheetBuilder sheet)
+    {
+        if (sheet.Fields.LastAwaitsValue)
+            return null; // a label alone on its line: this line is its value
+        // After a line the page wrapped, this one may still hold a label with its value, but it does not open a label
+        // wrapped over lines: a short line there is the end of the value (…生年 / 月日).
+        var afterWrap = sheet.Fields.LastLineWasWrapped();
+        var taken = sheet.Fields.Labels.Select(l => SheetFields.MeaningOf(l) ?? _labels.ReadLineLabel(l)?.Meaning).OfType<FieldMeaning>().ToHashSet();
+        var kind = SheetFields.Catalogued(SheetKinds.FromLabels(sheet.Fields.Labels.ToArray()) ?? sheet.MarkedType ?? SheetKinds.FromTitle(sheet.Title));
+        (int Lines, string Remainder, string Written, LabelReading Reading)? best = null;
+        var joined = string.Empty;
+        int firstWidth = 0, lastWidth = 0;
+        for (var count = 1; count <= MaxLabelLines && index + count - 1 < _items.Count; count++)
+        {
+            if (_items[index + count - 1] is not LineItem { HeadingLevel: 0 } line)
+                break;
+            if (count > 1 && (afterWrap || MatchLineLabel(index + count - 1, LabelCatalog.Sheets) is not null))
+                break; // a catalogued label starts here: no earlier line runs into it
+            var text = line.Line.Text.Trim();
+            var space = text.IndexOfAny([' ', '\t', '\u3000']);
+            var word = LabelKey.Fold(space < 0 ? text : text[..space]);
+            if (count == 1)
+                firstWidth = word.Length;
+            else if (word.Length > firstWidth + 1 || lastWidth < firstWidth - 1)
+                break; // a wrapped label cell does not grow, and only a full line wraps: a longer line, or one after a short one, is the value
+            lastWidth = word.Length;
+            joined += word;
+            if (!IsLabelShaped(joined))
+                break;
+            // A meaning the sheet's kind has no field for (a 記録媒体 line on a 電算処理 sheet) is a value, not a label.
+            if (_labels.ReadLineLabel(joined) is { } reading && !taken.Contains(reading.Meaning) && (kind is null || SheetFields.FieldFor(kind, reading.Meaning) is not null))
+            {
+                // A label does not end twice on the same head noun: 担当課 / 区民課 is a label and its value.
+                if (best is not { } shorter || shorter.Reading.Head != reading.Head)
+                    best = (count, space < 0 ? string.Empty : text[(space + 1)..].Trim(), joined, reading);
+            }
+            if (space >= 0)
+                break; // the label ended at the space; the rest of the line is its value
+        }
+        return best is { } b ? (b.Lines, b.Remainder, b.Written) : null;
+    }
+
+    /// <summary>
+    /// Text that can be a label: short, no sentence end, no list comma outside a parenthetical, not a numbered item, a note or
+    /// a reference (別紙のとおり).
+    /// </summary>
+    private static bool IsLabelShaped(string folded)
+    {
+        if (folded.Length is < 2 or > LabelInference.MaxLabelLength + 20 || folded.Contains('。') || folded.Contains("のとおり", StringComparison.Ordinal))
+            return false;
+        if (char.IsAsciiDigit(folded[0]) || folded[0] is '※' or '・' or '「' or '(' or '【' or '-' || folded[0] is >= '①' and <= '⑳')
+            return false;
+        var depth = 0;
+        foreach (var c in folded)
+        {
+            if (c == '(')
+                depth++;
+            else if (c == ')')
+                depth--;
+            else if (c is '、' or ',' && depth <= 0)
+                return false;
+        }
+        return true;
+    }
 
     /// <summary>The text of a line after its first <paramref name="foldedLength"/> folded characters; whether a space or the line end follows them.</summary>
     private static string RemainderAfter(string line, int foldedLength, out bool atBoundary)
@@ -332,6 +418,7 @@ internal sealed partial class SubmissionSegmenter
         }
 
         var sheetLabel = LabelCatalog.Sheets.Canonicalise(first.Text, out var knownSheetLabel);
+        var writtenLabel = LabelKey.Fold(first.Text);
         if (_section is Section.Overview && !(knownSheetLabel && sheetLabel is "保有課" or "登録業務の名称"))
         {
             if (first.IsEmpty)
@@ -352,16 +439,18 @@ internal sealed partial class SubmissionSegmenter
                 sheet!.Fields.AppendToLast(Joined(rest));
             return;
         }
-        if (knownSheetLabel || inSheet)
+        if (knownSheetLabel || inSheet || _section is Section.Attachment)
         {
             if (!inSheet || (sheetLabel == "保有課" && sheet!.Fields.Contains("保有課")))
             {
-                if (!knownSheetLabel)
-                    return; // an unknown label outside any sheet: cover or attachment furniture
+                // An unknown label outside any sheet is cover or attachment furniture, unless after a 別紙 marker it names
+                // what every sheet starts with (所管課, 事務の名称).
+                if (!knownSheetLabel && !(_section is Section.Attachment && _labels.ReadLineLabel(writtenLabel)?.Meaning is FieldMeaning.Section or FieldMeaning.Business))
+                    return;
                 sheet = StartSheet();
             }
             sheet!.FromRows = true;
-            sheet.Fields.Add(sheetLabel, Joined(rest));
+            sheet.Fields.Add(sheetLabel, writtenLabel, knownSheetLabel, Joined(rest));
         }
     }
 
