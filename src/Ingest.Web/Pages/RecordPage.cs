@@ -67,13 +67,23 @@ internal static class RecordPage
             html.Append("<p class=\"sheet-title\">").Append(Html.Encode(title)).Append("</p>\n");
         if (changed.Count > 0)
             html.Append("<p class=\"legend\"><span class=\"badge\">変更</span> は前回の承認からの変更箇所です。</p>\n");
+        var mappings = sheet.Labels.ToLookup(label => label.Value.Field, StringComparer.Ordinal);
+        if (sheet.Labels.Values.Any(m => m.How != LabelHow.Exact))
+        {
+            html.Append("<p class=\"legend\"><span class=\"badge inferred\">推定</span> は見出しの意味から対応付けた項目、")
+                .Append("<span class=\"badge unknown\">不明</span> は対応する項目が分からない見出しです（labels.csv で教えられます）。</p>\n");
+        }
         html.Append("<table class=\"fields\"><tbody>\n");
         foreach (var (label, value) in FieldOrder.Sort(sheet.Fields))
         {
             var isChanged = changed.Contains(label);
-            html.Append("<tr").Append(isChanged ? " class=\"changed\"" : string.Empty).Append("><th scope=\"row\">").Append(Html.Encode(label));
+            var hows = mappings[label].Select(m => m.Value.How).ToHashSet();
+            var how = hows.Contains(LabelHow.Unknown) ? LabelHow.Unknown : hows.Contains(LabelHow.Inferred) ? LabelHow.Inferred : LabelHow.Exact;
+            var css = string.Join(' ', new[] { isChanged ? "changed" : null, how == LabelHow.Inferred ? "inferred" : how == LabelHow.Unknown ? "unknown" : null }.OfType<string>());
+            html.Append("<tr").Append(css.Length > 0 ? $" class=\"{css}\"" : string.Empty).Append("><th scope=\"row\">").Append(Html.Encode(label));
             if (isChanged)
                 html.Append(" <span class=\"badge\">変更</span>");
+            RenderMapping(html, label, mappings[label]);
             html.Append("</th><td>").Append(Html.Lines(value)).Append("</td></tr>\n");
         }
         if (sheet.Partners.Count > 0)
@@ -94,6 +104,30 @@ internal static class RecordPage
         html.Append("</tbody></table>\n");
         RenderHistory(html, record, index, catalog);
         html.Append("</section>\n");
+    }
+
+    /// <summary>
+    /// How a field's label was read, when not from the catalogue: 推定 with the label as written, the confidence and the rule;
+    /// 不明 for a label no field was recognised for (shown under its own text).
+    /// </summary>
+    private static void RenderMapping(StringBuilder html, string field, IEnumerable<KeyValuePair<string, LabelMapping>> mappings)
+    {
+        foreach (var (written, mapping) in mappings)
+        {
+            switch (mapping.How)
+            {
+                case LabelHow.Inferred:
+                    var confidence = mapping.Confidence.ToString("0.00", CultureInfo.InvariantCulture);
+                    html.Append(" <span class=\"badge inferred\" title=\"").Append(Html.Encode(mapping.Rule)).Append("\">推定</span>")
+                        .Append("<span class=\"written\">").Append(Html.Encode($"見出し「{written}」から（確からしさ {confidence}）")).Append("</span>");
+                    break;
+                case LabelHow.Unknown:
+                    html.Append(" <span class=\"badge unknown\" title=\"").Append(Html.Encode(mapping.Rule)).Append("\">不明</span>");
+                    if (written != field)
+                        html.Append("<span class=\"written\">").Append(Html.Encode($"見出し「{written}」")).Append("</span>");
+                    break;
+            }
+        }
     }
 
     private static void RenderHistory(StringBuilder html, SubmissionRecord record, int index, CatalogSnapshot catalog)

@@ -36,9 +36,8 @@ internal static class RenewalPage
         }
         html.Append("</select></label><button type=\"submit\">表示</button></form>\n");
 
-        var needing = report.Rows.Count(row => row.NeedsRenewal);
         html.Append("<p class=\"summary\" id=\"summary\">")
-            .Append(Html.Encode($"基準日 {asOf}（{report.FiscalYear.Year}年度）：要更新 {needing}件 ／ 全{report.Rows.Count}件"))
+            .Append(Html.Encode($"基準日 {asOf}（{report.FiscalYear.Year}年度）：要更新 {report.NeedingRenewal.Count()}件 ／ 要確認 {report.NeedingReview.Count()}件 ／ 全{report.Rows.Count}件"))
             .Append("</p>\n<p class=\"downloads\">ダウンロード：<a id=\"download-xlsx\" href=\"").Append(Html.Encode(fixedQuery.ToUrl("/renewals.xlsx", withPage: false)))
             .Append("\" download>Excel（XLSX）</a>　<a id=\"download-csv\" href=\"").Append(Html.Encode(fixedQuery.ToUrl("/renewals.csv", withPage: false)))
             .Append("\" download>CSV</a></p>\n");
