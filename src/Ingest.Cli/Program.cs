@@ -20,6 +20,8 @@ public static class Program
         var root = new RootCommand("Ingest: privacy-council submissions to structured, searchable, reportable records.");
         root.Subcommands.Add(ExtractCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(ReindexCommand.Create());
+        root.Subcommands.Add(LabelsCommand.Create());
         root.Subcommands.Add(SearchCommand.Create());
         root.Subcommands.Add(ShowCommand.Create());
         root.Subcommands.Add(GenerateCommand.Create());

@@ -31,6 +31,9 @@ public sealed record FileOutcome(string Path, ImportOutcome Outcome, int Submiss
 {
     /// <summary>Files skipped as unsupported are noted but are not failures.</summary>
     public bool Skipped { get; init; }
+
+    /// <summary>Labels of the file's sheets no field was recognised for (<c>ingest labels --unknown</c> lists them).</summary>
+    public int UnknownLabels { get; init; }
 }
 
 /// <summary>Counts of a finished import.</summary>
@@ -150,7 +153,7 @@ public sealed class BulkImporter(IndexStore store, IngestPipeline pipeline, Bulk
                 }
                 var extraction = pipeline.Extract(work.Content, work.Path);
                 var outcome = extraction.Succeeded
-                    ? new FileOutcome(work.Path, ImportOutcome.Added, extraction.Submissions.Count, null, work.Sha256)
+                    ? new FileOutcome(work.Path, ImportOutcome.Added, extraction.Submissions.Count, null, work.Sha256) { UnknownLabels = RecordLabels.CountUnknown(extraction.Submissions) }
                     : new FileOutcome(work.Path, ImportOutcome.Failed, 0, extraction.Error, work.Sha256);
                 // Analysis is the larger part of indexing: done here, in parallel, the writer only adds ready documents.
                 var records = extraction.Submissions.Select(r => Apply(r, work.Metadata)).ToArray();

@@ -3,15 +3,17 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Ingest.Extraction.Labels;
 using Ingest.Import;
 using Ingest.Index.Store;
 using Ingest.Pipeline;
+using Ingest.Pipeline.Labels;
 using Spectre.Console;
 
 namespace Ingest.Cli.Commands;
 
 /// <summary>
-/// <c>ingest import PATH... [--index DIR] [--jobs N] [--log FILE] [--commit-every N] [--synonyms FILE]</c>: imports files, folders and zips.
+/// <c>ingest import PATH... [--index DIR] [--jobs N] [--log FILE] [--commit-every N] [--synonyms FILE] [--labels FILE]</c>: imports files, folders and zips.
 /// Exit codes: 0 all went well; 3 some files failed (each named on stderr and in the log); 1 the import could not run.
 /// </summary>
 internal static class ImportCommand
@@ -27,7 +29,8 @@ internal static class ImportCommand
         var log = new Option<string?>("--log") { Description = "JSON Lines log of every file and its outcome (default: import-log.jsonl in the index folder)." };
         var commitEvery = new Option<int>("--commit-every") { Description = "Commit after this many changed files.", DefaultValueFactory = _ => 1000 };
         var synonyms = new Option<string?>("--synonyms") { Description = "Install this synonym file (Solr format) in the index and re-index the stored records with it." };
-        var command = new Command("import", "Import submissions from files, folders and zip archives into the search index.") { paths, index, jobs, log, commitEvery, synonyms };
+        var labels = new Option<string?>("--labels") { Description = "Install this label map (labels.csv: label, sheet kind, field) in the index; labels are mapped with it from now on." };
+        var command = new Command("import", "Import submissions from files, folders and zip archives into the search index.") { paths, index, jobs, log, commitEvery, synonyms, labels };
         command.SetAction(parse => Run(
             parse.GetValue(paths) ?? [],
             parse.GetValue(index) ?? IndexStore.DefaultDirectory,
@@ -36,15 +39,28 @@ internal static class ImportCommand
             parse.GetValue(commitEvery),
             parse.GetValue(synonyms),
             Console.Out,
-            Console.Error));
+            Console.Error,
+            parse.GetValue(labels)));
         return command;
     }
 
-    internal static int Run(IReadOnlyList<string> paths, string indexDirectory, int jobs, string? logPath, int commitEvery, string? synonymFile, TextWriter output, TextWriter errors)
+    internal static int Run(IReadOnlyList<string> paths, string indexDirectory, int jobs, string? logPath, int commitEvery, string? synonymFile, TextWriter output, TextWriter errors, string? labelFile = null)
     {
         if (jobs < 1 || commitEvery < 1)
         {
             errors.WriteLine("--jobs and --commit-every must be at least 1");
+            return 1;
+        }
+        LabelMap labels;
+        try
+        {
+            labels = labelFile is null ? LabelMapFile.ForIndex(indexDirectory) : LabelMapFile.Install(labelFile, indexDirectory);
+            if (labelFile is not null)
+                output.WriteLine($"labels: {labelFile} installed in {Path.GetFullPath(indexDirectory)} ({labels.Count} mapping(s)); `ingest reindex` applies it to submissions already stored");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or CsvHelper.CsvHelperException)
+        {
+            errors.WriteLine(e.Message); // names the label map and the line
             return 1;
         }
         IndexStore store;
@@ -68,7 +84,7 @@ internal static class ImportCommand
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(logPath))!);
             using var log = new StreamWriter(logPath, append: true, new UTF8Encoding(false)) { AutoFlush = true };
             var total = BulkImporter.CountFiles(paths);
-            var importer = new BulkImporter(store, IngestPipeline.Default, new BulkImportOptions { Jobs = jobs, CommitEveryFiles = commitEvery });
+            var importer = new BulkImporter(store, IngestPipeline.Default.WithLabels(labels), new BulkImportOptions { Jobs = jobs, CommitEveryFiles = commitEvery });
             var progress = new ImportProgress(total, output, errors);
 
             BulkImportSummary summary;
@@ -111,6 +127,7 @@ internal static class ImportCommand
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"imported {summary.Imported}, unchanged {summary.Unchanged}, replaced {summary.Replaced}, failed {summary.Failed}, skipped {summary.Skipped} " +
                 $"in {summary.Elapsed.TotalSeconds:F1} s ({summary.Files / Math.Max(0.001, summary.Elapsed.TotalSeconds):F1} files/s, {summary.Bytes / 1048576.0 / Math.Max(0.001, summary.Elapsed.TotalSeconds):F2} MB/s); log: {logPath}"));
+            output.WriteLine($"unknown labels: {progress.UnknownLabels} in the files extracted" + (progress.UnknownLabels > 0 ? " (`ingest labels --unknown` lists them)" : string.Empty));
             return summary.Failed > 0 ? SomeFilesFailed : 0;
         }
     }
@@ -125,16 +142,22 @@ internal static class ImportCommand
 
         public int Done { get; private set; }
 
+        /// <summary>Labels no field was recognised for, in the files extracted and written (not those unchanged or skipped).</summary>
+        public int UnknownLabels { get; private set; }
+
         public void Record(FileOutcome outcome, TextWriter log)
         {
             if (!outcome.Skipped)
                 Done++;
+            if (outcome.Outcome is ImportOutcome.Added or ImportOutcome.Replaced)
+                UnknownLabels += outcome.UnknownLabels;
             log.WriteLine(JsonSerializer.Serialize(new
             {
                 path = outcome.Path,
                 outcome = outcome.Skipped ? "skipped" : outcome.Outcome.ToString().ToLowerInvariant(),
                 submissions = outcome.Submissions,
                 sha256 = outcome.Sha256,
+                unknownLabels = outcome.UnknownLabels,
                 message = outcome.Message,
             }));
             if (outcome.Outcome == ImportOutcome.Failed && !outcome.Skipped)

@@ -14,13 +14,13 @@ public static partial class ValueShapes
     private const int MaxLength = 2_000;
 
     /// <summary>
-    /// Endings that close the name of a body: 東京都, 出入国在留管理庁, …機構, …組合, …長官. A 結合の相手方 / 委託先 cell
+    /// Endings that close the name of a body: 東京都, 出入国在留管理庁, …機構, …組合, …広域連合 (地方自治法 第284条), …長官. A 結合の相手方 / 委託先 cell
     /// is a list of such names.
     /// </summary>
     public static IReadOnlyList<string> BodyEndings { get; } =
     [
         "庁", "省", "都", "道", "府", "県", "市", "区", "町", "村", "局", "機構", "会社", "法人", "組合", "協会", "センター",
-        "大学", "銀行", "公社", "公団", "事業団", "連合会", "協議会", "委員会", "研究所", "事務所", "長官", "大臣", "知事", "区長", "市長",
+        "大学", "銀行", "公社", "公団", "事業団", "連合会", "広域連合", "協議会", "委員会", "研究所", "事務所", "長官", "大臣", "知事", "区長", "市長",
     ];
 
     /// <summary>Legal forms written before a name: 株式会社…, 一般財団法人….</summary>

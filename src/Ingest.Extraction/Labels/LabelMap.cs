@@ -50,7 +50,7 @@ public sealed class LabelMap
             if (kindCell is not ("" or AnyKind) && kind is null)
                 Fail($"unknown sheet kind '{kindCell}' (use one of {string.Join(", ", SheetFields.CataloguedKinds)}, or {AnyKind} for any)");
             if (!SheetFields.FieldsOf(null).Contains(field))
-                Fail($"unknown canonical field '{field}' (see the field catalogue: {string.Join(", ", SheetFields.FieldsOf(null).Order(StringComparer.Ordinal))})");
+                Fail($"unknown canonical field '{field}'" + (NearestField(field, kind) is { } near ? $" (did you mean {near}?)" : " (the fields are listed in the README's record contract)"));
             if (kind is not null && !SheetFields.FieldsOf(kind).Contains(field))
                 Fail($"'{field}' is not a field of {kind} sheets");
             if (entries.TryGetValue((key, kind), out var earlier) && earlier.Field != field)
@@ -89,6 +89,16 @@ public sealed class LabelMap
     {
         var key = KeyOf(label);
         return _entries.Keys.Any(k => k.Key == key);
+    }
+
+    /// <summary>The field of the kind whose name shares the longest beginning with a misspelt one (委託の開始時期 → 委託の開始時期及び期限).</summary>
+    private static string? NearestField(string field, string? kind)
+    {
+        var best = SheetFields.FieldsOf(kind)
+            .Select(f => (Field: f, Shared: f.Zip(field).TakeWhile(pair => pair.First == pair.Second).Count()))
+            .OrderByDescending(c => c.Shared).ThenBy(c => c.Field.Length).ThenBy(c => c.Field, StringComparer.Ordinal)
+            .FirstOrDefault();
+        return best.Shared >= 2 ? best.Field : null;
     }
 
     /// <summary>Labels are compared as the catalogue compares them: folded, without a parenthetical after them.</summary>
