@@ -144,7 +144,7 @@ public sealed partial class LabelInference(LabelVocabulary vocabulary)
         ArgumentNullException.ThrowIfNull(value);
         var reading = Read(label);
         if (reading is null)
-            return new LabelResolution(null, LabelHow.Unknown, 0, "no head noun of the vocabulary ends the label");
+            return new LabelResolution(null, LabelHow.Unknown, 0, Unread(label));
         var kind = sheetKind is null ? reading.Kind : SheetFields.Catalogued(sheetKind);
         if (sheetKind is not null && kind is null)
             return new LabelResolution(null, LabelHow.Unknown, 0, $"{reading.Rule}; {sheetKind} sheets have no catalogued fields");
@@ -172,6 +172,16 @@ public sealed partial class LabelInference(LabelVocabulary vocabulary)
         return confidence >= AcceptThreshold
             ? new LabelResolution(target.Field, LabelHow.Inferred, confidence, rule)
             : new LabelResolution(null, LabelHow.Unknown, confidence, $"{rule}; below {AcceptThreshold:0.0#} for {target.Field}");
+    }
+
+    /// <summary>Why a label has no reading: no head noun ends it, or its head noun needs words it does not have.</summary>
+    private string Unread(string label)
+    {
+        var (core, _) = Split(label);
+        var head = vocabulary.Heads.FirstOrDefault(h => core.EndsWith(h.Word, StringComparison.Ordinal));
+        return head.Word is null
+            ? "no head noun of the vocabulary ends the label"
+            : $"head {head.Word} says what it is only with a party, an arrangement or data named before it ({head.Meaning}), and none is";
     }
 
     /// <summary>The label without numbering, trailing 等 / について and parentheticals, and the parentheticals' text.</summary>

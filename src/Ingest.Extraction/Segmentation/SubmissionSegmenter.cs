@@ -229,9 +229,10 @@ internal sealed partial class SubmissionSegmenter
             sheet.Fields.Add(LabelCatalog.StripParenthetical(u.Written), u.Written, known: false, item.Line with { Text = u.Remainder }, fromLine: true);
             return u.Lines;
         }
-        if (sheet is not null && !sheet.FromRows && !HasCatalogueKind(sheet) && UnknownLabelLine().Match(item.Line.Text) is { Success: true } unknown)
+        if (sheet is not null && !sheet.FromRows && !HasCatalogueKind(sheet) && CataloguedKindOf(sheet) is null && UnknownLabelLine().Match(item.Line.Text) is { Success: true } unknown)
         {
             // Kinds outside the catalogue (目的外利用, 外部提供) have labels of their own: keep them under their own text.
+            // (A catalogued kind's uncatalogued labels are found by their meaning above.)
             var written = LabelKey.Fold(unknown.Groups[1].Value);
             sheet.Fields.Add(written, written, known: false, item.Line with { Text = unknown.Groups[2].Value }, fromLine: true);
             return 1;
@@ -249,6 +250,10 @@ internal sealed partial class SubmissionSegmenter
     /// <summary>True once a sheet carries a label that only one catalogued kind has (結合の相手方, 委任先 …).</summary>
     private static bool HasCatalogueKind(SheetBuilder sheet) =>
         sheet.Fields.Labels.Any(l => l is not "保有課" and not "登録業務の名称" && LabelCatalog.Sheets.Definitions.Any(d => d.Canonical == l));
+
+    /// <summary>The sheet's kind as far as known while reading it (its catalogued labels, a marker line, its title), when catalogued.</summary>
+    private static string? CataloguedKindOf(SheetBuilder sheet) =>
+        SheetFields.Catalogued(SheetKinds.FromLabels(sheet.Fields.Labels.ToArray()) ?? sheet.MarkedType ?? SheetKinds.FromTitle(sheet.Title));
 
     /// <summary>A sheet label (保有課 …) at this line starts a sheet even without a 件名 or 別紙 line before it.</summary>
     private bool StartsSheetImplicitly(int index) =>
@@ -305,7 +310,7 @@ internal sealed partial class SubmissionSegmenter
         // wrapped over lines: a short line there is the end of the value (…生年 / 月日).
         var afterWrap = sheet.Fields.LastLineWasWrapped();
         var taken = sheet.Fields.Labels.Select(l => SheetFields.MeaningOf(l) ?? _labels.ReadLineLabel(l)?.Meaning).OfType<FieldMeaning>().ToHashSet();
-        var kind = SheetFields.Catalogued(SheetKinds.FromLabels(sheet.Fields.Labels.ToArray()) ?? sheet.MarkedType ?? SheetKinds.FromTitle(sheet.Title));
+        var kind = CataloguedKindOf(sheet);
         (int Lines, string Remainder, string Written, LabelReading Reading)? best = null;
         var joined = string.Empty;
         int firstWidth = 0, lastWidth = 0;
