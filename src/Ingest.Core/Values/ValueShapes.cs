@@ -45,6 +45,9 @@ public static partial class ValueShapes
         var text = Cut(value).Trim();
         if (text.Length is 0 or > 150 || text.Contains('。', StringComparison.Ordinal) || IsPeriod(text))
             return false;
+        // (株) and ㈱ abbreviate 株式会社; the parentheses would otherwise be dropped as a note.
+        if (text.Contains("(株)", StringComparison.Ordinal) || text.Contains("（株）", StringComparison.Ordinal) || text.Contains('㈱', StringComparison.Ordinal))
+            return true;
         foreach (var part in NameSeparators().Split(Parenthetical().Replace(text, " ")))
         {
             var name = part.Trim();
@@ -52,7 +55,6 @@ public static partial class ValueShapes
                 continue;
             if (BodyEndings.Any(e => name.Length > e.Length && name.EndsWith(e, StringComparison.Ordinal))
                 || LegalForms.Any(f => name.Length > f.Length && name.StartsWith(f, StringComparison.Ordinal))
-                || name.Contains("(株)", StringComparison.Ordinal) || name.Contains('㈱', StringComparison.Ordinal)
                 || AsciiName().IsMatch(name))
                 return true;
         }
