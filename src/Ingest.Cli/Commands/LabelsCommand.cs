@@ -18,6 +18,9 @@ internal static class LabelsCommand
     /// <summary>Widest a label or field column grows before it is cut with …; the table fits a 100-column terminal.</summary>
     private const int MaxTextWidth = 30;
 
+    /// <summary>The terminal width the table is laid out for.</summary>
+    private const int TerminalWidth = 100;
+
     public static Command Create()
     {
         var index = new Option<string?>("--index") { Description = $"Index folder (default: ./{IndexStore.DefaultFolderName})." };
@@ -66,19 +69,20 @@ internal static class LabelsCommand
             },
             use.Count.ToString(CultureInfo.InvariantCulture),
             use.SheetKind,
-            Cut(use.Label),
-            use.How == LabelHow.Unknown ? "—" : Cut(use.Field),
-            string.Join(", ", use.Examples),
+            Cut(use.Label, MaxTextWidth),
+            use.How == LabelHow.Unknown ? "—" : Cut(use.Field, MaxTextWidth),
         }).ToList();
-        WriteTable(output, ["how", "sheets", "kind", "label", "field", "examples"], rows);
+        WriteTable(output, ["how", "sheets", "kind", "label", "field"], rows, shown.Select(use => use.Examples).ToList());
         if (onlyUnknown)
             output.WriteLine("teach them in labels.csv (label,sheet kind,field) and run `ingest reindex --labels labels.csv`");
         return 0;
     }
 
-    private static void WriteTable(TextWriter output, string[] headers, IReadOnlyList<string[]> rows)
+    /// <summary>Aligned columns (wide characters counted double), the count right-aligned; each row's example files on a line of their own under its label.</summary>
+    private static void WriteTable(TextWriter output, string[] headers, IReadOnlyList<string[]> rows, IReadOnlyList<IReadOnlyList<string>> examples)
     {
         var widths = headers.Select((h, i) => Math.Max(ReportColumns.DisplayWidth(h), rows.Max(r => ReportColumns.DisplayWidth(r[i])))).ToArray();
+        var labelColumn = widths.Take(3).Sum() + 3 * 2;
         void Line(string[] cells)
         {
             var line = new StringBuilder();
@@ -86,8 +90,7 @@ internal static class LabelsCommand
             {
                 if (i > 0)
                     line.Append("  ");
-                // The count is a number: right-aligned; the last column runs on.
-                var pad = i == cells.Length - 1 ? 0 : widths[i] - ReportColumns.DisplayWidth(cells[i]);
+                var pad = widths[i] - ReportColumns.DisplayWidth(cells[i]);
                 if (i == 1)
                     line.Append(' ', pad).Append(cells[i]);
                 else
@@ -96,20 +99,24 @@ internal static class LabelsCommand
             output.WriteLine(line.ToString().TrimEnd());
         }
         Line(headers);
-        foreach (var row in rows)
-            Line(row);
+        for (var r = 0; r < rows.Count; r++)
+        {
+            Line(rows[r]);
+            if (examples[r].Count > 0)
+                output.WriteLine(new string(' ', labelColumn) + Cut("in " + string.Join(", ", examples[r]), TerminalWidth - labelColumn));
+        }
     }
 
-    private static string Cut(string text)
+    private static string Cut(string text, int maxWidth)
     {
-        if (ReportColumns.DisplayWidth(text) <= MaxTextWidth)
+        if (ReportColumns.DisplayWidth(text) <= maxWidth)
             return text;
         var kept = new StringBuilder();
         var width = 0;
         foreach (var rune in text.EnumerateRunes())
         {
             var w = ReportColumns.DisplayWidth(rune.ToString());
-            if (width + w > MaxTextWidth - 1)
+            if (width + w > maxWidth - 1)
                 break;
             kept.Append(rune.ToString());
             width += w;

@@ -144,6 +144,10 @@ internal sealed class SheetBuilder
     /// <summary>True when the sheet's cells came as table rows; running text then ends the sheet rather than continuing a value.</summary>
     public bool FromRows { get; set; }
     public bool AwaitingTitle { get; set; }
+
+    /// <summary>The kind as far as known while reading (catalogued labels, a marker line, the title), when it is catalogued.</summary>
+    public string? CataloguedKind =>
+        SheetFields.Catalogued(SheetKinds.FromLabels(Fields.Labels.ToArray()) ?? MarkedType ?? SheetKinds.FromTitle(Title));
 }
 
 /// <summary>A checklist being read.</summary>

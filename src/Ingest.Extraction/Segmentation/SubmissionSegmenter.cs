@@ -21,6 +21,7 @@ internal sealed partial class SubmissionSegmenter
 
     private readonly IReadOnlyList<FormItem> _items;
     private readonly LabelResolver _labels;
+    private readonly UncataloguedLineLabels _uncatalogued;
     private readonly List<SubmissionBuilder> _submissions = [];
     private SubmissionBuilder _current = new();
     private Section _section = Section.Cover;
@@ -31,6 +32,7 @@ internal sealed partial class SubmissionSegmenter
     {
         _items = items;
         _labels = labels;
+        _uncatalogued = new UncataloguedLineLabels(items, labels, index => MatchLineLabel(index, LabelCatalog.Sheets) is not null, MaxLabelLines);
     }
 
     /// <summary>Segments the items of one file; <paramref name="labels"/> tells which uncatalogued words are labels.</summary>
@@ -127,7 +129,7 @@ internal sealed partial class SubmissionSegmenter
         var title = MatchLineLabel(index, TitleCatalog);
         if (title is { } t && (_section is not Section.Checklist and not Section.ChecklistHeader || t.Remainder.Length > 0))
         {
-            ReadTitle(t.Remainder, index + t.Lines);
+            ReadTitle(t.Remainder);
             return t.Lines;
         }
         if (key.Contains("チェックリスト", StringComparison.Ordinal) && !key.Contains("のとおり", StringComparison.Ordinal))
@@ -140,9 +142,9 @@ internal sealed partial class SubmissionSegmenter
             StartChecklistBody();
             return 1;
         }
-        if (IsMark(FirstToken(text), out var mark) && (_section is Section.Checklist or Section.ChecklistHeader || CurrentChecklist is not null && _section is not Section.Sheet))
+        if (ChecklistMarks.LeadingMark(text) is { } lead && (_section is Section.Checklist or Section.ChecklistHeader || CurrentChecklist is not null && _section is not Section.Sheet))
         {
-            AddChecklistItem(null, mark, RestAfterFirstToken(text));
+            AddChecklistItem(null, lead.Mark, lead.Measure);
             return 1;
         }
 
@@ -174,7 +176,7 @@ internal sealed partial class SubmissionSegmenter
         return 1;
     }
 
-    private void ReadTitle(string remainder, int nextIndex)
+    private void ReadTitle(string remainder)
     {
         var title = StripNote(remainder);
         if (_current.Title is null && _current.Sheets.Count == 0 && _section is Section.Cover)
@@ -190,7 +192,6 @@ internal sealed partial class SubmissionSegmenter
             sheet.Title = title;
         else
             sheet.AwaitingTitle = true;
-        _ = nextIndex;
     }
 
     private int ReadOverviewLine(int index, LineItem item)
@@ -224,12 +225,12 @@ internal sealed partial class SubmissionSegmenter
             sheet.Fields.Add(l.Definition.Canonical, l.Written, known: true, item.Line with { Text = l.Remainder }, fromLine: true);
             return l.Lines;
         }
-        if (sheet is not null && _section is Section.Sheet && !sheet.FromRows && MatchUncataloguedLineLabel(index, sheet) is { } u)
+        if (sheet is not null && _section is Section.Sheet && !sheet.FromRows && _uncatalogued.Match(index, sheet) is { } u)
         {
             sheet.Fields.Add(LabelCatalog.StripParenthetical(u.Written), u.Written, known: false, item.Line with { Text = u.Remainder }, fromLine: true);
             return u.Lines;
         }
-        if (sheet is not null && !sheet.FromRows && !HasCatalogueKind(sheet) && CataloguedKindOf(sheet) is null && UnknownLabelLine().Match(item.Line.Text) is { Success: true } unknown)
+        if (sheet is not null && !sheet.FromRows && !HasCatalogueKind(sheet) && sheet.CataloguedKind is null && UnknownLabelLine().Match(item.Line.Text) is { Success: true } unknown)
         {
             // Kinds outside the catalogue (目的外利用, 外部提供) have labels of their own: keep them under their own text.
             // (A catalogued kind's uncatalogued labels are found by their meaning above.)
@@ -250,10 +251,6 @@ internal sealed partial class SubmissionSegmenter
     /// <summary>True once a sheet carries a label that only one catalogued kind has (結合の相手方, 委任先 …).</summary>
     private static bool HasCatalogueKind(SheetBuilder sheet) =>
         sheet.Fields.Labels.Any(l => l is not "保有課" and not "登録業務の名称" && LabelCatalog.Sheets.Definitions.Any(d => d.Canonical == l));
-
-    /// <summary>The sheet's kind as far as known while reading it (its catalogued labels, a marker line, its title), when catalogued.</summary>
-    private static string? CataloguedKindOf(SheetBuilder sheet) =>
-        SheetFields.Catalogued(SheetKinds.FromLabels(sheet.Fields.Labels.ToArray()) ?? sheet.MarkedType ?? SheetKinds.FromTitle(sheet.Title));
 
     /// <summary>A sheet label (保有課 …) at this line starts a sheet even without a 件名 or 別紙 line before it.</summary>
     private bool StartsSheetImplicitly(int index) =>
@@ -292,81 +289,6 @@ internal sealed partial class SubmissionSegmenter
     private bool NextLineOpensParenthetical(int index) =>
         index < _items.Count && _items[index] is LineItem next && LabelKey.Fold(next.Line.Text).StartsWith('(');
 
-    /// <summary>
-    /// A label the catalogue does not know at the start of the line at <paramref name="index"/> of a sheet read from running
-    /// text: the line's first word (or the whole line, its value following on the next lines), possibly wrapped over short
-    /// lines of its own (受託者に講じさ / せる保護措置). It is a label when staff mapped it or the inference reads it with
-    /// confidence, and it is about something the sheet has no label for yet: a value line that merely starts with label
-    /// words (情報項目 氏名、住所) restates the field being read. A wrapped label's lines are as wide as its first, but its
-    /// last; of several readings the longest wins unless a shorter one ends on the same head noun (担当課 / 区民課: the
-    /// second line is the value). The line after a label standing alone is that label's value; a line that starts a catalogued label ends the search, a line after one the page wrapped opens no
-    /// wrapped label, and on a sheet whose kind is known only a meaning the kind has a field for counts.
-    /// </summary>
-    private (int Lines, string Remainder, string Written)? MatchUncataloguedLineLabel(int index, SheetBuilder sheet)
-    {
-        if (sheet.Fields.LastAwaitsValue)
-            return null; // a label alone on its line: this line is its value
-        // After a line the page wrapped, this one may still hold a label with its value, but it does not open a label
-        // wrapped over lines: a short line there is the end of the value (…生年 / 月日).
-        var afterWrap = sheet.Fields.LastLineWasWrapped();
-        var taken = sheet.Fields.Labels.Select(l => SheetFields.MeaningOf(l) ?? _labels.ReadLineLabel(l)?.Meaning).OfType<FieldMeaning>().ToHashSet();
-        var kind = CataloguedKindOf(sheet);
-        (int Lines, string Remainder, string Written, LabelReading Reading)? best = null;
-        var joined = string.Empty;
-        int firstWidth = 0, lastWidth = 0;
-        for (var count = 1; count <= MaxLabelLines && index + count - 1 < _items.Count; count++)
-        {
-            if (_items[index + count - 1] is not LineItem { HeadingLevel: 0 } line)
-                break;
-            if (count > 1 && (afterWrap || MatchLineLabel(index + count - 1, LabelCatalog.Sheets) is not null))
-                break; // a catalogued label starts here: no earlier line runs into it
-            var text = line.Line.Text.Trim();
-            var space = text.IndexOfAny([' ', '\t', '\u3000']);
-            var word = LabelKey.Fold(space < 0 ? text : text[..space]);
-            if (count == 1)
-                firstWidth = word.Length;
-            else if (word.Length > firstWidth + 1 || lastWidth < firstWidth - 1)
-                break; // a wrapped label cell does not grow, and only a full line wraps: a longer line, or one after a short one, is the value
-            lastWidth = word.Length;
-            joined += word;
-            if (!IsLabelShaped(joined))
-                break;
-            // A meaning the sheet's kind has no field for (a 記録媒体 line on a 電算処理 sheet) is a value, not a label.
-            if (_labels.ReadLineLabel(joined) is { } reading && !taken.Contains(reading.Meaning) && (kind is null || SheetFields.FieldFor(kind, reading.Meaning) is not null))
-            {
-                // A label does not end twice on the same head noun: 担当課 / 区民課 is a label and its value.
-                if (best is not { } shorter || shorter.Reading.Head != reading.Head)
-                    best = (count, space < 0 ? string.Empty : text[(space + 1)..].Trim(), joined, reading);
-            }
-            if (space >= 0)
-                break; // the label ended at the space; the rest of the line is its value
-        }
-        return best is { } b ? (b.Lines, b.Remainder, b.Written) : null;
-    }
-
-    /// <summary>
-    /// Text that can be a label: short, no sentence end, no list comma outside a parenthetical, not a numbered item, a note or
-    /// a reference (別紙のとおり).
-    /// </summary>
-    private static bool IsLabelShaped(string folded)
-    {
-        if (folded.Length is < 2 or > LabelInference.MaxLabelLength + 20 || folded.Contains('。') || folded.Contains("のとおり", StringComparison.Ordinal))
-            return false;
-        if (char.IsAsciiDigit(folded[0]) || folded[0] is '※' or '・' or '「' or '(' or '【' or '-' || folded[0] is >= '①' and <= '⑳')
-            return false;
-        var depth = 0;
-        foreach (var c in folded)
-        {
-            if (c == '(')
-                depth++;
-            else if (c == ')')
-                depth--;
-            else if (c is '、' or ',' && depth <= 0)
-                return false;
-        }
-        return true;
-    }
-
     /// <summary>The text of a line after its first <paramref name="foldedLength"/> folded characters; whether a space or the line end follows them.</summary>
     private static string RemainderAfter(string line, int foldedLength, out bool atBoundary)
     {
@@ -402,7 +324,7 @@ internal sealed partial class SubmissionSegmenter
 
         if (firstKey == "件名" && rest.Length > 0)
         {
-            ReadTitle(TextJoin.Cells(rest.Select(r => r.Text)), -1);
+            ReadTitle(TextJoin.Cells(rest.Select(r => r.Text)));
             return;
         }
         if (_section is Section.Cover && BasisHeading().Match(firstKey) is { Success: true } basis && firstKey.Length <= 12)
@@ -508,7 +430,7 @@ internal sealed partial class SubmissionSegmenter
         var mark = string.Empty;
         for (var c = 0; c < Math.Min(cells.Count, 3); c++)
         {
-            if (IsMark(cells[c].Text.Trim(), out mark))
+            if (ChecklistMarks.IsMark(cells[c].Text.Trim(), out mark))
             {
                 markIndex = c;
                 break;
@@ -545,35 +467,6 @@ internal sealed partial class SubmissionSegmenter
         if (text.Length > 0)
             pieces.Add(text);
         checklist.Items.Add((party, category, mark, pieces));
-    }
-
-    private static string FirstToken(string text)
-    {
-        var space = text.IndexOf(' ');
-        return space < 0 ? text : text[..space];
-    }
-
-    private static string RestAfterFirstToken(string text)
-    {
-        var space = text.IndexOf(' ');
-        return space < 0 ? string.Empty : text[(space + 1)..].Trim();
-    }
-
-    /// <summary>A checklist mark: ○ (taken) or a dash (not needed), whichever dash the document used.</summary>
-    internal static bool IsMark(string token, out string mark)
-    {
-        switch (token)
-        {
-            case "○" or "〇" or "◯":
-                mark = "○";
-                return true;
-            case "-" or "－" or "ー" or "―" or "‐" or "−" or "–" or "—":
-                mark = "－";
-                return true;
-            default:
-                mark = string.Empty;
-                return false;
-        }
     }
 
     // ---- structure --------------------------------------------------------------------------------------------
