@@ -29,7 +29,7 @@ internal sealed class UncataloguedLineLabels(IReadOnlyList<FormItem> items, Labe
         // After a line the page wrapped, this one may still hold a label with its value, but it does not open a label
         // wrapped over lines: a short line there is the end of the value (…生年 / 月日).
         var afterWrap = sheet.Fields.LastLineWasWrapped();
-        var taken = sheet.Fields.Labels.Select(l => SheetFields.MeaningOf(l) ?? labels.ReadLineLabel(l)?.Meaning).OfType<FieldMeaning>().ToHashSet();
+        HashSet<FieldMeaning>? taken = null; // what the sheet's labels so far are about, read only once a line reads as a label
         var kind = sheet.CataloguedKind;
         (int Lines, string Remainder, string Written, LabelReading Reading)? best = null;
         var joined = string.Empty;
@@ -52,7 +52,9 @@ internal sealed class UncataloguedLineLabels(IReadOnlyList<FormItem> items, Labe
             if (!IsLabelShaped(joined))
                 break;
             // A meaning the sheet's kind has no field for (a 記録媒体 line on a 電算処理 sheet) is a value, not a label.
-            if (labels.ReadLineLabel(joined) is { } reading && !taken.Contains(reading.Meaning) && (kind is null || SheetFields.FieldFor(kind, reading.Meaning) is not null))
+            if (labels.ReadLineLabel(joined) is { } reading
+                && !(taken ??= sheet.Fields.Labels.Select(l => SheetFields.MeaningOf(l) ?? labels.ReadLineLabel(l)?.Meaning).OfType<FieldMeaning>().ToHashSet()).Contains(reading.Meaning)
+                && (kind is null || SheetFields.FieldFor(kind, reading.Meaning) is not null))
             {
                 // A label does not end twice on the same head noun: 担当課 / 区民課 is a label and its value.
                 if (best is not { } shorter || shorter.Reading.Head != reading.Head)
