@@ -71,6 +71,12 @@ public sealed class LabelCommandsTests : IDisposable
         Assert.Equal("labels.csv line 2", label.GetProperty("rule").GetString());
         // The map is kept with the index: a later import maps with it.
         Assert.True(File.Exists(Path.Combine(Index, "labels.csv")));
+        var later = Directory.CreateDirectory(Path.Combine(_root, "later")).FullName;
+        File.WriteAllText(Path.Combine(later, "kuhou_2027.txt"), File.ReadAllText(Path.Combine(_root, "archive", "r08_kuhou_haifu_itaku_review.txt")).Replace("令和8年4月1日", "令和9年4月1日", StringComparison.Ordinal));
+        Assert.Equal(0, Capture((o, e) => ImportCommand.Run([later], Index, 1, logPath: null, commitEvery: 1000, synonymFile: null, o, e)).Code);
+        using var next = JsonDocument.Parse(Show("kuhou_2027.txt").Output);
+        Assert.Equal("社会福祉法人新宿さくら会", next.RootElement.GetProperty("sheets")[0].GetProperty("partners")[0].GetString());
+        Assert.Equal(2027, next.RootElement.GetProperty("fiscalYear").GetInt32()); // from the period, once its label is known
     }
 
     [Fact]
