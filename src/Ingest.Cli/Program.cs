@@ -21,6 +21,8 @@ public static class Program
         root.Subcommands.Add(ExtractCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(RemoveCommand.Create());
+        root.Subcommands.Add(ReindexCommand.Create());
+        root.Subcommands.Add(LabelsCommand.Create());
         root.Subcommands.Add(SearchCommand.Create());
         root.Subcommands.Add(ShowCommand.Create());
         root.Subcommands.Add(GenerateCommand.Create());

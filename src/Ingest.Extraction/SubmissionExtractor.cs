@@ -15,6 +15,9 @@ public sealed record ExtractionOptions
 {
     /// <summary>Canonical partner names; the product's editable alias table by default.</summary>
     public PartnerCatalog Partners { get; init; } = PartnerCatalog.Default;
+
+    /// <summary>Labels staff mapped to fields (an index's <c>labels.csv</c>); none by default.</summary>
+    public LabelMap Labels { get; init; } = LabelMap.Empty;
 }
 
 /// <summary>
@@ -25,13 +28,14 @@ public sealed record ExtractionOptions
 public sealed partial class SubmissionExtractor(ExtractionOptions? options = null) : ISubmissionExtractor
 {
     private readonly ExtractionOptions _options = options ?? new ExtractionOptions();
+    private readonly LabelResolver _labels = options?.Labels is { IsEmpty: false } map ? new LabelResolver(map, LabelInference.Default) : LabelResolver.Default;
 
     public Result<IReadOnlyList<SubmissionRecord>> Extract(LayoutDocument layout, SourceInfo source)
     {
         var items = LayoutFlattener.Flatten(layout);
         if (items.Count == 0)
             return Result<IReadOnlyList<SubmissionRecord>>.Fail("no text found");
-        var builders = SubmissionSegmenter.Segment(items);
+        var builders = SubmissionSegmenter.Segment(items, _labels);
         if (builders.Count == 0)
             return Result<IReadOnlyList<SubmissionRecord>>.Fail("no submission found: no council heading, 件名, 事業の概要 or 別紙 form recognised");
 
@@ -74,8 +78,18 @@ public sealed partial class SubmissionExtractor(ExtractionOptions? options = nul
 
     private SheetRecord BuildSheet(SheetBuilder builder, DefinedTerms terms)
     {
-        var fields = builder.Fields.Build();
-        var type = SheetKinds.FromLabels(fields.Keys.ToArray()) ?? builder.MarkedType ?? SheetKinds.FromTitle(builder.Title) ?? "不明";
+        var entries = builder.Fields.Entries();
+        // The kind as far as the certain labels, a marker line or the title tell; the inference reads the others in it.
+        var known = entries.Where(e => e.Known).Select(e => e.Key).ToArray();
+        var kind = SheetKinds.FromLabels(known) ?? builder.MarkedType ?? SheetKinds.FromTitle(builder.Title);
+        return SheetFrom(_labels.MapSheet(entries, kind), builder.MarkedType, builder.Title, terms);
+    }
+
+    /// <summary>The typed sheet from its mapped labels: kind, partners and period read from the fields with those roles.</summary>
+    private SheetRecord SheetFrom(MappedSheet mapped, string? markedType, string? title, DefinedTerms terms)
+    {
+        var fields = mapped.Fields;
+        var type = SheetKinds.FromLabels(fields.Keys.ToArray()) ?? markedType ?? SheetKinds.FromTitle(title) ?? mapped.Kind ?? "不明";
         var partners = new List<string>();
         Period? period = null;
         foreach (var (label, value) in fields)
@@ -97,12 +111,56 @@ public sealed partial class SubmissionExtractor(ExtractionOptions? options = nul
         return new SheetRecord
         {
             Type = type,
-            Title = builder.Title,
+            Title = title,
             Fields = fields,
             Partners = partners,
             Period = period,
-            ChangedFields = builder.Fields.MarkedLabels(),
+            ChangedFields = mapped.ChangedFields,
+            Labels = mapped.Labels,
         };
+    }
+
+    /// <summary>
+    /// Maps the labels of a stored record again (a new label map, a better inference) without its source file: each sheet's
+    /// written labels and values as stored, through the same resolver as extraction, then partners, periods and the fiscal
+    /// year read again. A record stored before labels were recorded is taken from its field names. Layout-bound readings
+    /// (a label running-line reading found or missed) are not redone: only extraction from the source can.
+    /// </summary>
+    public SubmissionRecord Remap(SubmissionRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var text = string.Join("\n", record.Overview.Values.Concat(record.Sheets.SelectMany(s => s.Fields.Values)));
+        var terms = DefinedTerms.Find(text);
+        var sheets = record.Sheets.Select(sheet =>
+        {
+            var entries = StoredEntries(sheet);
+            var known = entries.Where(e => e.Known).Select(e => e.Key).ToArray();
+            var marked = SheetKinds.FromLabels(known) is null && sheet.Type != "不明" ? sheet.Type : null;
+            var kind = SheetKinds.FromLabels(known) ?? marked ?? SheetKinds.FromTitle(sheet.Title);
+            return SheetFrom(_labels.MapSheet(entries, kind), marked, sheet.Title, terms);
+        }).ToArray();
+        return record with
+        {
+            Sheets = sheets,
+            FiscalYear = FiscalYearFromPath(record.Source.Path) ?? FiscalYearFromContent(sheets, record.Overview),
+        };
+    }
+
+    /// <summary>A stored sheet's labels as read: its written labels with their values, or its field names when none were stored.</summary>
+    private static IReadOnlyList<LabelledValue> StoredEntries(SheetRecord sheet)
+    {
+        var changed = sheet.ChangedFields.ToHashSet(StringComparer.Ordinal);
+        var given = new HashSet<string>(StringComparer.Ordinal);
+        var entries = new List<LabelledValue>();
+        var labels = sheet.Labels.Count > 0 ? sheet.Labels.Select(l => (Written: l.Key, l.Value.Field)) : sheet.Fields.Keys.Select(k => (Written: k, Field: k));
+        foreach (var (written, field) in labels)
+        {
+            var key = LabelCatalog.Sheets.Canonicalise(written, out var known);
+            // Two labels gathered under one field hold one value: it goes with the first.
+            var value = given.Add(field) ? sheet.Fields.GetValueOrDefault(field) ?? string.Empty : string.Empty;
+            entries.Add(new LabelledValue(written, key, known, value, changed.Contains(field)));
+        }
+        return entries;
     }
 
     private static Checklist BuildChecklist(ChecklistBuilder builder)

@@ -6,9 +6,10 @@ namespace Ingest.Generator;
 /// <summary>
 /// Makes realistic submissions for tests and benchmarks: councils, departments, partners, sheet kinds, label variants,
 /// 平成 and 令和 dates, checklists — varied by a seeded random source so a corpus can be made again exactly.
-/// Each submission comes with the record an extractor should produce from it.
+/// Each submission comes with the record an extractor should produce from it. With a <see cref="WordingHalf"/>, sheet
+/// labels are written as other sections and eras word them (<see cref="LabelWordings"/>) instead of as the catalogue does.
 /// </summary>
-public sealed class SubmissionGenerator(int seed)
+public sealed class SubmissionGenerator(int seed, WordingHalf? wordings = null)
 {
     private readonly Random _random = new(seed);
 
@@ -46,6 +47,23 @@ public sealed class SubmissionGenerator(int seed)
         "就学援助事務", "予防接種事務", "障害福祉サービス支給事務", "粗大ごみ収集事務", "建築確認事務",
     ];
 
+    private static readonly string[] Media =
+    [
+        "電磁的記録媒体(CD-R)", "紙媒体及び電磁的媒体", "受託事業者のサーバ(クラウドサービス)", "暗号化したUSBメモリ",
+    ];
+
+    private static readonly string[] WardMeasures =
+    [
+        "契約書に個人情報取扱特記事項を付し、遵守状況を定期的に確認する。",
+        "1 データの受け渡しは記録簿により管理する。 2 作業状況を随時確認する。",
+    ];
+
+    private static readonly string[] PartnerMeasures =
+    [
+        "1 作業は区が指定する場所で行わせる。 2 作業終了後はデータを消去させ、報告させる。",
+        "個人情報取扱特記事項を遵守させ、再委託を禁止する。",
+    ];
+
     private static readonly string[] Measures =
     [
         "接続するネットワークについては、特定相手以外との通信を不可とする。",
@@ -80,18 +98,19 @@ public sealed class SubmissionGenerator(int seed)
             _ => $"{subject}に係る事務の委任について",
         };
 
-        var rows = new List<(string, string)>
-        {
-            (Pick(["保有課(担当課)", "保有課（担当課）", "保有課"]), section),
-            ("登録業務の名称", business),
-        };
-        var fields = new OrderedDictionary<string, string> { ["保有課"] = section, ["登録業務の名称"] = business };
+        var rows = new List<(string, string)>();
+        var fields = new OrderedDictionary<string, string>();
         var partners = new List<string>();
+        // The catalogue's wording, or with a wording half one of that half's wordings for the field.
         void Add(string written, string canonical, string value)
         {
+            if (wordings is { } half && LabelWordings.Shipped.For(half, kind, canonical) is { Count: > 0 } other)
+                written = Pick(other);
             rows.Add((written, value));
             fields[canonical] = value;
         }
+        Add(Pick(["保有課(担当課)", "保有課（担当課）", "保有課"]), "保有課", section);
+        Add("登録業務の名称", "登録業務の名称", business);
 
         switch (kind)
         {
@@ -111,10 +130,15 @@ public sealed class SubmissionGenerator(int seed)
                 Add($"{kind}に伴い事業者処理させる情報項目(だれの、どのような項目か)", $"{kind}に伴い事業者処理させる情報項目", "氏名、住所、生年月日、性別");
                 Add(kind + "理由", kind + "理由", "専門的な知識と設備を要するため。");
                 Add($"{kind}の内容", $"{kind}の内容", $"{subject}に係るデータ作成業務");
+                Add("処理させる情報項目の記録媒体", "処理させる情報項目の記録媒体", Pick(Media));
                 Add(Pick([$"{kind}の開始時期及び期限", $"{kind}の開始時期と期限"]), $"{kind}の開始時期及び期限", periodText);
+                Add(Pick([$"{kind}にあたり区が行う情報保護対策", $"{kind}に当たり区が行う情報保護対策"]), $"{kind}にあたり区が行う情報保護対策", Pick(WardMeasures));
+                var partnerMeasures = kind == "委任" ? "委任先に行わせる情報保護対策" : "受託事業者に行わせる情報保護対策";
+                Add(kind == "委任" ? partnerMeasures : Pick([partnerMeasures, "委託先に行わせる情報保護対策"]), partnerMeasures, Pick(PartnerMeasures));
                 break;
         }
-        Add("情報保護対策", "情報保護対策", "別紙チェックリストのとおり");
+        if (kind == "外部結合")
+            Add("情報保護対策", "情報保護対策", "別紙チェックリストのとおり");
 
         var checklistItems = Measures.Take(_random.Next(3, Measures.Length + 1))
             .Select((m, i) => new ChecklistItem { Party = "区", Category = i < 2 ? "運用上" : "システム上", Mark = _random.Next(8) == 0 ? "－" : "○", Text = m })

@@ -69,10 +69,10 @@ public sealed class BulkImporter(IndexStore store, IngestPipeline pipeline, Bulk
                 }
                 var extraction = pipeline.Extract(work.Content, work.Path);
                 var outcome = extraction.Succeeded
-                    ? new FileOutcome(work.Path, ImportOutcome.Added, extraction.Submissions.Count, null, work.Sha256)
+                    ? new FileOutcome(work.Path, ImportOutcome.Added, extraction.Submissions.Count, null, work.Sha256) { UnknownLabels = RecordLabels.CountUnknown(extraction.Submissions) }
                     : new FileOutcome(work.Path, ImportOutcome.Failed, 0, extraction.Error, work.Sha256);
                 // Analysis is the larger part of indexing: done here, in parallel, the writer only adds ready documents.
-                var records = extraction.Submissions.Select(r => Apply(r, work.Metadata)).ToArray();
+                var records = extraction.Submissions.Select(work.Metadata.ApplyTo).ToArray();
                 await written.Writer.WriteAsync(new Done(outcome, IndexUpdater.Prepare(store.Analysis, records)), cancellation);
             }
         }, cancellation)).ToArray();
@@ -143,14 +143,4 @@ public sealed class BulkImporter(IndexStore store, IngestPipeline pipeline, Bulk
             return path;
         }
     }
-
-    /// <summary>The archive's layout and manifest override what extraction inferred (issue: metadata from folder names).</summary>
-    private static SubmissionRecord Apply(SubmissionRecord record, ArchiveMetadata metadata) => metadata.IsEmpty
-        ? record
-        : record with
-        {
-            FiscalYear = metadata.FiscalYear ?? record.FiscalYear,
-            DocumentNumber = metadata.DocumentNumber ?? record.DocumentNumber,
-            Meeting = metadata.Session ?? record.Meeting,
-        };
 }

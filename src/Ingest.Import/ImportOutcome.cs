@@ -20,6 +20,9 @@ public sealed record FileOutcome(string Path, ImportOutcome Outcome, int Submiss
 {
     /// <summary>Files skipped as unsupported are noted but are not failures.</summary>
     public bool Skipped { get; init; }
+
+    /// <summary>Labels of the file's sheets no field was recognised for (<c>ingest labels --unknown</c> lists them).</summary>
+    public int UnknownLabels { get; init; }
 }
 
 /// <summary>

@@ -64,6 +64,6 @@ internal sealed class WalkStage(ArchiveWalker walker, IReadOnlyList<string> root
             return (null, $"cannot read file: {e.Message}");
         }
         var sha = Convert.ToHexStringLower(SHA256.HashData(content.Span));
-        return (new Work(entry.Path, content, sha, _manifests.For(entry.Path).Or(PathMetadata.FromPath(entry.Path))), null);
+        return (new Work(entry.Path, content, sha, _manifests.For(entry.Path)), null);
     }
 }

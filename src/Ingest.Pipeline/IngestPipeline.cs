@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Ingest.Core.Records;
 using Ingest.Extraction;
 using Ingest.Pipeline.FileSystem;
+using Ingest.Extraction.Labels;
 using Ingest.Readers;
 
 namespace Ingest.Pipeline;
@@ -27,6 +28,19 @@ public sealed class IngestPipeline(ReaderRegistry readers, ISubmissionExtractor 
         new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".txt", ".text", ".md", ".htm", ".html", ".tsv", ".csv", ".pdf", ".docx" };
 
     private readonly PipelineOptions _options = options ?? new PipelineOptions();
+
+    /// <summary>This pipeline with staff label mappings (an index's <c>labels.csv</c>); itself when the map is empty.</summary>
+    public IngestPipeline WithLabels(LabelMap labels)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        return labels.IsEmpty ? this : new IngestPipeline(Readers, new SubmissionExtractor(new ExtractionOptions { Labels = labels }), _options);
+    }
+
+    /// <summary>
+    /// A stored record with its labels mapped again by this pipeline's extractor, without its source file
+    /// (<see cref="SubmissionExtractor.Remap"/>); unchanged for an extractor that cannot.
+    /// </summary>
+    public SubmissionRecord Remap(SubmissionRecord record) => Extractor is SubmissionExtractor extractor ? extractor.Remap(record) : record;
 
     public ReaderRegistry Readers { get; } = readers;
     public ISubmissionExtractor Extractor { get; } = extractor;

@@ -32,4 +32,23 @@ public sealed class GenerateCommandTests : IDisposable
         Assert.Contains("text, docx, pdf", errors.ToString());
         Assert.Empty(Directory.GetFiles(_root));
     }
+
+    [Fact]
+    public void Wordings_write_labels_as_other_sections_do_and_the_check_reports_by_sheet_kind_and_field()
+    {
+        var output = new StringWriter();
+        Assert.Equal(0, GenerateCommand.Run(_root, 3, seed: 8, check: true, output, "text", wordings: "held"));
+        var report = output.ToString();
+        Assert.Contains("sheet labels from the held half of the label wordings", report);
+        Assert.Contains("3/3 files entirely right", report);
+        Assert.Contains("by sheet kind and field:", report);
+        Assert.Matches(@"\n    (外部結合|委託|委任) 保有課\s+\d+/\d+\s+100\.00%", report);
+        // The labels written are the held half's, none of them the catalogue's 保有課 wordings.
+        var text = string.Concat(Directory.GetFiles(_root, "*.txt").Select(File.ReadAllText));
+        Assert.DoesNotContain("保有課", text);
+
+        var errors = new StringWriter();
+        Assert.Equal(1, GenerateCommand.Run(Path.Combine(_root, "x"), 1, seed: 1, check: false, new StringWriter(), "text", errors, wordings: "test"));
+        Assert.Contains("--wordings: unknown half 'test'; use build or held", errors.ToString());
+    }
 }

@@ -11,6 +11,9 @@ internal static class TestFiles
 
     public static string Corpus(string name) => Path.Combine(AppContext.BaseDirectory, "corpus", "extraction", name);
 
+    /// <summary>A document of <c>corpus/labels</c>: labels as other sections and eras word them.</summary>
+    public static string LabelCorpus(string name) => Path.Combine(AppContext.BaseDirectory, "corpus", "labels", name);
+
     public static IReadOnlyList<SubmissionRecord> Extract(string path)
     {
         var result = IngestPipeline.Default.ExtractFile(path);

@@ -26,10 +26,10 @@ public sealed class GeneratorAccuracyTests : IDisposable
             switch (i % 4)
             {
                 case 2:
-                    DocxFixtureWriter.Write(path, FixtureLayout.Blocks([generated.Expected]));
+                    DocxFixtureWriter.Write(path, FixtureLayout.Blocks(generated));
                     break;
                 case 3:
-                    PdfFixtureWriter.Write(path, FixtureLayout.Blocks([generated.Expected]));
+                    PdfFixtureWriter.Write(path, FixtureLayout.Blocks(generated));
                     break;
                 default:
                     File.WriteAllText(path, SubmissionWriter.Write(generated, layouts[texts++ % layouts.Length]));

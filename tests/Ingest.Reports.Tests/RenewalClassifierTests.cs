@@ -80,13 +80,21 @@ public sealed class RenewalClassifierTests
     }
 
     [Fact]
-    public void UnknownRecurrenceOrMissingPeriodIsUnknownNotRenewal()
+    public void UnknownRecurrenceIsUnknownNotRenewal()
     {
         var unknown = Period("契約締結の日から業務完了の日まで", null, null, Recurrence.Unknown, "");
         var decision = Classify(unknown, D(2026, 11, 22));
         Assert.Equal(ArrangementStatus.Unknown, decision.Status);
         Assert.Equal("契約締結の日から業務完了の日まで", decision.Evidence); // no evidence phrase: the whole text is shown
-        Assert.Equal(ArrangementStatus.Unknown, Classify(null, D(2026, 11, 22)).Status);
+    }
+
+    [Fact]
+    public void MissingPeriodNeedsReviewAndSaysSo()
+    {
+        var decision = Classify(null, D(2026, 11, 22));
+        Assert.Equal(ArrangementStatus.NeedsReview, decision.Status);
+        Assert.False(decision.NeedsRenewal);
+        Assert.Equal("no period found", decision.Evidence);
     }
 
     [Fact]

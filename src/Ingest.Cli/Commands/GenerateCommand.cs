@@ -9,8 +9,9 @@ using Ingest.Pipeline;
 namespace Ingest.Cli.Commands;
 
 /// <summary>
-/// <c>ingest generate --out DIR [--count N] [--seed S] [--formats LIST] [--check]</c>: writes realistic submissions with the
-/// expected record beside each (<c>NAME.expected.json</c>). <c>--formats</c> lists <c>text</c>, <c>docx</c> and <c>pdf</c>
+/// <c>ingest generate --out DIR [--count N] [--seed S] [--formats LIST] [--wordings build|held] [--check]</c>: writes realistic
+/// submissions with the expected record beside each (<c>NAME.expected.json</c>). <c>--wordings</c> writes sheet labels as
+/// other sections and eras word them, from one half of <see cref="LabelWordings"/>. <c>--formats</c> lists <c>text</c>, <c>docx</c> and <c>pdf</c>
 /// (default <c>text</c>); submission i is written in format i mod n of the list — text files rotate over the text layouts,
 /// Word forms and PDFs carry real ruled tables (the PDF is written by <see cref="PdfFixtureWriter"/>, no office suite
 /// needed). <c>--check</c> extracts every file and reports field accuracy.
@@ -31,14 +32,33 @@ internal static class GenerateCommand
             Description = "Comma-separated formats to rotate over: text (the text layouts in turn), docx, pdf. Submission i gets format i mod n.",
             DefaultValueFactory = _ => "text",
         };
-        var command = new Command("generate", "Write a generated corpus of submissions (text, Word, PDF) with expected records.") { output, count, seed, formats, check };
-        command.SetAction(parse => Run(parse.GetValue(output)!, parse.GetValue(count), parse.GetValue(seed), parse.GetValue(check), Console.Out, parse.GetValue(formats)!));
+        var wordings = new Option<string?>("--wordings")
+        {
+            Description = "Write sheet labels as other sections word them, from one half of the label wordings: build (what the label inference was built from) or held (held back to test it).",
+        };
+        var command = new Command("generate", "Write a generated corpus of submissions (text, Word, PDF) with expected records.") { output, count, seed, formats, wordings, check };
+        command.SetAction(parse => Run(parse.GetValue(output)!, parse.GetValue(count), parse.GetValue(seed), parse.GetValue(check), Console.Out, parse.GetValue(formats)!, wordings: parse.GetValue(wordings)));
         return command;
     }
 
-    /// <summary>Writes the corpus (and checks it with <paramref name="check"/>); returns 0, or 1 when <paramref name="formats"/> names no known format.</summary>
-    internal static int Run(string folder, int count, int seed, bool check, TextWriter console, string formats = "text", TextWriter? errors = null)
+    /// <summary>
+    /// Writes the corpus (and checks it with <paramref name="check"/>); returns 0, or 1 when <paramref name="formats"/> names
+    /// no known format or <paramref name="wordings"/> no half.
+    /// </summary>
+    internal static int Run(string folder, int count, int seed, bool check, TextWriter console, string formats = "text", TextWriter? errors = null, string? wordings = null)
     {
+        WordingHalf? half = wordings?.Trim().ToLowerInvariant() switch
+        {
+            null => null,
+            "build" => WordingHalf.Build,
+            "held" => WordingHalf.Held,
+            _ => (WordingHalf)(-1),
+        };
+        if (half is { } given && !Enum.IsDefined(given))
+        {
+            (errors ?? Console.Error).WriteLine($"--wordings: unknown half '{wordings}'; use build or held");
+            return 1;
+        }
         var list = formats.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(f => f.ToLowerInvariant()).ToArray();
         var unknown = list.Where(f => !Formats.Contains(f)).ToArray();
         if (list.Length == 0 || unknown.Length > 0)
@@ -47,7 +67,7 @@ internal static class GenerateCommand
             return 1;
         }
         Directory.CreateDirectory(folder);
-        var generator = new SubmissionGenerator(seed);
+        var generator = new SubmissionGenerator(seed, half);
         var layouts = Enum.GetValues<TextLayout>();
         var written = new List<(string Path, string Format, SubmissionRecord Expected)>();
         var texts = 0;
@@ -61,12 +81,12 @@ internal static class GenerateCommand
                 case "docx":
                     name = $"gen{seed:D3}-{i:D6}-docx";
                     path = Path.Combine(folder, name + ".docx");
-                    DocxFixtureWriter.Write(path, FixtureLayout.Blocks([generated.Expected]));
+                    DocxFixtureWriter.Write(path, FixtureLayout.Blocks(generated));
                     break;
                 case "pdf":
                     name = $"gen{seed:D3}-{i:D6}-pdf";
                     path = Path.Combine(folder, name + ".pdf");
-                    PdfFixtureWriter.Write(path, FixtureLayout.Blocks([generated.Expected]));
+                    PdfFixtureWriter.Write(path, FixtureLayout.Blocks(generated));
                     break;
                 default:
                     // Text files take the layouts in turn among themselves, so every layout is used whatever the mix.
@@ -79,11 +99,13 @@ internal static class GenerateCommand
             File.WriteAllText(Path.Combine(folder, name + ".expected.json"), RecordJson.Serialize(generated.Expected));
             written.Add((path, format, generated.Expected));
         }
-        console.WriteLine($"wrote {count} submissions to {folder}");
+        console.WriteLine($"wrote {count} submissions to {folder}" + (half is { } h ? $", sheet labels from the {h.ToString().ToLowerInvariant()} half of the label wordings" : string.Empty));
         if (!check)
             return 0;
 
         var totals = new SortedDictionary<string, (int Right, int All)>(StringComparer.Ordinal);
+        // Sheet fields, partners and periods by sheet kind: how well each field's label was recognised where it is written.
+        var byKind = new SortedDictionary<string, (int Right, int All)>(StringComparer.Ordinal);
         var byFormat = list.Distinct().ToDictionary(f => f, _ => (Right: 0, All: 0, Files: 0, FilesRight: 0));
         var files = 0;
         var filesAllRight = 0;
@@ -98,8 +120,15 @@ internal static class GenerateCommand
                 filesAllRight++;
             var f = byFormat[format];
             byFormat[format] = (f.Right + checks.Count(c => c.Correct), f.All + checks.Count, f.Files + 1, f.FilesRight + (allRight ? 1 : 0));
+            var kind = expected.Sheets.Count > 0 ? expected.Sheets[0].Type : "-";
             foreach (var c in checks)
             {
+                if (c.Field.StartsWith("sheet.fields.", StringComparison.Ordinal) || c.Field is "sheet.partners" or "sheet.period.start")
+                {
+                    var name = $"{kind} {(c.Field.StartsWith("sheet.fields.", StringComparison.Ordinal) ? c.Field["sheet.fields.".Length..] : c.Field)}";
+                    var (kindRight, kindAll) = byKind.GetValueOrDefault(name);
+                    byKind[name] = (kindRight + (c.Correct ? 1 : 0), kindAll + 1);
+                }
                 if (!c.Correct && shown++ < 5)
                     console.WriteLine($"  mismatch {Path.GetFileName(path)} {c.Field}: expected «{c.Expected}» got «{c.Actual}»");
                 var key = c.Field.StartsWith("sheet.fields.", StringComparison.Ordinal) ? "sheet.fields" : c.Field.StartsWith("overview.", StringComparison.Ordinal) ? "overview" : c.Field;
@@ -112,6 +141,13 @@ internal static class GenerateCommand
         console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"accuracy: {fieldsRight}/{fieldsAll} fields ({100.0 * fieldsRight / Math.Max(1, fieldsAll):F2}%), {filesAllRight}/{files} files entirely right"));
         foreach (var (field, (right, all)) in totals)
             console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {field,-28} {right,6}/{all,-6} {100.0 * right / all,7:F2}%"));
+        console.WriteLine("  by sheet kind and field:");
+        var widest = byKind.Keys.Select(Ingest.Reports.Export.ReportColumns.DisplayWidth).DefaultIfEmpty(0).Max();
+        foreach (var (field, (right, all)) in byKind)
+        {
+            var pad = new string(' ', widest - Ingest.Reports.Export.ReportColumns.DisplayWidth(field));
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {field}{pad} {right,6}/{all,-6} {100.0 * right / all,7:F2}%"));
+        }
         if (byFormat.Count > 1)
         {
             foreach (var (format, f) in byFormat.Where(p => p.Value.Files > 0))

@@ -3,16 +3,18 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Ingest.Extraction.Labels;
 using Ingest.Import;
 using Ingest.Index.Store;
 using Ingest.Pipeline;
 using Ingest.Pipeline.Archives;
+using Ingest.Pipeline.Labels;
 using Spectre.Console;
 
 namespace Ingest.Cli.Commands;
 
 /// <summary>
-/// <c>ingest import PATH... [--index DIR] [--jobs N] [--log FILE] [--commit-every N] [--synonyms FILE] [--keep-missing] [--dry-run] [--wait] [--follow-links]</c>:
+/// <c>ingest import PATH... [--index DIR] [--jobs N] [--log FILE] [--commit-every N] [--synonyms FILE] [--keep-missing] [--dry-run] [--wait] [--follow-links] [--labels FILE]</c>:
 /// imports files, folders and zips, and removes the records of files gone from them. Exit codes: 0 all went well; 3 some
 /// files failed (each named on stderr and in the log); 1 the import could not run; 75 another process is writing the index.
 /// </summary>
@@ -33,7 +35,8 @@ internal static class ImportCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Only list the indexed files that are gone from the folders and would be removed; change nothing." };
         var wait = new Option<bool>("--wait") { Description = IndexWriting.WaitDescription };
         var followLinks = new Option<bool>("--follow-links") { Description = "Read files and walk folders that symbolic links lead to outside the paths imported (by default such links are refused)." };
-        var command = new Command("import", "Import submissions from files, folders and zip archives into the search index.") { paths, index, jobs, log, commitEvery, synonyms, keepMissing, dryRun, wait, followLinks };
+        var labels = new Option<string?>("--labels") { Description = "Install this label map (labels.csv: label, sheet kind, field) in the index; labels are mapped with it from now on." };
+        var command = new Command("import", "Import submissions from files, folders and zip archives into the search index.") { paths, index, jobs, log, commitEvery, synonyms, keepMissing, dryRun, wait, followLinks, labels };
         command.SetAction(parse => Run(
             parse.GetValue(paths) ?? [],
             parse.GetValue(index) ?? IndexStore.DefaultDirectory,
@@ -43,7 +46,8 @@ internal static class ImportCommand
             parse.GetValue(synonyms),
             Console.Out,
             Console.Error,
-            new ImportSafety { KeepMissing = parse.GetValue(keepMissing), DryRun = parse.GetValue(dryRun), Wait = parse.GetValue(wait), FollowLinks = parse.GetValue(followLinks) }));
+            new ImportSafety { KeepMissing = parse.GetValue(keepMissing), DryRun = parse.GetValue(dryRun), Wait = parse.GetValue(wait), FollowLinks = parse.GetValue(followLinks) },
+            parse.GetValue(labels)));
         return command;
     }
 
@@ -66,7 +70,7 @@ internal static class ImportCommand
         public LinkPolicy Links => FollowLinks ? LinkPolicy.FollowOutside : LinkPolicy.StayInside;
     }
 
-    internal static int Run(IReadOnlyList<string> paths, string indexDirectory, int jobs, string? logPath, int commitEvery, string? synonymFile, TextWriter output, TextWriter errors, ImportSafety? safety = null)
+    internal static int Run(IReadOnlyList<string> paths, string indexDirectory, int jobs, string? logPath, int commitEvery, string? synonymFile, TextWriter output, TextWriter errors, ImportSafety? safety = null, string? labelFile = null)
     {
         safety ??= new ImportSafety();
         if (jobs < 1 || commitEvery < 1)
@@ -89,11 +93,23 @@ internal static class ImportCommand
         if (writerLock is null)
             return IndexWriting.IndexBusy;
         using (writerLock)
-            return Run(paths, indexDirectory, jobs, logPath, commitEvery, synonymFile, output, errors, safety, writerLock);
+            return Run(paths, indexDirectory, jobs, logPath, commitEvery, synonymFile, output, errors, safety, labelFile, writerLock);
     }
 
-    private static int Run(IReadOnlyList<string> paths, string indexDirectory, int jobs, string? logPath, int commitEvery, string? synonymFile, TextWriter output, TextWriter errors, ImportSafety safety, IndexWriterLock writerLock)
+    private static int Run(IReadOnlyList<string> paths, string indexDirectory, int jobs, string? logPath, int commitEvery, string? synonymFile, TextWriter output, TextWriter errors, ImportSafety safety, string? labelFile, IndexWriterLock writerLock)
     {
+        LabelMap labels;
+        try
+        {
+            labels = labelFile is null ? LabelMapFile.ForIndex(indexDirectory) : LabelMapFile.Install(labelFile, indexDirectory);
+            if (labelFile is not null)
+                output.WriteLine($"labels: {labelFile} installed in {Path.GetFullPath(indexDirectory)} ({labels.Count} mapping(s)); `ingest reindex` applies it to submissions already stored");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or CsvHelper.CsvHelperException)
+        {
+            errors.WriteLine(e.Message); // names the label map and the line
+            return 1;
+        }
         IndexStore store;
         try
         {
@@ -115,7 +131,7 @@ internal static class ImportCommand
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(logPath))!);
             using var log = new StreamWriter(logPath, append: true, new UTF8Encoding(false)) { AutoFlush = true };
             var total = BulkImporter.CountFiles(paths, safety.Links);
-            var importer = new BulkImporter(store, IngestPipeline.Default, new BulkImportOptions { Jobs = jobs, CommitEveryFiles = commitEvery, KeepMissing = safety.KeepMissing, Links = safety.Links });
+            var importer = new BulkImporter(store, IngestPipeline.Default.WithLabels(labels), new BulkImportOptions { Jobs = jobs, CommitEveryFiles = commitEvery, KeepMissing = safety.KeepMissing, Links = safety.Links });
             var progress = new ImportProgress(total, output, errors);
 
             BulkImportSummary summary;
@@ -171,6 +187,7 @@ internal static class ImportCommand
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"imported {summary.Imported}, unchanged {summary.Unchanged}, replaced {summary.Replaced}, removed {summary.Removed}, failed {summary.Failed}, skipped {summary.Skipped} " +
                 $"in {summary.Elapsed.TotalSeconds:F1} s ({summary.Files / Math.Max(0.001, summary.Elapsed.TotalSeconds):F1} files/s, {summary.Bytes / 1048576.0 / Math.Max(0.001, summary.Elapsed.TotalSeconds):F2} MB/s); log: {logPath}"));
+            output.WriteLine($"unknown labels: {progress.UnknownLabels} in the files extracted" + (progress.UnknownLabels > 0 ? " (`ingest labels --unknown` lists them)" : string.Empty));
             return summary.Failed > 0 ? SomeFilesFailed : 0;
         }
     }
@@ -207,11 +224,16 @@ internal static class ImportCommand
 
         public int Done { get; private set; }
 
+        /// <summary>Labels no field was recognised for, in the files extracted and written (not those unchanged or skipped).</summary>
+        public int UnknownLabels { get; private set; }
+
         /// <summary>Counts a decided outcome and names a failure at once.</summary>
         public void Record(FileOutcome outcome)
         {
             if (!outcome.Skipped && outcome.Outcome != ImportOutcome.Removed)
                 Done++;
+            if (outcome.Outcome is ImportOutcome.Added or ImportOutcome.Replaced)
+                UnknownLabels += outcome.UnknownLabels;
             if (outcome.Outcome == ImportOutcome.Failed && !outcome.Skipped)
                 errors.WriteLine($"FAILED {outcome.Path}: {outcome.Message}");
             else if (outcome.Skipped)
@@ -227,6 +249,7 @@ internal static class ImportCommand
                 outcome = outcome.Skipped ? "skipped" : outcome.Outcome.ToString().ToLowerInvariant(),
                 submissions = outcome.Submissions,
                 sha256 = outcome.Sha256,
+                unknownLabels = outcome.UnknownLabels,
                 message = outcome.Message,
             }));
             if (outcome.Outcome == ImportOutcome.Removed)

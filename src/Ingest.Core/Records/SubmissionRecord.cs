@@ -69,6 +69,39 @@ public sealed record SheetRecord
     public IReadOnlyList<string> Partners { get; init; } = [];
     public Period? Period { get; init; }
     public IReadOnlyList<string> ChangedFields { get; init; } = [];
+
+    /// <summary>
+    /// Every label of the sheet as written (folded, with its parenthetical) → how it was mapped: the key its value is under
+    /// in <see cref="Fields"/>, and whether that key is certain (catalogue or staff label map), inferred from the label's
+    /// meaning, or unknown. Empty in records stored before labels were recorded.
+    /// </summary>
+    public IReadOnlyDictionary<string, LabelMapping> Labels { get; init; } = EmptyFields.Labels;
+}
+
+/// <summary>How a written label was mapped to a field.</summary>
+public enum LabelHow
+{
+    /// <summary>No field recognised: the value is kept under the label's own text.</summary>
+    Unknown,
+    /// <summary>The exact catalogue or the staff label map (<c>labels.csv</c>) names the field.</summary>
+    Exact,
+    /// <summary>Recognised from the label's parts and the shape of its value, with a confidence.</summary>
+    Inferred,
+}
+
+/// <summary>One written label of a sheet and the field it maps to.</summary>
+public sealed record LabelMapping
+{
+    /// <summary>The key the value is under in <see cref="SheetRecord.Fields"/>: a canonical field, or for an unknown label its own text.</summary>
+    public required string Field { get; init; }
+
+    public LabelHow How { get; init; }
+
+    /// <summary>1 for exact mappings; for inferred ones the inference's confidence; for unknown ones that of the best candidate (below the threshold).</summary>
+    public double Confidence { get; init; }
+
+    /// <summary>Which rule decided: <c>catalogue</c>, <c>labels.csv</c>, or the inference's reading of the label and value.</summary>
+    public string? Rule { get; init; }
 }
 
 /// <summary>How an arrangement's period repeats.</summary>
@@ -118,4 +151,6 @@ public sealed record ChecklistItem
 internal static class EmptyFields
 {
     public static readonly IReadOnlyDictionary<string, string> Instance = new Dictionary<string, string>();
+
+    public static readonly IReadOnlyDictionary<string, LabelMapping> Labels = new Dictionary<string, LabelMapping>();
 }

@@ -1,5 +1,6 @@
 using Ingest.Core.Records;
 using Ingest.Extraction.Forms;
+using Ingest.Extraction.Labels;
 
 namespace Ingest.Extraction.Segmentation;
 
@@ -18,23 +19,37 @@ internal sealed partial class FieldAccumulator
     /// <summary>Below this printed width (half a page column) lines are a list the writer broke, not a wrapped paragraph.</summary>
     private const int MinWrappedWidth = 40;
 
-    private readonly List<(string Label, List<ValuePiece> Pieces, bool Marked)> _fields = [];
+    /// <summary>One label's entry: the key it is gathered under, every way it was written, and its value pieces.</summary>
+    private sealed record Entry(string Key, bool Known, List<string> Written, List<ValuePiece> Pieces)
+    {
+        public bool Marked { get; set; }
+    }
+
+    private readonly List<Entry> _fields = [];
 
     public int Count => _fields.Count;
 
-    public bool Contains(string label) => _fields.Any(f => f.Label == label);
+    public bool Contains(string label) => _fields.Any(f => f.Key == label);
 
-    public IEnumerable<string> Labels => _fields.Select(f => f.Label);
+    public IEnumerable<string> Labels => _fields.Select(f => f.Key);
 
-    /// <summary>Adds a label; a label met twice in one form keeps one entry and gathers both values.</summary>
-    public void Add(string label, FormText value, bool fromLine = false)
+    /// <summary>Adds a label known by its own name (the overview's labels, a catalogued label written as the catalogue writes it).</summary>
+    public void Add(string label, FormText value, bool fromLine = false) => Add(label, label, known: true, value, fromLine);
+
+    /// <summary>
+    /// Adds a label under <paramref name="key"/> (its canonical name when the catalogue <paramref name="known"/> it, else its
+    /// folded text) as <paramref name="written"/>; a label met twice in one form keeps one entry and gathers both values.
+    /// </summary>
+    public void Add(string key, string written, bool known, FormText value, bool fromLine = false)
     {
-        var index = _fields.FindIndex(f => f.Label == label);
+        var index = _fields.FindIndex(f => f.Key == key);
         if (index < 0)
         {
-            _fields.Add((label, [], false));
+            _fields.Add(new Entry(key, known, [], []));
             index = _fields.Count - 1;
         }
+        if (!_fields[index].Written.Contains(written))
+            _fields[index].Written.Add(written);
         Append(index, value, fromLine);
     }
 
@@ -49,21 +64,44 @@ internal sealed partial class FieldAccumulator
 
     private void Append(int index, FormText value, bool fromLine)
     {
-        var (label, pieces, marked) = _fields[index];
+        var entry = _fields[index];
         if (!value.IsEmpty)
-            pieces.Add(new ValuePiece(value.Text, fromLine));
-        _fields[index] = (label, pieces, marked || value.Marked);
+            entry.Pieces.Add(new ValuePiece(value.Text, fromLine));
+        entry.Marked |= value.Marked;
     }
 
+    /// <summary>Whether the last label read has no value yet (its value follows on the next lines).</summary>
+    public bool LastAwaitsValue => _fields.Count > 0 && _fields[^1].Pieces.Count == 0;
+
+    /// <summary>
+    /// Whether the page wrapped the last running line of value read (so the next line goes on with it): it is nearly as wide
+    /// as the widest value line of the form and does not end a sentence, as <see cref="JoinPieces"/> judges within a value.
+    /// </summary>
+    public bool LastLineWasWrapped()
+    {
+        if (_fields.Count == 0 || _fields[^1].Pieces is not [.., { FromLine: true } last])
+            return false;
+        var widest = _fields.SelectMany(f => f.Pieces).Where(p => p.FromLine).Max(p => Width(p.Text));
+        return widest >= MinWrappedWidth && Width(last.Text) >= widest * WrappedLineShare && !last.Text.TrimEnd(' ', ')', '）', '」', '』').EndsWith('。');
+    }
+
+    /// <summary>Key → value, in document order (the overview).</summary>
     public IReadOnlyDictionary<string, string> Build()
     {
         var result = new OrderedDictionary<string, string>();
-        foreach (var (label, pieces, _) in _fields)
-            result[label] = JoinPieces(pieces);
+        foreach (var entry in _fields)
+            result[entry.Key] = JoinPieces(entry.Pieces);
         return result;
     }
 
-    public IReadOnlyList<string> MarkedLabels() => _fields.Where(f => f.Marked).Select(f => f.Label).ToArray();
+    /// <summary>Every label as written with its value, in document order, for mapping to fields (a sheet).</summary>
+    public IReadOnlyList<LabelledValue> Entries() =>
+        _fields.SelectMany(entry =>
+        {
+            var value = JoinPieces(entry.Pieces);
+            // A label written two ways in one form (rare) keeps its value once, under its first writing.
+            return entry.Written.Select((written, i) => new LabelledValue(written, entry.Key, entry.Known, i == 0 ? value : string.Empty, entry.Marked));
+        }).ToArray();
 
     /// <summary>Cells and paragraphs are joined with a space; a line wrapped by the page joins the next one Japanese-style.</summary>
     internal static string JoinPieces(IReadOnlyList<ValuePiece> pieces)
@@ -106,6 +144,10 @@ internal sealed class SheetBuilder
     /// <summary>True when the sheet's cells came as table rows; running text then ends the sheet rather than continuing a value.</summary>
     public bool FromRows { get; set; }
     public bool AwaitingTitle { get; set; }
+
+    /// <summary>The kind as far as known while reading (catalogued labels, a marker line, the title), when it is catalogued.</summary>
+    public string? CataloguedKind =>
+        SheetFields.Catalogued(SheetKinds.FromLabels(Fields.Labels.ToArray()) ?? MarkedType ?? SheetKinds.FromTitle(Title));
 }
 
 /// <summary>A checklist being read.</summary>

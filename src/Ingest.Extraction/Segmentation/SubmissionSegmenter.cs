@@ -20,18 +20,25 @@ internal sealed partial class SubmissionSegmenter
     private static readonly LabelCatalog TitleCatalog = new([new LabelDefinition("件名", ["件名"])]);
 
     private readonly IReadOnlyList<FormItem> _items;
+    private readonly LabelResolver _labels;
+    private readonly UncataloguedLineLabels _uncatalogued;
     private readonly List<SubmissionBuilder> _submissions = [];
     private SubmissionBuilder _current = new();
     private Section _section = Section.Cover;
     private string? _pendingDocumentNumber;
     private string? _pendingSheetType;
 
-    private SubmissionSegmenter(IReadOnlyList<FormItem> items) => _items = items;
-
-    /// <summary>Segments the items of one file.</summary>
-    public static IReadOnlyList<SubmissionBuilder> Segment(IReadOnlyList<FormItem> items)
+    private SubmissionSegmenter(IReadOnlyList<FormItem> items, LabelResolver labels)
     {
-        var segmenter = new SubmissionSegmenter(items);
+        _items = items;
+        _labels = labels;
+        _uncatalogued = new UncataloguedLineLabels(items, labels, index => MatchLineLabel(index, LabelCatalog.Sheets) is not null, MaxLabelLines);
+    }
+
+    /// <summary>Segments the items of one file; <paramref name="labels"/> tells which uncatalogued words are labels.</summary>
+    public static IReadOnlyList<SubmissionBuilder> Segment(IReadOnlyList<FormItem> items, LabelResolver labels)
+    {
+        var segmenter = new SubmissionSegmenter(items, labels);
         segmenter.Run();
         return segmenter._submissions.Where(s => s.HasContent).ToArray();
     }
@@ -122,7 +129,7 @@ internal sealed partial class SubmissionSegmenter
         var title = MatchLineLabel(index, TitleCatalog);
         if (title is { } t && (_section is not Section.Checklist and not Section.ChecklistHeader || t.Remainder.Length > 0))
         {
-            ReadTitle(t.Remainder, index + t.Lines);
+            ReadTitle(t.Remainder);
             return t.Lines;
         }
         if (key.Contains("チェックリスト", StringComparison.Ordinal) && !key.Contains("のとおり", StringComparison.Ordinal))
@@ -135,9 +142,9 @@ internal sealed partial class SubmissionSegmenter
             StartChecklistBody();
             return 1;
         }
-        if (IsMark(FirstToken(text), out var mark) && (_section is Section.Checklist or Section.ChecklistHeader || CurrentChecklist is not null && _section is not Section.Sheet))
+        if (ChecklistMarks.LeadingMark(text) is { } lead && (_section is Section.Checklist or Section.ChecklistHeader || CurrentChecklist is not null && _section is not Section.Sheet))
         {
-            AddChecklistItem(null, mark, RestAfterFirstToken(text));
+            AddChecklistItem(null, lead.Mark, lead.Measure);
             return 1;
         }
 
@@ -169,7 +176,7 @@ internal sealed partial class SubmissionSegmenter
         return 1;
     }
 
-    private void ReadTitle(string remainder, int nextIndex)
+    private void ReadTitle(string remainder)
     {
         var title = StripNote(remainder);
         if (_current.Title is null && _current.Sheets.Count == 0 && _section is Section.Cover)
@@ -185,7 +192,6 @@ internal sealed partial class SubmissionSegmenter
             sheet.Title = title;
         else
             sheet.AwaitingTitle = true;
-        _ = nextIndex;
     }
 
     private int ReadOverviewLine(int index, LineItem item)
@@ -216,13 +222,20 @@ internal sealed partial class SubmissionSegmenter
         {
             if (sheet is null || _section is not Section.Sheet || sheet.Fields.Contains(l.Definition.Canonical) && l.Definition.Canonical == "保有課")
                 sheet = StartSheet();
-            sheet.Fields.Add(l.Definition.Canonical, item.Line with { Text = l.Remainder }, fromLine: true);
+            sheet.Fields.Add(l.Definition.Canonical, l.Written, known: true, item.Line with { Text = l.Remainder }, fromLine: true);
             return l.Lines;
         }
-        if (sheet is not null && !sheet.FromRows && !HasCatalogueKind(sheet) && UnknownLabelLine().Match(item.Line.Text) is { Success: true } unknown)
+        if (sheet is not null && _section is Section.Sheet && !sheet.FromRows && _uncatalogued.Match(index, sheet) is { } u)
+        {
+            sheet.Fields.Add(LabelCatalog.StripParenthetical(u.Written), u.Written, known: false, item.Line with { Text = u.Remainder }, fromLine: true);
+            return u.Lines;
+        }
+        if (sheet is not null && !sheet.FromRows && !HasCatalogueKind(sheet) && sheet.CataloguedKind is null && UnknownLabelLine().Match(item.Line.Text) is { Success: true } unknown)
         {
             // Kinds outside the catalogue (目的外利用, 外部提供) have labels of their own: keep them under their own text.
-            sheet.Fields.Add(unknown.Groups[1].Value, item.Line with { Text = unknown.Groups[2].Value }, fromLine: true);
+            // (A catalogued kind's uncatalogued labels are found by their meaning above.)
+            var written = LabelKey.Fold(unknown.Groups[1].Value);
+            sheet.Fields.Add(written, written, known: false, item.Line with { Text = unknown.Groups[2].Value }, fromLine: true);
             return 1;
         }
         if (sheet is null || sheet.FromRows || item.HeadingLevel > 0 || AttachmentCaption().IsMatch(LabelKey.Fold(item.Line.Text)))
@@ -248,7 +261,7 @@ internal sealed partial class SubmissionSegmenter
     /// (PDF text dumps wrap label cells: 記録される情報項 / 目（だれの、どのよ / うな項目が…）). A label must end at a space or the
     /// end of a line, so a value that merely begins with a label word is not taken for one.
     /// </summary>
-    private (LabelDefinition Definition, int Lines, string Remainder)? MatchLineLabel(int index, LabelCatalog catalog)
+    private (LabelDefinition Definition, int Lines, string Remainder, string Written)? MatchLineLabel(int index, LabelCatalog catalog)
     {
         var joined = string.Empty;
         for (var count = 1; count <= MaxLabelLines && index + count - 1 < _items.Count; count++)
@@ -264,7 +277,7 @@ internal sealed partial class SubmissionSegmenter
             {
                 var remainder = RemainderAfter(line.Line.Text, m.Length - previousLength, out var atBoundary);
                 if (atBoundary)
-                    return (m.Definition, count, remainder);
+                    return (m.Definition, count, remainder, joined[..m.Length]);
                 return null;
             }
             if (!isPrefix)
@@ -311,7 +324,7 @@ internal sealed partial class SubmissionSegmenter
 
         if (firstKey == "件名" && rest.Length > 0)
         {
-            ReadTitle(TextJoin.Cells(rest.Select(r => r.Text)), -1);
+            ReadTitle(TextJoin.Cells(rest.Select(r => r.Text)));
             return;
         }
         if (_section is Section.Cover && BasisHeading().Match(firstKey) is { Success: true } basis && firstKey.Length <= 12)
@@ -332,6 +345,7 @@ internal sealed partial class SubmissionSegmenter
         }
 
         var sheetLabel = LabelCatalog.Sheets.Canonicalise(first.Text, out var knownSheetLabel);
+        var writtenLabel = LabelKey.Fold(first.Text);
         if (_section is Section.Overview && !(knownSheetLabel && sheetLabel is "保有課" or "登録業務の名称"))
         {
             if (first.IsEmpty)
@@ -352,16 +366,18 @@ internal sealed partial class SubmissionSegmenter
                 sheet!.Fields.AppendToLast(Joined(rest));
             return;
         }
-        if (knownSheetLabel || inSheet)
+        if (knownSheetLabel || inSheet || _section is Section.Attachment)
         {
             if (!inSheet || (sheetLabel == "保有課" && sheet!.Fields.Contains("保有課")))
             {
-                if (!knownSheetLabel)
-                    return; // an unknown label outside any sheet: cover or attachment furniture
+                // An unknown label outside any sheet is cover or attachment furniture, unless after a 別紙 marker it names
+                // what every sheet starts with (所管課, 事務の名称).
+                if (!knownSheetLabel && !(_section is Section.Attachment && _labels.ReadLineLabel(writtenLabel)?.Meaning is FieldMeaning.Section or FieldMeaning.Business))
+                    return;
                 sheet = StartSheet();
             }
             sheet!.FromRows = true;
-            sheet.Fields.Add(sheetLabel, Joined(rest));
+            sheet.Fields.Add(sheetLabel, writtenLabel, knownSheetLabel, Joined(rest));
         }
     }
 
@@ -414,7 +430,7 @@ internal sealed partial class SubmissionSegmenter
         var mark = string.Empty;
         for (var c = 0; c < Math.Min(cells.Count, 3); c++)
         {
-            if (IsMark(cells[c].Text.Trim(), out mark))
+            if (ChecklistMarks.IsMark(cells[c].Text.Trim(), out mark))
             {
                 markIndex = c;
                 break;
@@ -451,35 +467,6 @@ internal sealed partial class SubmissionSegmenter
         if (text.Length > 0)
             pieces.Add(text);
         checklist.Items.Add((party, category, mark, pieces));
-    }
-
-    private static string FirstToken(string text)
-    {
-        var space = text.IndexOf(' ');
-        return space < 0 ? text : text[..space];
-    }
-
-    private static string RestAfterFirstToken(string text)
-    {
-        var space = text.IndexOf(' ');
-        return space < 0 ? string.Empty : text[(space + 1)..].Trim();
-    }
-
-    /// <summary>A checklist mark: ○ (taken) or a dash (not needed), whichever dash the document used.</summary>
-    internal static bool IsMark(string token, out string mark)
-    {
-        switch (token)
-        {
-            case "○" or "〇" or "◯":
-                mark = "○";
-                return true;
-            case "-" or "－" or "ー" or "―" or "‐" or "−" or "–" or "—":
-                mark = "－";
-                return true;
-            default:
-                mark = string.Empty;
-                return false;
-        }
     }
 
     // ---- structure --------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Ingest.Core.Normalisation;
+using Ingest.Core.Values;
 
 namespace Ingest.Extraction.Values;
 
@@ -17,21 +18,6 @@ public static partial class PartnerParser
     public const int MaxPartners = 200;
 
     private const char Separator = '\u0001';
-
-    // Endings that close the name of a body (東京都, 出入国在留管理庁, …機構, …組合) and legal-form prefixes (株式会社…):
-    // a ・ splits two names only when a body's name stands on both sides, so 特別区人事・厚生事務組合 and
-    // 株式会社エヌ・ティ・ティ・データ stay whole.
-    private static readonly string[] _bodySuffixes =
-    [
-        "庁", "省", "都", "道", "府", "県", "市", "区", "町", "村", "局", "機構", "会社", "法人", "組合", "協会", "センター",
-        "大学", "銀行", "公社", "公団", "事業団", "連合会", "協議会", "委員会", "研究所", "事務所", "長官", "大臣", "知事", "区長", "市長",
-    ];
-
-    private static readonly string[] _legalFormPrefixes =
-    [
-        "株式会社", "有限会社", "合同会社", "合資会社", "合名会社", "一般社団法人", "一般財団法人", "公益社団法人", "公益財団法人",
-        "独立行政法人", "国立行政法人", "国立研究開発法人", "地方独立行政法人", "社会福祉法人", "特定非営利活動法人", "学校法人", "医療法人",
-    ];
 
     /// <summary>
     /// The canonical partner names in <paramref name="cellText"/>. Lists are split at 、 , ; 及び 並びに 又は, at numbered or
@@ -109,8 +95,10 @@ public static partial class PartnerParser
         var s = name.Trim();
         if (s.Length < 2)
             return false;
-        return _bodySuffixes.Any(suffix => s.EndsWith(suffix, StringComparison.Ordinal) && s.Length > suffix.Length)
-            || _legalFormPrefixes.Any(prefix => s.StartsWith(prefix, StringComparison.Ordinal) && s.Length > prefix.Length + 1)
+        // A ・ splits two names only when a body's name stands on both sides, so 特別区人事・厚生事務組合 and
+        // 株式会社エヌ・ティ・ティ・データ stay whole.
+        return ValueShapes.BodyEndings.Any(suffix => s.EndsWith(suffix, StringComparison.Ordinal) && s.Length > suffix.Length)
+            || ValueShapes.LegalForms.Any(prefix => s.StartsWith(prefix, StringComparison.Ordinal) && s.Length > prefix.Length + 1)
             || catalog.IsKnown(s);
     }
 

@@ -37,11 +37,18 @@ public static class FixtureLayout
     {
         var blocks = new List<FixtureBlock>();
         for (var i = 0; i < records.Count; i++)
-            blocks.AddRange(Blocks(records[i], pageBreak: i > 0, coverPageAlone, landscapeSheets));
+            blocks.AddRange(Blocks(records[i], pageBreak: i > 0, written: null, coverPageAlone, landscapeSheets));
         return blocks;
     }
 
-    private static IEnumerable<FixtureBlock> Blocks(SubmissionRecord r, bool pageBreak, bool coverPageAlone, bool landscapeSheets)
+    /// <summary>A generated submission, its sheet labels as the generator wrote them (other sections' wordings included).</summary>
+    public static IReadOnlyList<FixtureBlock> Blocks(SubmissionGenerator.Generated generated)
+    {
+        ArgumentNullException.ThrowIfNull(generated);
+        return Blocks(generated.Expected, pageBreak: false, generated.Sheets, coverPageAlone: false, landscapeSheets: false).ToArray();
+    }
+
+    private static IEnumerable<FixtureBlock> Blocks(SubmissionRecord r, bool pageBreak, IReadOnlyList<SubmissionGenerator.GeneratedSheet>? written, bool coverPageAlone, bool landscapeSheets)
     {
         bool? Portrait() => landscapeSheets ? false : null;
         var first = true;
@@ -71,12 +78,15 @@ public static class FixtureLayout
             yield return new FixtureParagraph("事業の概要", Heading: true, PageBreakBefore: coverPageAlone);
             yield return Pairs(r.Overview.Select(p => (p.Key, p.Value, false)));
         }
-        foreach (var sheet in r.Sheets)
+        for (var s = 0; s < r.Sheets.Count; s++)
         {
+            var sheet = r.Sheets[s];
             yield return new FixtureParagraph($"件名 {sheet.Title}", Heading: true, Landscape: landscapeSheets ? true : null);
             if (r.PriorApprovals.Count > 0)
                 yield return Para($"※太字ゴシック(下線)は、{r.PriorApprovals[0].Text}済の内容からの変更箇所");
-            yield return Pairs(sheet.Fields.Select(f => (f.Key, f.Value, sheet.ChangedFields.Contains(f.Key))));
+            // The written rows are in field order, one per field.
+            var labels = written is not null && s < written.Count ? written[s].Rows.Select(row => row.WrittenLabel).ToArray() : sheet.Fields.Keys.ToArray();
+            yield return Pairs(sheet.Fields.Select((f, i) => (i < labels.Length ? labels[i] : f.Key, f.Value, sheet.ChangedFields.Contains(f.Key))));
         }
         foreach (var checklist in r.Checklists)
         {

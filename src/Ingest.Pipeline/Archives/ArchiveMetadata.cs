@@ -17,6 +17,18 @@ public sealed record ArchiveMetadata(int? FiscalYear, int? Session, string? Docu
     /// <summary>Fills what this one lacks from <paramref name="other"/>.</summary>
     public ArchiveMetadata Or(ArchiveMetadata other) =>
         new(FiscalYear ?? other.FiscalYear, Session ?? other.Session, DocumentNumber ?? other.DocumentNumber);
+
+    /// <summary>The record with what the archive's layout or manifest says overriding what extraction inferred.</summary>
+    public Core.Records.SubmissionRecord ApplyTo(Core.Records.SubmissionRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return IsEmpty ? record : record with
+        {
+            FiscalYear = FiscalYear ?? record.FiscalYear,
+            DocumentNumber = DocumentNumber ?? record.DocumentNumber,
+            Meeting = Session ?? record.Meeting,
+        };
+    }
 }
 
 /// <summary>

@@ -26,7 +26,7 @@ public sealed class HtmlReportWriter : IReportWriter
         writer.WriteLine("<html lang=\"ja\"><head><meta charset=\"utf-8\">");
         writer.WriteLine($"<title>{E(title)}</title><style>{Style}</style></head><body>");
         writer.WriteLine($"<h1>{E(title)}</h1>");
-        writer.WriteLine($"<p>基準日 {E(report.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))} / 要更新 {report.NeedingRenewal.Count()} 件 / 全 {report.Rows.Count} 件</p>");
+        writer.WriteLine($"<p>基準日 {E(report.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))} / {E(ReportColumns.Summary(report))}</p>");
         writer.WriteLine("<table><thead><tr>");
         foreach (var column in ReportColumns.All)
             writer.Write($"<th>{E(column.Header)}</th>");

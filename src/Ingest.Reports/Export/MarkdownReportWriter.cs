@@ -17,7 +17,7 @@ public sealed class MarkdownReportWriter : IReportWriter
         var columns = ReportColumns.All;
         writer.WriteLine($"# 更新対象一覧 {report.FiscalYear.Year}年度");
         writer.WriteLine();
-        writer.WriteLine($"基準日 {report.AsOf:yyyy-MM-dd} / 要更新 {report.NeedingRenewal.Count()} 件 / 全 {report.Rows.Count} 件");
+        writer.WriteLine($"基準日 {report.AsOf:yyyy-MM-dd} / {ReportColumns.Summary(report)}");
         writer.WriteLine();
         writer.WriteLine("| " + string.Join(" | ", columns.Select(c => Escape(c.Header))) + " |");
         writer.WriteLine("|" + string.Join("|", columns.Select(c => c.Kind == ColumnKind.Number ? "---:" : "---")) + "|");

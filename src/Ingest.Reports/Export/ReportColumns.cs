@@ -51,6 +51,13 @@ public static class ReportColumns
         new("ファイル", ColumnKind.Text, r => r.Path) { KeepEnd = true },
     ];
 
+    /// <summary>The report's counts as every human-readable format heads it: 要更新 N 件 / 要確認 N 件 / 全 N 件.</summary>
+    public static string Summary(RenewalReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return $"要更新 {report.NeedingRenewal.Count()} 件 / 要確認 {report.NeedingReview.Count()} 件 / 全 {report.Rows.Count} 件";
+    }
+
     /// <summary>The narrower set the terminal table shows.</summary>
     public static IReadOnlyList<ReportColumn> Terminal { get; } =
         All.Where(c => c.Header is "状態" or "次回期限" or "残日数" or "種別" or "保有課" or "件名" or "相手方" or "判定根拠" or "ファイル").ToList();
@@ -62,6 +69,7 @@ public static class ReportColumns
         ArrangementStatus.Ended => "終了",
         ArrangementStatus.Upcoming => "開始前",
         ArrangementStatus.Replaced => "変更済(後続あり)",
+        ArrangementStatus.NeedsReview => "要確認",
         _ => "不明",
     };
 

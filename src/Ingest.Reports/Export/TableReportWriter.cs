@@ -22,7 +22,7 @@ public sealed class TableReportWriter : IReportWriter
         var widths = columns.Select((c, i) => Math.Max(ReportColumns.DisplayWidth(c.Header),
             cells.Count == 0 ? 0 : cells.Max(row => ReportColumns.DisplayWidth(row[i])))).ToArray();
 
-        writer.WriteLine($"更新対象: {report.FiscalYear.Year}年度 (基準日 {report.AsOf:yyyy-MM-dd}) 要更新 {report.NeedingRenewal.Count()} 件 / 全 {report.Rows.Count} 件");
+        writer.WriteLine($"更新対象: {report.FiscalYear.Year}年度 (基準日 {report.AsOf:yyyy-MM-dd}) {ReportColumns.Summary(report)}");
         WriteLine(writer, columns.Select(c => c.Header).ToArray(), widths, columns);
         writer.WriteLine(string.Join("  ", widths.Select(w => new string('-', w))).TrimEnd());
         foreach (var row in cells)

@@ -9,7 +9,7 @@ namespace Ingest.Reports.Export;
 
 /// <summary>
 /// An Excel workbook (Office Open XML, through DocumentFormat.OpenXml) staff can work in: a sheet of the rows that need
-/// renewal and a sheet of all arrangements, each with a bold frozen header row, an auto-filter (with its
+/// renewal, a sheet of those that need review and a sheet of all arrangements, each with a bold frozen header row, an auto-filter (with its
 /// <c>_xlnm._FilterDatabase</c> defined name, as Excel writes it), column widths from the content (CJK counted
 /// double) and dates as real Excel dates with a yyyy-mm-dd format.
 /// </summary>
@@ -17,6 +17,9 @@ public sealed class XlsxReportWriter : IReportWriter
 {
     /// <summary>Name of the sheet of rows that need renewal.</summary>
     public const string RenewalSheetName = "要更新";
+
+    /// <summary>Name of the sheet of rows a person must read (no partner or period recognised).</summary>
+    public const string ReviewSheetName = "要確認";
 
     /// <summary>Name of the sheet of every arrangement.</summary>
     public const string AllSheetName = "全件";
@@ -63,6 +66,7 @@ public sealed class XlsxReportWriter : IReportWriter
         var tabs = new (string Name, IReadOnlyList<RenewalRow> Rows)[]
         {
             (RenewalSheetName, report.NeedingRenewal.ToList()),
+            (ReviewSheetName, report.NeedingReview.ToList()),
             (AllSheetName, report.Rows),
         };
         for (var i = 0; i < tabs.Length; i++)

@@ -14,8 +14,13 @@ public enum ArrangementStatus
     Ended,
     /// <summary>Starts after the report date.</summary>
     Upcoming,
-    /// <summary>The period text gives no recurrence (or there is no period): someone must read it.</summary>
+    /// <summary>The period text gives no recurrence: someone must read it.</summary>
     Unknown,
+    /// <summary>
+    /// The sheet gives no partner or no period (a label not recognised): someone must read it, and may teach the label.
+    /// The evidence names what is missing and the label it probably stands under.
+    /// </summary>
+    NeedsReview,
     /// <summary>A later submission continues this arrangement; that one gives the current state.</summary>
     Replaced,
 }
@@ -47,7 +52,9 @@ public sealed record RenewalQuery
 public sealed record RenewalDecision
 {
     public required ArrangementStatus Status { get; init; }
-    public bool NeedsRenewal => Status == ArrangementStatus.NeedsRenewal;
+
+    /// <summary>Renewal is due for the target fiscal year (an arrangement under review can be due too, its partner unknown).</summary>
+    public bool NeedsRenewal { get; init; }
 
     /// <summary>When the renewal is due: the end of the target fiscal year (annual arrangements only).</summary>
     public DateOnly? NextDue { get; init; }
@@ -63,11 +70,24 @@ public sealed record RenewalDecision
 /// Classifies an arrangement on a date (DOMAIN.md, "Periods and renewal"). Pure. Order of rules: replaced by a later
 /// submission; starts after the report date (or after the target fiscal year) → upcoming; annual → needs renewal for
 /// the target fiscal year, due at its end; ongoing → active; a one-off whose end is before the date → ended, else
-/// active; no period or an unclassified one → unknown.
+/// active; an unclassified period → unknown. Then an arrangement not replaced or ended whose sheet gives no partner or no
+/// period needs review (<see cref="ReviewReasons"/>), keeping its due date when the period gave one.
 /// </summary>
 public static class RenewalClassifier
 {
     public static RenewalDecision Classify(Arrangement arrangement, RenewalQuery query, HistoryLink? replacedBy = null)
+    {
+        var decision = ClassifyPeriod(arrangement, query, replacedBy);
+        if (decision.Status is ArrangementStatus.Replaced or ArrangementStatus.Ended || ReviewReasons.For(arrangement.Sheet) is not { } reason)
+            return decision;
+        return decision with
+        {
+            Status = ArrangementStatus.NeedsReview,
+            Evidence = decision.Evidence.Length > 0 ? $"{reason} ({decision.Evidence})" : reason,
+        };
+    }
+
+    private static RenewalDecision ClassifyPeriod(Arrangement arrangement, RenewalQuery query, HistoryLink? replacedBy)
     {
         ArgumentNullException.ThrowIfNull(arrangement);
         ArgumentNullException.ThrowIfNull(query);
@@ -104,6 +124,7 @@ public static class RenewalClassifier
                 return new RenewalDecision
                 {
                     Status = ArrangementStatus.NeedsRenewal,
+                    NeedsRenewal = true,
                     NextDue = target.End,
                     DaysLeft = DaysBetween(query.AsOf, target.End),
                     Evidence = evidence,

@@ -44,11 +44,14 @@ public sealed record RenewalReport
     public required DateOnly AsOf { get; init; }
     public required FiscalYear FiscalYear { get; init; }
     public string? SheetType { get; init; }
-    /// <summary>Rows in report order: needs renewal (soonest due first), upcoming, active, unknown, ended, replaced.</summary>
+    /// <summary>Rows in report order: needs renewal (soonest due first), needs review, upcoming, active, unknown, ended, replaced.</summary>
     public required IReadOnlyList<RenewalRow> Rows { get; init; }
 
     /// <summary>The rows that need renewal.</summary>
     public IEnumerable<RenewalRow> NeedingRenewal => Rows.Where(r => r.NeedsRenewal);
+
+    /// <summary>The rows a person must read: no partner or no period recognised (<see cref="ArrangementStatus.NeedsReview"/>).</summary>
+    public IEnumerable<RenewalRow> NeedingReview => Rows.Where(r => r.Status == ArrangementStatus.NeedsReview);
 }
 
 /// <summary>
@@ -59,7 +62,7 @@ public static class RenewalReportBuilder
 {
     private static readonly ArrangementStatus[] _statusOrder =
     [
-        ArrangementStatus.NeedsRenewal, ArrangementStatus.Upcoming, ArrangementStatus.Active,
+        ArrangementStatus.NeedsRenewal, ArrangementStatus.NeedsReview, ArrangementStatus.Upcoming, ArrangementStatus.Active,
         ArrangementStatus.Unknown, ArrangementStatus.Ended, ArrangementStatus.Replaced,
     ];
 

@@ -64,11 +64,23 @@ internal static class RecordPage
             html.Append($"<p class=\"sheet-title\">{title}</p>\n");
         if (changed.Count > 0)
             html.Append($"<p class=\"legend\"><span class=\"badge\">変更</span> は前回の承認からの変更箇所です。</p>\n");
+        var mappings = sheet.Labels.ToLookup(label => label.Value.Field, StringComparer.Ordinal);
+        if (sheet.Labels.Values.Any(m => m.How != LabelHow.Exact))
+        {
+            html.Append($"<p class=\"legend\"><span class=\"badge inferred\">推定</span> は見出しの意味から対応付けた項目、")
+                .Append($"<span class=\"badge unknown\">不明</span> は対応する項目が分からない見出しです（labels.csv で教えられます）。</p>\n");
+        }
         html.Append($"<table class=\"fields\"><tbody>\n");
         foreach (var (label, value) in FieldOrder.Sort(sheet.Fields))
         {
             var isChanged = changed.Contains(label);
-            html.Append(isChanged ? SafeHtml.Of($"<tr class=\"changed\"><th scope=\"row\">{label} <span class=\"badge\">変更</span>") : SafeHtml.Of($"<tr><th scope=\"row\">{label}"));
+            var hows = mappings[label].Select(m => m.Value.How).ToHashSet();
+            var how = hows.Contains(LabelHow.Unknown) ? LabelHow.Unknown : hows.Contains(LabelHow.Inferred) ? LabelHow.Inferred : LabelHow.Exact;
+            var css = string.Join(' ', new[] { isChanged ? "changed" : null, how == LabelHow.Inferred ? "inferred" : how == LabelHow.Unknown ? "unknown" : null }.OfType<string>());
+            html.Append(css.Length > 0 ? SafeHtml.Of($"<tr class=\"{css}\"><th scope=\"row\">{label}") : SafeHtml.Of($"<tr><th scope=\"row\">{label}"));
+            if (isChanged)
+                html.Append($" <span class=\"badge\">変更</span>");
+            RenderMapping(html, label, mappings[label]);
             html.Append($"</th><td>{SafeHtml.Lines(value)}</td></tr>\n");
         }
         if (sheet.Partners.Count > 0)
@@ -89,6 +101,29 @@ internal static class RecordPage
         html.Append($"</tbody></table>\n");
         RenderHistory(html, record, index, catalog);
         html.Append($"</section>\n");
+    }
+
+    /// <summary>
+    /// How a field's label was read, when not from the catalogue: 推定 with the label as written, the confidence and the rule;
+    /// 不明 for a label no field was recognised for (shown under its own text).
+    /// </summary>
+    private static void RenderMapping(HtmlBuilder html, string field, IEnumerable<KeyValuePair<string, LabelMapping>> mappings)
+    {
+        foreach (var (written, mapping) in mappings)
+        {
+            switch (mapping.How)
+            {
+                case LabelHow.Inferred:
+                    var confidence = mapping.Confidence.ToString("0.00", CultureInfo.InvariantCulture);
+                    html.Append($" <span class=\"badge inferred\" title=\"{mapping.Rule}\">推定</span><span class=\"written\">見出し「{written}」から（確からしさ {confidence}）</span>");
+                    break;
+                case LabelHow.Unknown:
+                    html.Append($" <span class=\"badge unknown\" title=\"{mapping.Rule}\">不明</span>");
+                    if (written != field)
+                        html.Append($"<span class=\"written\">見出し「{written}」</span>");
+                    break;
+            }
+        }
     }
 
     private static void RenderHistory(HtmlBuilder html, SubmissionRecord record, int index, CatalogSnapshot catalog)

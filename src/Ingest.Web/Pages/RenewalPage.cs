@@ -31,10 +31,9 @@ internal static class RenewalPage
             html.Append(type == query.SheetType ? SafeHtml.Of($"<option value=\"{type}\" selected>{type}</option>") : SafeHtml.Of($"<option value=\"{type}\">{type}</option>"));
         html.Append($"</select></label><button type=\"submit\">表示</button></form>\n");
 
-        var needing = report.Rows.Count(row => row.NeedsRenewal);
         var xlsx = fixedQuery.ToUrl("/renewals.xlsx", withPage: false);
         var csv = fixedQuery.ToUrl("/renewals.csv", withPage: false);
-        html.Append($"<p class=\"summary\" id=\"summary\">基準日 {asOf}（{report.FiscalYear.Year}年度）：要更新 {needing}件 ／ 全{report.Rows.Count}件</p>\n")
+        html.Append($"<p class=\"summary\" id=\"summary\">基準日 {asOf}（{report.FiscalYear.Year}年度）：要更新 {report.NeedingRenewal.Count()}件 ／ 要確認 {report.NeedingReview.Count()}件 ／ 全{report.Rows.Count}件</p>\n")
             .Append($"<p class=\"downloads\">ダウンロード：<a id=\"download-xlsx\" href=\"{xlsx}\" download>Excel（XLSX）</a>　<a id=\"download-csv\" href=\"{csv}\" download>CSV</a></p>\n");
 
         var pageCount = Math.Max(1, (report.Rows.Count + RenewalPageQuery.PageSize - 1) / RenewalPageQuery.PageSize);

@@ -74,6 +74,13 @@ public sealed partial class SameFieldsTests
             json = SpaceBesideJapanese().Replace(json, string.Empty);
         var node = JsonNode.Parse(json)!;
         node.AsObject().Remove("source");
+        // How a label is written differs by format (a PDF line may carry 保有課 without its (担当課)); what must agree is
+        // which fields were found and how surely: each sheet's labels compare as their sorted field:how pairs.
+        foreach (var sheet in node["sheets"]!.AsArray().OfType<JsonObject>())
+        {
+            var mappings = sheet["labels"]!.AsObject().Select(l => $"{l.Value!["field"]}:{l.Value!["how"]}").Order(StringComparer.Ordinal);
+            sheet["labels"] = new JsonArray(mappings.Select(m => (JsonNode)JsonValue.Create(m)!).ToArray());
+        }
         return node;
     }
 

@@ -140,7 +140,7 @@ public sealed class TextWriterTests
         var report = SampleReport.Create();
         var text = Utf8(Write(new TableReportWriter(), report));
         var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
-        Assert.Contains("要更新 1 件 / 全 3 件", lines[0]);
+        Assert.Contains("要更新 1 件 / 要確認 0 件 / 全 3 件", lines[0]);
         var header = lines[1];
         var dataLines = lines.Skip(3).ToList();
         Assert.Equal(report.Rows.Count, dataLines.Count);

@@ -32,16 +32,16 @@ public sealed class XlsxReportWriterTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void TwoSheetsWithFrozenHeaderAutoFilterAndDefinedNames()
+    public void ThreeSheetsWithFrozenHeaderAutoFilterAndDefinedNames()
     {
         var report = SampleReport.Create();
         using var stream = Write(report);
         using var document = SpreadsheetDocument.Open(stream, false);
         var workbook = document.WorkbookPart!;
         var sheets = workbook.Workbook.Sheets!.Elements<Sheet>().ToList();
-        Assert.Equal([XlsxReportWriter.RenewalSheetName, XlsxReportWriter.AllSheetName], sheets.Select(s => s.Name!.Value));
+        Assert.Equal([XlsxReportWriter.RenewalSheetName, XlsxReportWriter.ReviewSheetName, XlsxReportWriter.AllSheetName], sheets.Select(s => s.Name!.Value));
 
-        var expectedRows = new[] { report.NeedingRenewal.Count(), report.Rows.Count };
+        var expectedRows = new[] { report.NeedingRenewal.Count(), report.NeedingReview.Count(), report.Rows.Count };
         var lastColumn = XlsxReportWriter.ColumnName(ReportColumns.All.Count - 1);
         var names = workbook.Workbook.DefinedNames!.Elements<DefinedName>().ToList();
         for (var i = 0; i < sheets.Count; i++)
@@ -144,7 +144,7 @@ public sealed class XlsxReportWriterTests(ITestOutputHelper output)
             new XlsxReportWriter().Write(SampleReport.Create(), forwardOnly);
         inner.Position = 0;
         using var document = SpreadsheetDocument.Open(inner, false);
-        Assert.Equal(2, document.WorkbookPart!.Workbook.Sheets!.Count());
+        Assert.Equal(3, document.WorkbookPart!.Workbook.Sheets!.Count());
     }
 
     [SkippableFact]
@@ -160,10 +160,10 @@ public sealed class XlsxReportWriterTests(ITestOutputHelper output)
             using (var file = File.Create(xlsx))
                 new XlsxReportWriter().Write(report, file);
 
-            var sheets = new[] { report.NeedingRenewal.ToList(), report.Rows.ToList() };
-            var names = new[] { XlsxReportWriter.RenewalSheetName, XlsxReportWriter.AllSheetName };
+            var sheets = new[] { report.NeedingRenewal.ToList(), report.NeedingReview.ToList(), report.Rows.ToList() };
+            var names = new[] { XlsxReportWriter.RenewalSheetName, XlsxReportWriter.ReviewSheetName, XlsxReportWriter.AllSheetName };
             var outDir = ConvertAllSheets(soffice, xlsx, directory.FullName);
-            for (var sheet = 0; sheet < 2; sheet++)
+            for (var sheet = 0; sheet < sheets.Length; sheet++)
             {
                 var csv = Path.Combine(outDir, $"renewals-{names[sheet]}.csv");
                 Assert.True(File.Exists(csv), $"LibreOffice wrote no CSV for sheet {names[sheet]}");

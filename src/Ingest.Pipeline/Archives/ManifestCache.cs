@@ -1,18 +1,22 @@
-using Ingest.Pipeline.Archives;
 using Ingest.Pipeline.FileSystem;
 
-namespace Ingest.Import;
+namespace Ingest.Pipeline.Archives;
 
-/// <summary>Finds and caches the <c>manifest.csv</c> of each folder on a file's way up. Used by the walking stage alone.</summary>
-internal sealed class ManifestCache
+/// <summary>
+/// What the archive says about a file: the <c>manifest.csv</c> of each folder on the file's way up (the nearest first),
+/// then its folder and file names (<see cref="PathMetadata"/>). Manifests are read once per folder. Not thread-safe.
+/// </summary>
+public sealed class ManifestCache
 {
     private readonly Dictionary<string, Manifest> _byFolder = new(StringComparer.Ordinal);
 
-    /// <summary>Manifests that could not be read, to report once each; their folder imports without them.</summary>
+    /// <summary>Manifests that could not be read, to report once each; their folder goes on without them.</summary>
     public Queue<(string Path, string Reason)> Errors { get; } = new();
 
+    /// <summary>The metadata of a file (a path inside a zip counts from the zip's folder).</summary>
     public ArchiveMetadata For(string path)
     {
+        ArgumentNullException.ThrowIfNull(path);
         var file = ArchivePaths.FileOnDisk(path);
         var result = ArchiveMetadata.None;
         for (var folder = Path.GetDirectoryName(Path.GetFullPath(file)); folder is not null; folder = Path.GetDirectoryName(folder))
@@ -21,7 +25,7 @@ internal sealed class ManifestCache
                 _byFolder[folder] = manifest = Load(folder);
             result = result.Or(manifest.For(path));
         }
-        return result;
+        return result.Or(PathMetadata.FromPath(path));
     }
 
     private Manifest Load(string folder)
