@@ -46,10 +46,17 @@ public sealed class CrashSafetyTests : IDisposable
 
         var interrupted = 0;
         var seen = new List<int>();
-        foreach (var delay in new[] { 1500, 2500, 3500, 5000 })
+        // Kills land by what the index shows, not after fixed delays: on a loaded machine an import can take longer than
+        // any fixed delay to reach its first commit. The first two kills wait for a commit beyond the last one seen (so they
+        // leave a partly imported index), the others strike at once or mid-batch.
+        foreach (var waitForProgress in new[] { true, true, false, false })
         {
             using var process = StartImport(corpus, index);
-            Thread.Sleep(delay);
+            var before = seen.Count > 0 ? seen[^1] : 0;
+            if (waitForProgress)
+                WaitForCommitBeyond(index, before, process, TimeSpan.FromMinutes(3));
+            else
+                Thread.Sleep(300);
             if (!process.HasExited)
             {
                 process.Kill(entireProcessTree: true);
@@ -76,6 +83,21 @@ public sealed class CrashSafetyTests : IDisposable
         Assert.Equal(count, all.Length);
         Assert.Equal(count, all.Select(r => r.Source.Sha256).Distinct().Count());
         Assert.Equal(count, all.Select(r => r.Source.Path).Distinct().Count());
+    }
+
+    /// <summary>Waits until the index holds more than <paramref name="count"/> submissions, the import ends, or the time is up.</summary>
+    private static void WaitForCommitBeyond(string index, int count, Process process, TimeSpan limit)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!process.HasExited && clock.Elapsed < limit)
+        {
+            using (var store = IndexStore.Open(index))
+            {
+                if (store.Exists && store.Search(new SearchRequest { Limit = 1 }).TotalSubmissions > count)
+                    return;
+            }
+            Thread.Sleep(25);
+        }
     }
 
     [Fact]
