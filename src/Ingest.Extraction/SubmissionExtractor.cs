@@ -192,17 +192,8 @@ public sealed partial class SubmissionExtractor(ExtractionOptions? options = nul
         return "資料" + numbers.GroupBy(n => n).OrderByDescending(g => g.Count()).First().Key;
     }
 
-    /// <summary>A folder or file name that names a fiscal year (令和6年度, 2024年度) overrides the content.</summary>
-    private static int? FiscalYearFromPath(string path)
-    {
-        foreach (var segment in path.Replace('\\', '/').Split('/').Reverse())
-        {
-            var year = JapaneseDateParser.ParseFiscalYear(segment);
-            if (year is not null)
-                return year;
-        }
-        return null;
-    }
+    /// <summary>A folder or file name that names a fiscal year (令和6年度, R6, 2024年度) overrides the content.</summary>
+    private static int? FiscalYearFromPath(string path) => FolderFiscalYear.FromPath(path)?.Year;
 
     /// <summary>
     /// The fiscal year of the submission's own effective date: the earliest period start, 変更日 or 実施時期.

@@ -48,7 +48,7 @@ public sealed class LabelCommandsTests : IDisposable
     public void A_label_map_changes_a_record_after_reindex()
     {
         Assert.Equal(0, Import().Code);
-        using (var before = JsonDocument.Parse(Show("r08_kuhou_haifu_itaku_review.txt").Output))
+        using (var before = JsonDocument.Parse(Show("kuhou_haifu_itaku_review.txt").Output))
         {
             Assert.Equal(JsonValueKind.Null, before.RootElement.GetProperty("sheets")[0].GetProperty("period").ValueKind);
             Assert.Equal(0, before.RootElement.GetProperty("sheets")[0].GetProperty("partners").GetArrayLength());
@@ -61,7 +61,7 @@ public sealed class LabelCommandsTests : IDisposable
         Assert.Contains("(2 mapping(s))", output);
         Assert.Contains("reindexed 3 file(s), 3 submission(s): 3 re-extracted from their source files", output);
         Assert.Contains("unknown labels: 2 before, 0 after", output);
-        using var after = JsonDocument.Parse(Show("r08_kuhou_haifu_itaku_review.txt").Output);
+        using var after = JsonDocument.Parse(Show("kuhou_haifu_itaku_review.txt").Output);
         var sheet = after.RootElement.GetProperty("sheets")[0];
         Assert.Equal("社会福祉法人新宿さくら会", sheet.GetProperty("partners")[0].GetString());
         Assert.Equal("annual", sheet.GetProperty("period").GetProperty("recurrence").GetString());
@@ -72,7 +72,7 @@ public sealed class LabelCommandsTests : IDisposable
         // The map is kept with the index: a later import maps with it.
         Assert.True(File.Exists(Path.Combine(Index, "labels.csv")));
         var later = Directory.CreateDirectory(Path.Combine(_root, "later")).FullName;
-        File.WriteAllText(Path.Combine(later, "kuhou_2027.txt"), File.ReadAllText(Path.Combine(_root, "archive", "r08_kuhou_haifu_itaku_review.txt")).Replace("令和8年4月1日", "令和9年4月1日", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(later, "kuhou_2027.txt"), File.ReadAllText(Path.Combine(_root, "archive", "kuhou_haifu_itaku_review.txt")).Replace("令和8年4月1日", "令和9年4月1日", StringComparison.Ordinal));
         Assert.Equal(0, Capture((o, e) => ImportCommand.Run([later], Index, 1, logPath: null, commitEvery: 1000, synonymFile: null, o, e)).Code);
         using var next = JsonDocument.Parse(Show("kuhou_2027.txt").Output);
         Assert.Equal("社会福祉法人新宿さくら会", next.RootElement.GetProperty("sheets")[0].GetProperty("partners")[0].GetString());
@@ -92,7 +92,7 @@ public sealed class LabelCommandsTests : IDisposable
         Assert.Matches(@"^\d+ labels over 3 sheets in .*: exact \d+, inferred \d+, unknown 2$", unknown[0]);
         var period = Array.FindIndex(unknown, l => l.Contains("実施予定", StringComparison.Ordinal));
         Assert.Matches(@"^unknown\s+1\s+委託\s+実施予定\s+—$", unknown[period]);
-        Assert.Matches(@"^\s+in r08_kuhou_haifu_itaku_review\.txt$", unknown[period + 1]);
+        Assert.Matches(@"^\s+in kuhou_haifu_itaku_review\.txt$", unknown[period + 1]);
         Assert.Contains(unknown, l => l.Contains("配布協力団体", StringComparison.Ordinal));
         Assert.DoesNotContain(unknown, l => l.StartsWith("inferred", StringComparison.Ordinal) || l.StartsWith("exact", StringComparison.Ordinal));
         Assert.All(unknown, l => Assert.True(Ingest.Reports.Export.ReportColumns.DisplayWidth(l) <= 100, l));
@@ -114,7 +114,7 @@ public sealed class LabelCommandsTests : IDisposable
 
         var reindex = Capture((o, e) => ReindexCommand.Run(Index, bad, jobs: 1, o, e));
         var import = Import(bad);
-        var extract = Capture((o, e) => ExtractCommand.Run([Path.Combine(_root, "archive", "r08_kuhou_haifu_itaku_review.txt")], json: true, o, e, bad));
+        var extract = Capture((o, e) => ExtractCommand.Run([Path.Combine(_root, "archive", "kuhou_haifu_itaku_review.txt")], json: true, o, e, bad));
 
         foreach (var (code, _, errors) in new[] { reindex, import, extract })
         {

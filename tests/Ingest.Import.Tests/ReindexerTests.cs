@@ -17,7 +17,7 @@ public sealed class ReindexerTests : IDisposable
     private static readonly LabelMap Taught = LabelMap.FromRows(
         [(2, ["実施予定", "委託", "委託の開始時期及び期限"]), (3, ["配布協力団体", "委託", "委託先"])], "labels.csv");
 
-    private static string ReviewDocument => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "corpus", "labels", "r08_kuhou_haifu_itaku_review.txt"));
+    private static string ReviewDocument => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "corpus", "labels", "kuhou_haifu_itaku_review.txt"));
 
     private IndexStore Import(params string[] paths)
     {

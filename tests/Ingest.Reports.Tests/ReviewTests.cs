@@ -28,7 +28,7 @@ public sealed class ReviewTests
     public void An_outsourcing_whose_partner_and_period_labels_are_unknown_needs_review_naming_them()
     {
         var report = Report(LabelCorpus());
-        var row = report.Rows.Single(r => r.Path.EndsWith("r08_kuhou_haifu_itaku_review.txt", StringComparison.Ordinal));
+        var row = report.Rows.Single(r => r.Path.EndsWith("kuhou_haifu_itaku_review.txt", StringComparison.Ordinal));
         Assert.Equal(ArrangementStatus.NeedsReview, row.Status);
         Assert.Equal(Reason, row.Evidence);
         Assert.False(row.NeedsRenewal);
@@ -87,7 +87,7 @@ public sealed class ReviewTests
         Assert.Equal(["実施予定", "配布協力団体"], usage.Labels.TakeWhile(l => l.How == LabelHow.Unknown).Select(l => l.Label).Order(StringComparer.Ordinal));
         var period = usage.Labels.Single(l => l.Label == "実施予定");
         Assert.Equal(("委託", 2, "実施予定"), (period.SheetKind, period.Count, period.Field));
-        Assert.Equal(["r08_kuhou_haifu_itaku_review.txt"], period.Examples);
+        Assert.Equal(["kuhou_haifu_itaku_review.txt"], period.Examples);
         var inferred = usage.Labels.Where(l => l.How == LabelHow.Inferred).ToList();
         Assert.Equal(inferred.OrderBy(l => l.Confidence).Select(l => l.Label), inferred.Select(l => l.Label)); // least sure first
         Assert.Equal("結合の相手方", usage.Labels.Single(l => l.Label == "接続する相手機関").Field);

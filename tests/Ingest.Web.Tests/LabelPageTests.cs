@@ -53,7 +53,7 @@ public sealed class LabelPageTests : IAsyncLifetime
     [Fact]
     public async Task Unknown_labels_are_marked_and_the_legend_says_they_can_be_taught()
     {
-        var body = await Page(RecordId.Url(Record("r08_kuhou_haifu_itaku_review.txt")));
+        var body = await Page(RecordId.Url(Record("kuhou_haifu_itaku_review.txt")));
         Assert.Contains("<tr class=\"unknown\"><th scope=\"row\">実施予定 <span class=\"badge unknown\"", body);
         Assert.Contains("labels.csv で教えられます", body);
         // Catalogued labels are not marked.

@@ -39,45 +39,18 @@ public static partial class PathMetadata
 {
     public static ArchiveMetadata FromPath(string path)
     {
-        int? year = null, session = null;
+        int? session = null;
         string? number = null;
         // Nearest segment first: the file, then its folders (zip paths count their inner folders too).
-        foreach (var segment in Segments(path).Reverse())
+        foreach (var segment in FolderFiscalYear.Segments(path).Reverse())
         {
-            year ??= FiscalYearOf(segment);
             if (session is null && Session().Match(segment) is { Success: true } s)
                 session = int.Parse(s.Groups[1].Value, CultureInfo.InvariantCulture);
             if (number is null && DocumentNumber().Match(segment) is { Success: true } n)
                 number = "資料" + int.Parse(n.Groups[1].Value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
         }
-        return new ArchiveMetadata(year, session, number);
+        return new ArchiveMetadata(FolderFiscalYear.FromPath(path)?.Year, session, number);
     }
-
-    private static IEnumerable<string> Segments(string path) =>
-        path.Replace("!/", "/").Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries)
-            .Select(s => s.Normalize(System.Text.NormalizationForm.FormKC));
-
-    private static int? FiscalYearOf(string segment)
-    {
-        var parsed = JapaneseDateParser.ParseFiscalYear(segment);
-        if (parsed is not null)
-            return parsed;
-        // Short era forms used in folder names: R6, H30 (alone or followed by a separator), and 2024年度.
-        if (ShortEra().Match(segment) is { Success: true } era)
-        {
-            var n = int.Parse(era.Groups[2].Value, CultureInfo.InvariantCulture);
-            return era.Groups[1].Value.ToUpperInvariant() == "R" ? 2018 + n : 1988 + n;
-        }
-        if (WesternFiscalYear().Match(segment) is { Success: true } western)
-            return int.Parse(western.Groups[1].Value, CultureInfo.InvariantCulture);
-        return null;
-    }
-
-    [GeneratedRegex(@"(?:^|[^A-Za-z])([RrHh])(\d{1,2})(?:年度)?(?=$|[_\-\s.年])")]
-    private static partial Regex ShortEra();
-
-    [GeneratedRegex(@"((?:19|20)\d{2})年度")]
-    private static partial Regex WesternFiscalYear();
 
     [GeneratedRegex(@"第\s*(\d+)\s*回")]
     private static partial Regex Session();

@@ -9,7 +9,7 @@ public sealed class RemapTests
     [Fact]
     public void A_new_label_map_renames_fields_and_reads_partner_period_and_fiscal_year_again()
     {
-        var stored = TestFiles.ExtractOne(TestFiles.LabelCorpus("r08_kuhou_haifu_itaku_review.txt"));
+        var stored = TestFiles.ExtractOne(TestFiles.LabelCorpus("kuhou_haifu_itaku_review.txt"));
         Assert.Null(stored.FiscalYear);
         var map = LabelMap.FromRows([(2, ["実施予定", "委託", "委託の開始時期及び期限"]), (3, ["配布協力団体", "委託", "委託先"])], "labels.csv");
 
@@ -30,7 +30,7 @@ public sealed class RemapTests
     [Fact]
     public void A_record_stored_before_labels_were_recorded_is_taken_from_its_field_names()
     {
-        var stored = TestFiles.ExtractOne(TestFiles.LabelCorpus("r08_kuhou_haifu_itaku_review.txt"));
+        var stored = TestFiles.ExtractOne(TestFiles.LabelCorpus("kuhou_haifu_itaku_review.txt"));
         var old = stored with { Sheets = [stored.Sheets[0] with { Labels = new Dictionary<string, LabelMapping>() }] };
         var sheet = Assert.Single(new SubmissionExtractor().Remap(old).Sheets);
         Assert.Equal(stored.Sheets[0].Fields, sheet.Fields);

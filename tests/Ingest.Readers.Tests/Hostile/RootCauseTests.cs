@@ -238,6 +238,7 @@ public sealed class RootCauseTests
     [
         "ChecklistMeasures.Boundary", "PartnerParser.Conjunction", "PartnerParser.ListMarker", "PriorApprovalParser.Tail",
         "PeriodParser.Annual", "PeriodParser.Ongoing", "JapaneseDateParser.DatePattern", "JapaneseDateParser.FiscalYearPattern",
+        "FolderFiscalYear.ShortEra",
     ];
 
     [Fact]
