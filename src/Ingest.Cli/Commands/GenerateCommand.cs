@@ -5,6 +5,7 @@ using Ingest.Core.Records;
 using Ingest.Generator;
 using Ingest.Generator.Forms;
 using Ingest.Pipeline;
+using Ingest.Core.Diagnostics;
 
 namespace Ingest.Cli.Commands;
 
@@ -79,7 +80,7 @@ internal static class GenerateCommand
             File.WriteAllText(Path.Combine(folder, name + ".expected.json"), RecordJson.Serialize(generated.Expected));
             written.Add((path, format, generated.Expected));
         }
-        console.WriteLine($"wrote {count} submissions to {folder}");
+        console.WriteLine(ConsoleText.Line($"wrote {count} submissions to {folder}"));
         if (!check)
             return 0;
 
@@ -101,7 +102,7 @@ internal static class GenerateCommand
             foreach (var c in checks)
             {
                 if (!c.Correct && shown++ < 5)
-                    console.WriteLine($"  mismatch {Path.GetFileName(path)} {c.Field}: expected «{c.Expected}» got «{c.Actual}»");
+                    console.WriteLine(ConsoleText.Line($"  mismatch {Path.GetFileName(path)} {c.Field}: expected «{c.Expected}» got «{c.Actual}»"));
                 var key = c.Field.StartsWith("sheet.fields.", StringComparison.Ordinal) ? "sheet.fields" : c.Field.StartsWith("overview.", StringComparison.Ordinal) ? "overview" : c.Field;
                 var (right, all) = totals.GetValueOrDefault(key);
                 totals[key] = (right + (c.Correct ? 1 : 0), all + 1);

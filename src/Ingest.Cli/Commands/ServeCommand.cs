@@ -3,6 +3,7 @@ using System.Net;
 using Ingest.Index.Store;
 using Ingest.Web;
 using Microsoft.Extensions.Hosting;
+using Ingest.Core.Diagnostics;
 
 namespace Ingest.Cli.Commands;
 
@@ -32,7 +33,7 @@ internal static class ServeCommand
         var directory = Path.GetFullPath(indexDirectory ?? IndexStore.DefaultDirectory);
         if (File.Exists(directory))
         {
-            errors.WriteLine($"{directory}: a file, not an index folder");
+            errors.WriteLine(ConsoleText.Line($"{directory}: a file, not an index folder"));
             return 2;
         }
         var addresses = urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -45,11 +46,11 @@ internal static class ServeCommand
         {
             if (!Uri.TryCreate(address, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             {
-                errors.WriteLine($"--urls: '{address}' is not an http:// URL");
+                errors.WriteLine(ConsoleText.Line($"--urls: '{address}' is not an http:// URL"));
                 return 2;
             }
             if (!IsLoopback(uri))
-                errors.WriteLine($"warning: {address} is reachable from other machines; the archive holds personal information");
+                errors.WriteLine(ConsoleText.Line($"warning: {address} is reachable from other machines; the archive holds personal information"));
         }
 
         try
@@ -58,16 +59,16 @@ internal static class ServeCommand
             app.Start();
             // Not an error: the page says the index is empty, and shows what `ingest import` commits there from then on.
             if (!Directory.Exists(directory))
-                errors.WriteLine($"{directory}: no index yet; the page stays empty until `ingest import --index {directory}` commits");
+                errors.WriteLine(ConsoleText.Line($"{directory}: no index yet; the page stays empty until `ingest import --index {directory}` commits"));
             foreach (var address in addresses)
-                output.WriteLine($"serving {directory} at {address} (Ctrl+C to stop)");
+                output.WriteLine(ConsoleText.Line($"serving {directory} at {address} (Ctrl+C to stop)"));
             app.WaitForShutdown();
             return 0;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or InvalidOperationException)
         {
             // Kestrel reports a port in use as an IOException; a bad synonym file in the index as FormatException.
-            errors.WriteLine($"cannot serve {directory} at {urls}: {e.Message}");
+            errors.WriteLine(ConsoleText.Line($"cannot serve {directory} at {urls}: {e.Message}"));
             return 2;
         }
     }
