@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Ingest.Core.Diagnostics;
 using Ingest.Import;
 using Ingest.Index.Store;
 using Ingest.Pipeline;
@@ -11,8 +12,10 @@ using Spectre.Console;
 namespace Ingest.Cli.Commands;
 
 /// <summary>
-/// <c>ingest import PATH... [--index DIR] [--jobs N] [--log FILE] [--commit-every N] [--synonyms FILE]</c>: imports files, folders and zips.
-/// Exit codes: 0 all went well; 3 some files failed (each named on stderr and in the log); 1 the import could not run.
+/// <c>ingest import PATH... [--index DIR] [--jobs N] [--log FILE] [--commit-every N] [--synonyms FILE] [--file-timeout T]
+/// [--file-memory M] [--in-process]</c>: imports files, folders and zips, parsing them in isolated worker processes
+/// (one per job) unless <c>--in-process</c>. Exit codes: 0 all went well; 3 some files failed (each named on stderr and in
+/// the log); 1 the import could not run.
 /// </summary>
 internal static class ImportCommand
 {
@@ -27,7 +30,9 @@ internal static class ImportCommand
         var log = new Option<string?>("--log") { Description = "JSON Lines log of every file and its outcome (default: import-log.jsonl in the index folder)." };
         var commitEvery = new Option<int>("--commit-every") { Description = "Commit after this many changed files.", DefaultValueFactory = _ => 1000 };
         var synonyms = new Option<string?>("--synonyms") { Description = "Install this synonym file (Solr format) in the index and re-index the stored records with it." };
+        var parsing = new ParsingOptions();
         var command = new Command("import", "Import submissions from files, folders and zip archives into the search index.") { paths, index, jobs, log, commitEvery, synonyms };
+        parsing.AddTo(command);
         command.SetAction(parse => Run(
             parse.GetValue(paths) ?? [],
             parse.GetValue(index) ?? IndexStore.DefaultDirectory,
@@ -36,11 +41,14 @@ internal static class ImportCommand
             parse.GetValue(commitEvery),
             parse.GetValue(synonyms),
             Console.Out,
-            Console.Error));
+            Console.Error,
+            parsing.Read(parse)));
         return command;
     }
 
-    internal static int Run(IReadOnlyList<string> paths, string indexDirectory, int jobs, string? logPath, int commitEvery, string? synonymFile, TextWriter output, TextWriter errors)
+    /// <summary>Runs the import; <paramref name="parsing"/> defaults to in-process parsing (the command line's default is isolated).</summary>
+    internal static int Run(IReadOnlyList<string> paths, string indexDirectory, int jobs, string? logPath, int commitEvery, string? synonymFile,
+        TextWriter output, TextWriter errors, ParsingSettings? parsing = null)
     {
         if (jobs < 1 || commitEvery < 1)
         {
@@ -54,12 +62,12 @@ internal static class ImportCommand
             if (synonymFile is not null)
             {
                 store = store.InstallSynonyms(synonymFile);
-                output.WriteLine($"synonyms: {synonymFile} installed in {store.DirectoryPath}; stored records re-indexed");
+                output.WriteLine(ConsoleText.Line($"synonyms: {synonymFile} installed in {store.DirectoryPath}; stored records re-indexed"));
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
         {
-            errors.WriteLine($"{indexDirectory}: cannot open the index: {e.Message}");
+            errors.WriteLine(ConsoleText.Line($"{indexDirectory}: cannot open the index: {e.Message}"));
             return 1;
         }
         using (store)
@@ -68,7 +76,9 @@ internal static class ImportCommand
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(logPath))!);
             using var log = new StreamWriter(logPath, append: true, new UTF8Encoding(false)) { AutoFlush = true };
             var total = BulkImporter.CountFiles(paths);
-            var importer = new BulkImporter(store, IngestPipeline.Default, new BulkImportOptions { Jobs = jobs, CommitEveryFiles = commitEvery });
+            var extractor = (parsing ?? ParsingSettings.InThisProcess).CreateExtractor(workers: jobs);
+            using var parsers = extractor as IDisposable;
+            var importer = new BulkImporter(store, extractor, new BulkImportOptions { Jobs = jobs, CommitEveryFiles = commitEvery });
             var progress = new ImportProgress(total, output, errors);
 
             BulkImportSummary summary;
@@ -101,16 +111,16 @@ internal static class ImportCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or Lucene.Net.Store.LockObtainFailedException)
             {
-                errors.WriteLine($"{indexDirectory}: import stopped: {e.Message}");
+                errors.WriteLine(ConsoleText.Line($"{indexDirectory}: import stopped: {e.Message}"));
                 return 1;
             }
 
             progress.PrintSkipped(logPath);
             if (summary.Upgraded > 0)
                 output.WriteLine($"index upgraded to schema {IndexStore.SchemaVersion}: {summary.Upgraded} stored submission(s) re-indexed from their stored records");
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"imported {summary.Imported}, unchanged {summary.Unchanged}, replaced {summary.Replaced}, failed {summary.Failed}, skipped {summary.Skipped} " +
-                $"in {summary.Elapsed.TotalSeconds:F1} s ({summary.Files / Math.Max(0.001, summary.Elapsed.TotalSeconds):F1} files/s, {summary.Bytes / 1048576.0 / Math.Max(0.001, summary.Elapsed.TotalSeconds):F2} MB/s); log: {logPath}"));
+            var seconds = Math.Max(0.001, summary.Elapsed.TotalSeconds);
+            output.WriteLine(ConsoleText.Line(
+                $"imported {summary.Imported}, unchanged {summary.Unchanged}, replaced {summary.Replaced}, failed {summary.Failed}, skipped {summary.Skipped} in {summary.Elapsed.TotalSeconds:F1} s ({summary.Files / seconds:F1} files/s, {summary.Bytes / 1048576.0 / seconds:F2} MB/s); log: {logPath}"));
             return summary.Failed > 0 ? SomeFilesFailed : 0;
         }
     }
@@ -138,7 +148,7 @@ internal static class ImportCommand
                 message = outcome.Message,
             }));
             if (outcome.Outcome == ImportOutcome.Failed && !outcome.Skipped)
-                errors.WriteLine($"FAILED {outcome.Path}: {outcome.Message}");
+                errors.WriteLine(ConsoleText.Line($"FAILED {outcome.Path}: {outcome.Message}"));
             else if (outcome.Skipped)
                 _skippedByReason[SkipReason(outcome)] = _skippedByReason.GetValueOrDefault(SkipReason(outcome)) + 1;
         }
@@ -150,7 +160,7 @@ internal static class ImportCommand
         public void PrintSkipped(string logPath)
         {
             foreach (var (reason, count) in _skippedByReason.OrderByDescending(pair => pair.Value))
-                errors.WriteLine($"skipped {count:N0} file(s): {reason} (each is named in {logPath})");
+                errors.WriteLine(ConsoleText.Line($"skipped {count:N0} file(s): {reason} (each is named in {logPath})"));
         }
 
         private static string SkipReason(FileOutcome outcome) =>

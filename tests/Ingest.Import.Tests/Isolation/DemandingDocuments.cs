@@ -1,0 +1,90 @@
+using System.IO.Compression;
+using System.Text;
+using Ingest.Generator;
+using Ingest.Generator.Forms;
+
+namespace Ingest.Import.Tests.Isolation;
+
+/// <summary>
+/// Legitimate documents that demand a lot of a parser — deep nesting, many megabytes, many pages — to drive parser
+/// workers past their stack, memory and time budgets with the real readers, whatever their bugs are.
+/// </summary>
+internal static class DemandingDocuments
+{
+    /// <summary>
+    /// A Word document whose table cells hold tables <paramref name="depth"/> deep (Word nests tables without limit; our
+    /// reader follows 32 levels). Its XML is about 3 × depth elements deep: readers recurse on it.
+    /// </summary>
+    public static void NestedTables(string path, int depth)
+    {
+        const string W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+        var body = new StringBuilder("<w:p><w:r><w:t>付議事項</w:t></w:r></w:p>");
+        for (var level = 1; level <= depth; level++)
+            body.Append("<w:tbl><w:tr><w:tc><w:p><w:r><w:t>").Append("件名 ").Append(level).Append("</w:t></w:r></w:p>");
+        for (var level = 1; level <= depth; level++)
+            body.Append("<w:p/></w:tc></w:tr></w:tbl>");
+        body.Append("<w:p/>");
+        using var zip = new ZipArchive(File.Create(path), ZipArchiveMode.Create);
+        Entry(zip, "[Content_Types].xml",
+            """<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>""");
+        Entry(zip, "_rels/.rels",
+            """<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>""");
+        Entry(zip, "word/document.xml", $"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>""");
+    }
+
+    /// <summary>A text dump of generated submissions, one after another, until it is at least <paramref name="bytes"/> long (a year's minutes in one file).</summary>
+    public static void ManySubmissionsText(string path, long bytes, int seed)
+    {
+        var generator = new SubmissionGenerator(seed);
+        var some = Enumerable.Range(0, 50).Select(_ => SubmissionWriter.Write(generator.Next(), TextLayout.TabRows)).ToArray();
+        using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false));
+        for (long written = 0, i = 0; written < bytes; i++)
+        {
+            var text = some[i % some.Length];
+            writer.Write(text);
+            writer.Write('\n');
+            written += Encoding.UTF8.GetByteCount(text) + 1;
+        }
+    }
+
+    /// <summary>A PDF of <paramref name="count"/> generated submissions, each on its ruled form (a bound volume of a year's submissions).</summary>
+    public static void ManySubmissionsPdf(string path, int count, int seed)
+    {
+        var generator = new SubmissionGenerator(seed);
+        var records = Enumerable.Range(0, count).Select(_ => generator.Next().Expected).ToArray();
+        PdfFixtureWriter.Write(path, FixtureLayout.Blocks(records));
+    }
+
+    /// <summary>Ordinary generated submissions, one per file, rotating over text, Word and PDF; returns their paths.</summary>
+    public static IReadOnlyList<string> Ordinary(string folder, int count, int seed)
+    {
+        Directory.CreateDirectory(folder);
+        var generator = new SubmissionGenerator(seed);
+        var paths = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            var generated = generator.Next();
+            var path = Path.Combine(folder, $"ordinary-{seed}-{i:D3}." + (i % 3) switch { 0 => "txt", 1 => "docx", _ => "pdf" });
+            switch (i % 3)
+            {
+                case 0:
+                    File.WriteAllText(path, SubmissionWriter.Write(generated, TextLayout.TabRows), new UTF8Encoding(false));
+                    break;
+                case 1:
+                    DocxFixtureWriter.Write(path, FixtureLayout.Blocks([generated.Expected]));
+                    break;
+                default:
+                    PdfFixtureWriter.Write(path, FixtureLayout.Blocks([generated.Expected]));
+                    break;
+            }
+            paths.Add(path);
+        }
+        return paths;
+    }
+
+    private static void Entry(ZipArchive zip, string name, string text)
+    {
+        using var stream = zip.CreateEntry(name).Open();
+        stream.Write(Encoding.UTF8.GetBytes(text));
+    }
+}
