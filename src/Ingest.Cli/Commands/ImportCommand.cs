@@ -26,7 +26,7 @@ internal static class ImportCommand
     {
         var paths = new Argument<string[]>("paths") { Description = "Files, folders and .zip archives to import.", Arity = ArgumentArity.OneOrMore };
         var index = new Option<string?>("--index") { Description = $"Index folder (default: ./{IndexStore.DefaultFolderName})." };
-        var jobs = new Option<int>("--jobs") { Description = "Parallel extraction workers (default: one per core).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var jobs = new Option<int>("--jobs") { Description = "Parallel extraction workers, each with its own parser process (default: one per core).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var log = new Option<string?>("--log") { Description = "JSON Lines log of every file and its outcome (default: import-log.jsonl in the index folder)." };
         var commitEvery = new Option<int>("--commit-every") { Description = "Commit after this many changed files.", DefaultValueFactory = _ => 1000 };
         var synonyms = new Option<string?>("--synonyms") { Description = "Install this synonym file (Solr format) in the index and re-index the stored records with it." };
@@ -79,12 +79,14 @@ internal static class ImportCommand
             var extractor = (parsing ?? ParsingSettings.InThisProcess).CreateExtractor(workers: jobs);
             using var parsers = extractor as IDisposable;
             var importer = new BulkImporter(store, extractor, new BulkImportOptions { Jobs = jobs, CommitEveryFiles = commitEvery });
-            var progress = new ImportProgress(total, output, errors);
+            var live = output == Console.Out && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+            var failures = live && errors == Console.Error && !Console.IsErrorRedirected ? new AboveProgressWriter(AnsiConsole.Console) : errors;
+            var progress = new ImportProgress(total, output, failures);
 
             BulkImportSummary summary;
             try
             {
-                if (output == Console.Out && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive)
+                if (live)
                 {
                     summary = AnsiConsole.Progress()
                         .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())

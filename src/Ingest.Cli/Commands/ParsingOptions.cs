@@ -23,23 +23,23 @@ internal sealed class ParsingOptions
 {
     private static readonly IsolationOptions Defaults = new();
 
-    private readonly Option<TimeSpan> _fileTimeout = new("--file-timeout")
+    // Nullable and without a default value, so that help says "60 s" (in the description) rather than "00:01:00".
+    private readonly Option<TimeSpan?> _fileTimeout = new("--file-timeout")
     {
-        Description = $"Wall-clock budget of one file in its parser process, e.g. 60, 90s, 2m (default {DurationText.Format(Defaults.FileTimeout)}); past it the file fails and the parser is restarted.",
-        DefaultValueFactory = _ => Defaults.FileTimeout,
+        Description = $"Wall-clock budget of one file in its parser process, in seconds or with a unit: 90s, 2m (default {DurationText.Format(Defaults.FileTimeout)}); past it the file fails and its parser is restarted.",
         CustomParser = ParseTimeout,
     };
 
     private readonly Option<ByteSize> _fileMemory = new("--file-memory")
     {
-        Description = $"Memory budget of each parser process, e.g. 1G, 512M (default {Defaults.FileMemory}); a file that needs more fails and the parser is restarted.",
+        Description = "Memory budget of each parser process: 1G, 512M; a file that needs more fails and its parser is restarted.",
         DefaultValueFactory = _ => Defaults.FileMemory,
         CustomParser = result => ParseSize(result, Defaults.FileMemory, IsolationOptions.MinFileMemory),
     };
 
     private readonly Option<ByteSize> _parseStack = new("--parse-stack")
     {
-        Description = $"Stack of each parser process's parsing thread (default {Defaults.ParseStack}); deeper recursion is a crash of that file.",
+        Description = "Stack of each parser process's parsing thread; a file that makes the parsers recurse deeper crashes its parser.",
         DefaultValueFactory = _ => Defaults.ParseStack,
         CustomParser = result => ParseSize(result, Defaults.ParseStack, IsolationOptions.MinParseStack),
         Hidden = true,
@@ -60,20 +60,20 @@ internal sealed class ParsingOptions
 
     public ParsingSettings Read(ParseResult parse) => new(parse.GetValue(_inProcess), new IsolationOptions
     {
-        FileTimeout = parse.GetValue(_fileTimeout),
+        FileTimeout = parse.GetValue(_fileTimeout) ?? Defaults.FileTimeout,
         FileMemory = parse.GetValue(_fileMemory),
         ParseStack = parse.GetValue(_parseStack),
     });
 
-    private static TimeSpan ParseTimeout(ArgumentResult result)
+    private static TimeSpan? ParseTimeout(ArgumentResult result)
     {
         if (result.Tokens.Count == 0)
-            return Defaults.FileTimeout;
+            return null;
         var text = result.Tokens[0].Value;
         if (DurationText.TryParse(text, out var timeout))
             return timeout;
         result.AddError($"--file-timeout '{text}': expected seconds, or a number with ms, s or m (60, 90s, 2m)");
-        return default;
+        return null;
     }
 
     private static ByteSize ParseSize(ArgumentResult result, ByteSize fallback, ByteSize minimum)
