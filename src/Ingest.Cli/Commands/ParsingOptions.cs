@@ -34,14 +34,14 @@ internal sealed class ParsingOptions
     {
         Description = "Memory budget of each parser process: 1G, 512M; a file that needs more fails and its parser is restarted.",
         DefaultValueFactory = _ => Defaults.FileMemory,
-        CustomParser = result => ParseSize(result, Defaults.FileMemory, IsolationOptions.MinFileMemory),
+        CustomParser = result => ParseSize(result, Defaults.FileMemory, IsolationOptions.MinFileMemory, maximum: null),
     };
 
     private readonly Option<ByteSize> _parseStack = new("--parse-stack")
     {
         Description = "Stack of each parser process's parsing thread; a file that makes the parsers recurse deeper crashes its parser.",
         DefaultValueFactory = _ => Defaults.ParseStack,
-        CustomParser = result => ParseSize(result, Defaults.ParseStack, IsolationOptions.MinParseStack),
+        CustomParser = result => ParseSize(result, Defaults.ParseStack, IsolationOptions.MinParseStack, maximum: new ByteSize(int.MaxValue)),
         Hidden = true,
     };
 
@@ -76,7 +76,7 @@ internal sealed class ParsingOptions
         return null;
     }
 
-    private static ByteSize ParseSize(ArgumentResult result, ByteSize fallback, ByteSize minimum)
+    private static ByteSize ParseSize(ArgumentResult result, ByteSize fallback, ByteSize minimum, ByteSize? maximum)
     {
         if (result.Tokens.Count == 0)
             return fallback;
@@ -86,8 +86,8 @@ internal sealed class ParsingOptions
             result.AddError($"{name} '{text}': expected a size such as 1G, 512M or 256K");
         else if (size < minimum)
             result.AddError($"{name} '{text}': at least {minimum}");
-        else if (size.Bytes > int.MaxValue && name == "--parse-stack")
-            result.AddError($"{name} '{text}': at most 2 GiB");
+        else if (size > maximum)
+            result.AddError($"{name} '{text}': at most {maximum}");
         return size;
     }
 }
