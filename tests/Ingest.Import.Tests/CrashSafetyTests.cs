@@ -17,7 +17,7 @@ public sealed class CrashSafetyTests : IDisposable
     /// <summary>The <c>--commit-every</c> of these imports: every generated file holds one submission, so a commit adds this many.</summary>
     private const int CommitEvery = 25;
 
-    private Process StartImport(string corpus, string index)
+    private Process StartImport(string corpus, string index, string? log = null)
     {
         var cli = Path.Combine(AppContext.BaseDirectory, "ingest.dll");
         var start = new ProcessStartInfo("dotnet")
@@ -26,7 +26,7 @@ public sealed class CrashSafetyTests : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { cli, "import", corpus, "--index", index, "--jobs", "2", "--commit-every", CommitEvery.ToString(System.Globalization.CultureInfo.InvariantCulture), "--log", Path.Combine(_root, $"log-{Guid.NewGuid():N}.jsonl") })
+        foreach (var argument in new[] { cli, "import", corpus, "--index", index, "--jobs", "2", "--commit-every", CommitEvery.ToString(System.Globalization.CultureInfo.InvariantCulture), "--log", log ?? Path.Combine(_root, $"log-{Guid.NewGuid():N}.jsonl") })
             start.ArgumentList.Add(argument);
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
@@ -34,6 +34,21 @@ public sealed class CrashSafetyTests : IDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
+    }
+
+    /// <summary>
+    /// Waits until the import has decided its first file (its log has a line), so that the kill delays count from when
+    /// files flow rather than from a start-up whose length depends on the machine's load (parser workers start first).
+    /// </summary>
+    private static void WaitForFirstOutcome(Process process, string log)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!process.HasExited && clock.Elapsed < TimeSpan.FromMinutes(2))
+        {
+            if (File.Exists(log) && new FileInfo(log).Length > 0)
+                return;
+            Thread.Sleep(20);
+        }
     }
 
     [Fact]
@@ -46,9 +61,11 @@ public sealed class CrashSafetyTests : IDisposable
 
         var interrupted = 0;
         var seen = new List<int>();
-        foreach (var delay in new[] { 1500, 2500, 3500, 5000 })
+        foreach (var delay in new[] { 500, 1500, 2500, 4000 })
         {
-            using var process = StartImport(corpus, index);
+            var log = Path.Combine(_root, $"log-{Guid.NewGuid():N}.jsonl");
+            using var process = StartImport(corpus, index, log);
+            WaitForFirstOutcome(process, log);
             Thread.Sleep(delay);
             if (!process.HasExited)
             {

@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 namespace Ingest.Pipeline.Isolation;
 
 /// <summary>
-/// The parser process's side (<c>ingest worker</c>): warms up, then reads one request at a time from standard input, runs the whole
+/// The parser process's side (<c>ingest worker</c>): says it is ready, then reads one request at a time from standard input, runs the whole
 /// pipeline on it (<see cref="IngestPipeline.Extract"/>) on a thread whose stack is <see cref="IsolationOptions.ParseStack"/>,
 /// and answers on standard output. A parser that throws is reported and the worker goes on; one that runs out of memory
 /// ends the worker (<see cref="OverMemoryExitCode"/>) so the next file starts with a fresh heap. Stack overflows and hangs
@@ -34,7 +34,6 @@ public static partial class ExtractionWorker
     {
         try
         {
-            WarmUp(pipeline);
             WorkerProtocol.WriteReady(output);
             while (WorkerProtocol.ReadRequest(input) is { } request)
                 WorkerProtocol.WriteResponse(output, Extract(pipeline, request.Content, request.Path));
@@ -47,23 +46,6 @@ public static partial class ExtractionWorker
         catch (IOException)
         {
             return ParentGoneExitCode; // the pipes broke: nobody is left to answer
-        }
-    }
-
-    /// <summary>
-    /// Parses one small submission of each format before saying it is ready, so that compiling the readers (a second or
-    /// more on a busy machine) is not counted against the first file's time budget. The samples were written by
-    /// <c>ingest generate --count 3 --formats text,docx,pdf --seed 7</c>; the compiled code is what the real files use next.
-    /// </summary>
-    private static void WarmUp(IngestPipeline pipeline)
-    {
-        var assembly = typeof(ExtractionWorker).Assembly;
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("warm-up/", StringComparison.Ordinal)))
-        {
-            using var stream = assembly.GetManifestResourceStream(name)!;
-            using var buffer = new MemoryStream();
-            stream.CopyTo(buffer);
-            Extract(pipeline, buffer.ToArray(), name);
         }
     }
 

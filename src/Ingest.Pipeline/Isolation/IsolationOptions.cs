@@ -21,7 +21,7 @@ public sealed record IsolationOptions
     /// </summary>
     public ByteSize ParseStack { get; init; } = ByteSize.FromMiB(8);
 
-    /// <summary>The smallest <see cref="FileMemory"/> accepted: a warmed-up worker holds 45–80 MiB of its own before any file.</summary>
+    /// <summary>The smallest <see cref="FileMemory"/> accepted: a worker that has parsed a file of each format holds 45–80 MiB of its own.</summary>
     public static ByteSize MinFileMemory { get; } = ByteSize.FromMiB(128);
 
     /// <summary>The smallest <see cref="ParseStack"/> accepted (the runtime's own floor for a thread).</summary>

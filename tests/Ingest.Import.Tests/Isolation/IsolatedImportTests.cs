@@ -22,7 +22,7 @@ public sealed class IsolatedImportTests : IDisposable
                  {
                      Path.Combine(AppContext.BaseDirectory, "ingest.dll"), "import", corpus, "--index", index, "--log", log, "--jobs", "2",
                      // Budgets small enough for the killers below, roomy for ordinary files.
-                     "--parse-stack", "64K", "--file-memory", "256M", "--file-timeout", "10",
+                     "--parse-stack", "64K", "--file-memory", "256M", "--file-timeout", "30",
                  })
             start.ArgumentList.Add(argument);
         using var process = Process.Start(start)!;
@@ -41,11 +41,11 @@ public sealed class IsolatedImportTests : IDisposable
         {
             ["nested.docx"] = "crashed the parser (stack overflow)",
             ["minutes-2024.txt"] = "over the ",
-            ["volume-2024.pdf"] = "over the ",
+            ["register-2024.pdf"] = "over the ",
         };
         DemandingDocuments.NestedTables(Path.Combine(corpus, "nested.docx"), depth: 32);
         DemandingDocuments.ManySubmissionsText(Path.Combine(corpus, "minutes-2024.txt"), 20_000_000, seed: 31);
-        DemandingDocuments.ManySubmissionsPdf(Path.Combine(corpus, "volume-2024.pdf"), 1000, seed: 31);
+        DemandingDocuments.DenseRegisterPdf(Path.Combine(corpus, "register-2024.pdf"), pages: 1500);
         var index = Path.Combine(_root, "index");
 
         var first = Import(corpus, index, Path.Combine(_root, "first.jsonl"));
