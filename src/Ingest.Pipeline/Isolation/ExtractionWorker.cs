@@ -4,9 +4,9 @@ using System.Security.Cryptography;
 namespace Ingest.Pipeline.Isolation;
 
 /// <summary>
-/// The parser process's side (<c>ingest worker</c>): says it is ready, then reads one request at a time from standard input, runs the whole
-/// pipeline on it (<see cref="IngestPipeline.Extract"/>) on a thread whose stack is <see cref="IsolationOptions.ParseStack"/>,
-/// and answers on standard output. A parser that throws is reported and the worker goes on; one that runs out of memory
+/// The parser process's side (<c>ingest worker</c>): says it is ready, then reads one request at a time from standard
+/// input, runs the whole pipeline on it (<see cref="IngestPipeline.Extract"/>) on a thread whose stack is
+/// <see cref="IsolationOptions.ParseStack"/>, and answers on standard output. A parser that throws is reported and the worker goes on; one that runs out of memory
 /// ends the worker (<see cref="OverMemoryExitCode"/>) so the next file starts with a fresh heap. Stack overflows and hangs
 /// cannot be caught here: the parent sees the process die or kills it.
 /// </summary>
