@@ -13,9 +13,11 @@ namespace Ingest.Import;
 /// (<see cref="WriterStage"/>). A file's identity is its content hash, so unchanged files are never extracted again and
 /// re-running an interrupted import finishes it without duplicates: Lucene commits are atomic, and whatever was not
 /// committed is simply done again. Once every file is written, files gone from the roots are removed
-/// (<see cref="Reconciliation"/>). The whole run holds the index's writer lock.
+/// (<see cref="Reconciliation"/>). The whole run holds the index's writer lock. Extraction is whatever
+/// <see cref="IFileExtractor"/> it is given: the pipeline in this process, or isolated parser processes that turn a
+/// crash, a hang or runaway memory into one failed file.
 /// </summary>
-public sealed class BulkImporter(IndexStore store, IngestPipeline pipeline, BulkImportOptions? options = null)
+public sealed class BulkImporter(IndexStore store, IFileExtractor extractor, BulkImportOptions? options = null)
 {
     private readonly BulkImportOptions _options = options ?? new BulkImportOptions();
 
@@ -67,7 +69,7 @@ public sealed class BulkImporter(IndexStore store, IngestPipeline pipeline, Bulk
                     await written.Writer.WriteAsync(new Done(new FileOutcome(work.Path, ImportOutcome.Unchanged, 0, null, work.Sha256), PreparedDocuments.None), cancellation);
                     continue;
                 }
-                var extraction = pipeline.Extract(work.Content, work.Path);
+                var extraction = extractor.Extract(work.Content, work.Path);
                 var outcome = extraction.Succeeded
                     ? new FileOutcome(work.Path, ImportOutcome.Added, extraction.Submissions.Count, null, work.Sha256) { UnknownLabels = RecordLabels.CountUnknown(extraction.Submissions) }
                     : new FileOutcome(work.Path, ImportOutcome.Failed, 0, extraction.Error, work.Sha256);

@@ -32,10 +32,14 @@ public sealed record ReindexSummary(int Reextracted, int Remapped, int Failed, i
 /// each file is read again from its source (a file, or an entry of a zip) when it still holds the content imported, else
 /// its stored records' labels are mapped again (<see cref="IngestPipeline.Remap"/>); the archive's layout and manifests
 /// apply as at import. Files are read in parallel, one container (file or zip) per worker; one writer applies them
-/// through the index's updater. Uses the index's public API only.
+/// through the index's updater. Uses the index's public API only. Files are parsed by <paramref name="extractor"/> when given
+/// (isolated parser processes, as an import parses them), else by <paramref name="pipeline"/> in this process; stored
+/// records are re-mapped by <paramref name="pipeline"/>, which parses nothing.
 /// </summary>
-public sealed class Reindexer(IndexStore store, IngestPipeline pipeline, int jobs = 0)
+public sealed class Reindexer(IndexStore store, IngestPipeline pipeline, int jobs = 0, IFileExtractor? extractor = null)
 {
+    private readonly IFileExtractor _extractor = extractor ?? pipeline;
+
     private sealed record StoredFile(string Path, string Sha256, IReadOnlyList<SubmissionRecord> Records);
 
     /// <summary>
@@ -108,7 +112,7 @@ public sealed class Reindexer(IndexStore store, IngestPipeline pipeline, int job
             reason = "source file changed since it was imported";
         else
         {
-            var extraction = pipeline.Extract(content, file.Path);
+            var extraction = _extractor.Extract(content, file.Path);
             if (extraction.Succeeded)
                 return (extraction.Submissions, ReindexOutcome.Reextracted, null);
             reason = $"extraction failed: {extraction.Error}";

@@ -10,15 +10,22 @@ namespace Ingest.Pipeline;
 /// <summary>Limits applied before any reader sees a file.</summary>
 public sealed record PipelineOptions
 {
+    /// <summary>The default of <see cref="MaxFileBytes"/>.</summary>
+    public const long DefaultMaxFileBytes = 256L * 1024 * 1024;
+
     /// <summary>Files above this size are refused unread (the largest real packets are tens of megabytes).</summary>
-    public long MaxFileBytes { get; init; } = 256L * 1024 * 1024;
+    public long MaxFileBytes { get; init; } = DefaultMaxFileBytes;
+
+    /// <summary>The reason a file over the limit is refused.</summary>
+    public static string TooLarge(long bytes, long limit) => $"file too large ({bytes:N0} bytes; limit {limit:N0})";
 }
 
 /// <summary>
 /// The ingest pipeline, assembled once: bytes → reader (by content sniffing) → layout → extractor → records.
-/// Immutable and thread-safe; the command line and the importer only call it.
+/// Immutable and thread-safe; the command line and the importer only call it. As an <see cref="IFileExtractor"/> it is the
+/// in-process one: no budgets, so a parser's stack overflow ends this process (see <see cref="Isolation.IsolatedExtractor"/>).
 /// </summary>
-public sealed class IngestPipeline(ReaderRegistry readers, ISubmissionExtractor extractor, PipelineOptions? options = null)
+public sealed class IngestPipeline(ReaderRegistry readers, ISubmissionExtractor extractor, PipelineOptions? options = null) : IFileExtractor
 {
     /// <summary>The product's pipeline: every shipped reader and the default extractor.</summary>
     public static IngestPipeline Default { get; } = new(ReaderRegistry.Default, new SubmissionExtractor());
@@ -46,33 +53,14 @@ public sealed class IngestPipeline(ReaderRegistry readers, ISubmissionExtractor 
     public ISubmissionExtractor Extractor { get; } = extractor;
 
     /// <summary>Reads and extracts a file from disk; I/O errors become a failed result naming the reason.</summary>
-    public FileExtraction ExtractFile(string path)
-    {
-        byte[] content;
-        try
-        {
-            // By its bytes on disk, so a name that is not UTF-8, given as shown (decoded), is found too.
-            var disk = DiskPath.Resolve(path);
-            if (!DiskFiles.Exists(disk))
-                return Failed(path, string.Empty, "file not found");
-            var length = DiskFiles.Length(disk);
-            if (length > _options.MaxFileBytes)
-                return Failed(path, string.Empty, $"file too large ({length:N0} bytes; limit {_options.MaxFileBytes:N0})");
-            content = DiskFiles.ReadAllBytes(disk);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return Failed(path, string.Empty, $"cannot read file: {e.Message}");
-        }
-        return Extract(content, path);
-    }
+    public FileExtraction ExtractFile(string path) => FileExtractorExtensions.ExtractFile(this, path, _options.MaxFileBytes);
 
     /// <summary>Extracts from bytes already in memory (a zip entry, a test).</summary>
     public FileExtraction Extract(ReadOnlyMemory<byte> content, string path)
     {
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(content.Span));
         if (content.Length > _options.MaxFileBytes)
-            return Failed(path, sha256, $"file too large ({content.Length:N0} bytes; limit {_options.MaxFileBytes:N0})");
+            return Failed(path, sha256, PipelineOptions.TooLarge(content.Length, _options.MaxFileBytes));
         var layout = Readers.Read(content, path);
         if (!layout.Succeeded || layout.Value is null)
             return Failed(path, sha256, layout.Error ?? "unreadable", layout.Diagnostics.ToArray());

@@ -5,6 +5,7 @@ using Ingest.Core.Records;
 using Ingest.Generator;
 using Ingest.Generator.Forms;
 using Ingest.Pipeline;
+using Ingest.Core.Diagnostics;
 
 namespace Ingest.Cli.Commands;
 
@@ -99,7 +100,8 @@ internal static class GenerateCommand
             File.WriteAllText(Path.Combine(folder, name + ".expected.json"), RecordJson.Serialize(generated.Expected));
             written.Add((path, format, generated.Expected));
         }
-        console.WriteLine($"wrote {count} submissions to {folder}" + (half is { } h ? $", sheet labels from the {h.ToString().ToLowerInvariant()} half of the label wordings" : string.Empty));
+        var labelNote = half is { } h ? $", sheet labels from the {h.ToString().ToLowerInvariant()} half of the label wordings" : string.Empty;
+        console.WriteLine(ConsoleText.Line($"wrote {count} submissions to {folder}{labelNote}"));
         if (!check)
             return 0;
 
@@ -130,7 +132,7 @@ internal static class GenerateCommand
                     byKind[name] = (kindRight + (c.Correct ? 1 : 0), kindAll + 1);
                 }
                 if (!c.Correct && shown++ < 5)
-                    console.WriteLine($"  mismatch {Path.GetFileName(path)} {c.Field}: expected «{c.Expected}» got «{c.Actual}»");
+                    console.WriteLine(ConsoleText.Line($"  mismatch {Path.GetFileName(path)} {c.Field}: expected «{c.Expected}» got «{c.Actual}»"));
                 var key = c.Field.StartsWith("sheet.fields.", StringComparison.Ordinal) ? "sheet.fields" : c.Field.StartsWith("overview.", StringComparison.Ordinal) ? "overview" : c.Field;
                 var (right, all) = totals.GetValueOrDefault(key);
                 totals[key] = (right + (c.Correct ? 1 : 0), all + 1);

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Ingest.Extraction.Labels;
+using Ingest.Core.Diagnostics;
 using Ingest.Import;
 using Ingest.Index.Store;
 using Ingest.Pipeline;
@@ -14,9 +14,11 @@ using Spectre.Console;
 namespace Ingest.Cli.Commands;
 
 /// <summary>
-/// <c>ingest import PATH... [--index DIR] [--jobs N] [--log FILE] [--commit-every N] [--synonyms FILE] [--keep-missing] [--dry-run] [--wait] [--follow-links] [--labels FILE]</c>:
-/// imports files, folders and zips, and removes the records of files gone from them. Exit codes: 0 all went well; 3 some
-/// files failed (each named on stderr and in the log); 1 the import could not run; 75 another process is writing the index.
+/// <c>ingest import PATH... [--index DIR] [--jobs N] [--log FILE] [--commit-every N] [--synonyms FILE] [--keep-missing] [--dry-run] [--wait] [--follow-links] [--labels FILE]
+/// [--file-timeout T] [--file-memory M] [--in-process]</c>: imports files, folders and zips, parsing them in isolated worker
+/// processes (one per job) unless <c>--in-process</c>, and removes the records of files gone from them. Exit codes: 0 all
+/// went well; 3 some files failed (each named on stderr and in the log); 1 the import could not run; 75 another process is
+/// writing the index.
 /// </summary>
 internal static class ImportCommand
 {
@@ -36,7 +38,9 @@ internal static class ImportCommand
         var wait = new Option<bool>("--wait") { Description = IndexWriting.WaitDescription };
         var followLinks = new Option<bool>("--follow-links") { Description = "Read files and walk folders that symbolic links lead to outside the paths imported (by default such links are refused)." };
         var labels = new Option<string?>("--labels") { Description = "Install this label map (labels.csv: label, sheet kind, field) in the index; labels are mapped with it from now on." };
+        var parsing = new ParsingOptions();
         var command = new Command("import", "Import submissions from files, folders and zip archives into the search index.") { paths, index, jobs, log, commitEvery, synonyms, keepMissing, dryRun, wait, followLinks, labels };
+        parsing.AddTo(command);
         command.SetAction(parse => Run(
             parse.GetValue(paths) ?? [],
             parse.GetValue(index) ?? IndexStore.DefaultDirectory,
@@ -47,7 +51,8 @@ internal static class ImportCommand
             Console.Out,
             Console.Error,
             new ImportSafety { KeepMissing = parse.GetValue(keepMissing), DryRun = parse.GetValue(dryRun), Wait = parse.GetValue(wait), FollowLinks = parse.GetValue(followLinks) },
-            parse.GetValue(labels)));
+            parse.GetValue(labels),
+            parsing.Read(parse)));
         return command;
     }
 
@@ -70,7 +75,7 @@ internal static class ImportCommand
         public LinkPolicy Links => FollowLinks ? LinkPolicy.FollowOutside : LinkPolicy.StayInside;
     }
 
-    internal static int Run(IReadOnlyList<string> paths, string indexDirectory, int jobs, string? logPath, int commitEvery, string? synonymFile, TextWriter output, TextWriter errors, ImportSafety? safety = null, string? labelFile = null)
+    internal static int Run(IReadOnlyList<string> paths, string indexDirectory, int jobs, string? logPath, int commitEvery, string? synonymFile, TextWriter output, TextWriter errors, ImportSafety? safety = null, string? labelFile = null, ParsingSettings? parsing = null)
     {
         safety ??= new ImportSafety();
         if (jobs < 1 || commitEvery < 1)
@@ -87,29 +92,34 @@ internal static class ImportCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            errors.WriteLine($"{indexDirectory}: cannot open the index: {e.Message}");
+            errors.WriteLine(ConsoleText.Line($"{indexDirectory}: cannot open the index: {e.Message}"));
             return 1;
         }
         if (writerLock is null)
             return IndexWriting.IndexBusy;
         using (writerLock)
-            return Run(paths, indexDirectory, jobs, logPath, commitEvery, synonymFile, output, errors, safety, labelFile, writerLock);
+            return Run(paths, indexDirectory, jobs, logPath, commitEvery, synonymFile, output, errors, safety, labelFile, parsing ?? ParsingSettings.InThisProcess, writerLock);
     }
 
-    private static int Run(IReadOnlyList<string> paths, string indexDirectory, int jobs, string? logPath, int commitEvery, string? synonymFile, TextWriter output, TextWriter errors, ImportSafety safety, string? labelFile, IndexWriterLock writerLock)
+    private static int Run(IReadOnlyList<string> paths, string indexDirectory, int jobs, string? logPath, int commitEvery, string? synonymFile, TextWriter output, TextWriter errors, ImportSafety safety, string? labelFile, ParsingSettings parsing, IndexWriterLock writerLock)
     {
-        LabelMap labels;
+        // The index's label map (installed first when given): every parser, in this process or a worker, maps with it.
+        IFileExtractor extractor;
         try
         {
-            labels = labelFile is null ? LabelMapFile.ForIndex(indexDirectory) : LabelMapFile.Install(labelFile, indexDirectory);
             if (labelFile is not null)
-                output.WriteLine($"labels: {labelFile} installed in {Path.GetFullPath(indexDirectory)} ({labels.Count} mapping(s)); `ingest reindex` applies it to submissions already stored");
+            {
+                var installed = LabelMapFile.Install(labelFile, indexDirectory);
+                output.WriteLine(ConsoleText.Line($"labels: {labelFile} installed in {Path.GetFullPath(indexDirectory)} ({installed.Count} mapping(s)); `ingest reindex` applies it to submissions already stored"));
+            }
+            extractor = parsing.CreateExtractor(workers: jobs, LabelMapFile.PathForIndex(indexDirectory));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or CsvHelper.CsvHelperException)
         {
-            errors.WriteLine(e.Message); // names the label map and the line
+            errors.WriteLine(ConsoleText.Escape(e.Message)); // names the label map and the line
             return 1;
         }
+        using var parsers = extractor as IDisposable;
         IndexStore store;
         try
         {
@@ -117,12 +127,12 @@ internal static class ImportCommand
             if (synonymFile is not null)
             {
                 store = IndexMaintenance.InstallSynonyms(store, synonymFile, writerLock);
-                output.WriteLine($"synonyms: {synonymFile} installed in {store.DirectoryPath}; stored records re-indexed");
+                output.WriteLine(ConsoleText.Line($"synonyms: {synonymFile} installed in {store.DirectoryPath}; stored records re-indexed"));
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
         {
-            errors.WriteLine($"{indexDirectory}: cannot open the index: {e.Message}");
+            errors.WriteLine(ConsoleText.Line($"{indexDirectory}: cannot open the index: {e.Message}"));
             return 1;
         }
         using (store)
@@ -131,13 +141,16 @@ internal static class ImportCommand
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(logPath))!);
             using var log = new StreamWriter(logPath, append: true, new UTF8Encoding(false)) { AutoFlush = true };
             var total = BulkImporter.CountFiles(paths, safety.Links);
-            var importer = new BulkImporter(store, IngestPipeline.Default.WithLabels(labels), new BulkImportOptions { Jobs = jobs, CommitEveryFiles = commitEvery, KeepMissing = safety.KeepMissing, Links = safety.Links });
-            var progress = new ImportProgress(total, output, errors);
+            var importer = new BulkImporter(store, extractor, new BulkImportOptions { Jobs = jobs, CommitEveryFiles = commitEvery, KeepMissing = safety.KeepMissing, Links = safety.Links });
+            var live = output == Console.Out && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+            // Failure lines on a live progress bar go above it, whole; elsewhere as they come.
+            var failures = live && errors == Console.Error && !Console.IsErrorRedirected ? new AboveProgressWriter(AnsiConsole.Console) : errors;
+            var progress = new ImportProgress(total, output, failures);
 
             BulkImportSummary summary;
             try
             {
-                if (output == Console.Out && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive)
+                if (live)
                 {
                     summary = AnsiConsole.Progress()
                         .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
@@ -172,7 +185,7 @@ internal static class ImportCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or Lucene.Net.Store.LockObtainFailedException)
             {
-                errors.WriteLine($"{indexDirectory}: import stopped: {e.Message}");
+                errors.WriteLine(ConsoleText.Line($"{indexDirectory}: import stopped: {e.Message}"));
                 return 1;
             }
 
@@ -184,9 +197,9 @@ internal static class ImportCommand
                     : $"kept {summary.KeptUnverified:N0} indexed file(s) this import did not find, because their folder or zip could not be walked (named above); `ingest remove PATH` removes them");
             if (summary.Upgraded > 0)
                 output.WriteLine($"index upgraded to schema {IndexStore.SchemaVersion}: {summary.Upgraded} stored submission(s) re-indexed from their stored records");
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"imported {summary.Imported}, unchanged {summary.Unchanged}, replaced {summary.Replaced}, removed {summary.Removed}, failed {summary.Failed}, skipped {summary.Skipped} " +
-                $"in {summary.Elapsed.TotalSeconds:F1} s ({summary.Files / Math.Max(0.001, summary.Elapsed.TotalSeconds):F1} files/s, {summary.Bytes / 1048576.0 / Math.Max(0.001, summary.Elapsed.TotalSeconds):F2} MB/s); log: {logPath}"));
+            var seconds = Math.Max(0.001, summary.Elapsed.TotalSeconds);
+            output.WriteLine(ConsoleText.Line(
+                $"imported {summary.Imported}, unchanged {summary.Unchanged}, replaced {summary.Replaced}, removed {summary.Removed}, failed {summary.Failed}, skipped {summary.Skipped} in {summary.Elapsed.TotalSeconds:F1} s ({summary.Files / seconds:F1} files/s, {summary.Bytes / 1048576.0 / seconds:F2} MB/s); log: {logPath}"));
             output.WriteLine($"unknown labels: {progress.UnknownLabels} in the files extracted" + (progress.UnknownLabels > 0 ? " (`ingest labels --unknown` lists them)" : string.Empty));
             return summary.Failed > 0 ? SomeFilesFailed : 0;
         }
@@ -200,15 +213,15 @@ internal static class ImportCommand
             using var store = IndexStore.Open(indexDirectory);
             var plan = new BulkImporter(store, IngestPipeline.Default, new BulkImportOptions { Links = links }).PreviewRemovals(paths);
             foreach (var missing in plan.Remove)
-                output.WriteLine($"would remove {missing.Path} ({missing.Reason})");
+                output.WriteLine(ConsoleText.Line($"would remove {missing.Path} ({missing.Reason})"));
             foreach (var kept in plan.Keep)
-                errors.WriteLine($"would keep {kept.Path} ({kept.Reason})");
+                errors.WriteLine(ConsoleText.Line($"would keep {kept.Path} ({kept.Reason})"));
             output.WriteLine($"dry run: {plan.Remove.Count:N0} indexed file(s) gone from the folders would be removed, {plan.Keep.Count:N0} kept; nothing was changed");
             return 0;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
         {
-            errors.WriteLine($"{indexDirectory}: cannot read the index: {e.Message}");
+            errors.WriteLine(ConsoleText.Line($"{indexDirectory}: cannot read the index: {e.Message}"));
             return 1;
         }
     }
@@ -235,7 +248,7 @@ internal static class ImportCommand
             if (outcome.Outcome is ImportOutcome.Added or ImportOutcome.Replaced)
                 UnknownLabels += outcome.UnknownLabels;
             if (outcome.Outcome == ImportOutcome.Failed && !outcome.Skipped)
-                errors.WriteLine($"FAILED {outcome.Path}: {outcome.Message}");
+                errors.WriteLine(ConsoleText.Line($"FAILED {outcome.Path}: {outcome.Message}"));
             else if (outcome.Skipped)
                 _skippedByReason[SkipReason(outcome)] = _skippedByReason.GetValueOrDefault(SkipReason(outcome)) + 1;
         }
@@ -260,7 +273,7 @@ internal static class ImportCommand
         public void PrintRemoved()
         {
             foreach (var outcome in _removed)
-                output.WriteLine($"removed {outcome.Path} ({outcome.Message})");
+                output.WriteLine(ConsoleText.Line($"removed {outcome.Path} ({outcome.Message})"));
         }
 
         /// <summary>
@@ -270,7 +283,7 @@ internal static class ImportCommand
         public void PrintSkipped(string logPath)
         {
             foreach (var (reason, count) in _skippedByReason.OrderByDescending(pair => pair.Value))
-                errors.WriteLine($"skipped {count:N0} file(s): {reason} (each is named in {logPath})");
+                errors.WriteLine(ConsoleText.Line($"skipped {count:N0} file(s): {reason} (each is named in {logPath})"));
         }
 
         private static string SkipReason(FileOutcome outcome) =>

@@ -8,7 +8,7 @@ using Ingest.Pipeline.Labels;
 namespace Ingest.Cli.Commands;
 
 /// <summary>
-/// <c>ingest reindex [--index DIR] [--labels FILE] [--jobs N]</c>: re-extracts every stored submission from its source
+/// <c>ingest reindex [--index DIR] [--labels FILE] [--jobs N] [--wait] [--file-timeout T] [--file-memory M] [--in-process]</c>: re-extracts every stored submission from its source
 /// file (or, when the source is gone or changed, maps its stored labels again) with the index's label map, so a new
 /// mapping takes effect without a fresh import. <c>--labels</c> installs a label map first. Exit codes as for import:
 /// 0 all went well, 3 some files failed (their old records stay), 1 the reindex could not run.
@@ -21,12 +21,14 @@ internal static class ReindexCommand
         var labels = new Option<string?>("--labels") { Description = "Install this label map (labels.csv: label, sheet kind, field) in the index first." };
         var jobs = new Option<int>("--jobs") { Description = "Parallel extraction workers (default: one per core).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var wait = new Option<bool>("--wait") { Description = IndexWriting.WaitDescription };
+        var parsing = new ParsingOptions();
         var command = new Command("reindex", "Extract every stored submission again (from its source file, else its stored labels) with the index's label map.") { index, labels, jobs, wait };
-        command.SetAction(parse => Run(parse.GetValue(index) ?? IndexStore.DefaultDirectory, parse.GetValue(labels), parse.GetValue(jobs), Console.Out, Console.Error, parse.GetValue(wait)));
+        parsing.AddTo(command);
+        command.SetAction(parse => Run(parse.GetValue(index) ?? IndexStore.DefaultDirectory, parse.GetValue(labels), parse.GetValue(jobs), Console.Out, Console.Error, parse.GetValue(wait), parsing.Read(parse)));
         return command;
     }
 
-    internal static int Run(string indexDirectory, string? labelFile, int jobs, TextWriter output, TextWriter errors, bool wait = false)
+    internal static int Run(string indexDirectory, string? labelFile, int jobs, TextWriter output, TextWriter errors, bool wait = false, ParsingSettings? parsing = null)
     {
         if (jobs < 1)
         {
@@ -52,10 +54,10 @@ internal static class ReindexCommand
         if (writerLock is null)
             return IndexWriting.IndexBusy;
         using (writerLock)
-            return Run(indexDirectory, labelFile, jobs, output, errors, writerLock);
+            return Run(indexDirectory, labelFile, jobs, output, errors, parsing ?? ParsingSettings.InThisProcess, writerLock);
     }
 
-    private static int Run(string indexDirectory, string? labelFile, int jobs, TextWriter output, TextWriter errors, IndexWriterLock writerLock)
+    private static int Run(string indexDirectory, string? labelFile, int jobs, TextWriter output, TextWriter errors, ParsingSettings parsing, IndexWriterLock writerLock)
     {
         Extraction.Labels.LabelMap map;
         try
@@ -78,7 +80,9 @@ internal static class ReindexCommand
         try
         {
             using var store = IndexStore.Open(indexDirectory);
-            var reindexer = new Reindexer(store, IngestPipeline.Default.WithLabels(map), jobs);
+            var extractor = parsing.CreateExtractor(workers: jobs, LabelMapFile.PathForIndex(indexDirectory));
+            using var parsers = extractor as IDisposable;
+            var reindexer = new Reindexer(store, IngestPipeline.Default.WithLabels(map), jobs, extractor);
             var summary = reindexer.Run(file =>
             {
                 if (file.Outcome == ReindexOutcome.Failed)

@@ -5,6 +5,7 @@ using Ingest.Core.Records;
 using Ingest.Index.Store;
 using Ingest.Reports.Export;
 using Ingest.Reports.Renewals;
+using Ingest.Core.Diagnostics;
 
 namespace Ingest.Cli.Commands;
 
@@ -47,7 +48,7 @@ internal static class ReportCommand
         // A missing folder is a mistyped --index or no import yet: say so, rather than report nothing.
         if (!Directory.Exists(directory))
         {
-            errors.WriteLine($"{directory}: no index folder (import files first, or give --index DIR)");
+            errors.WriteLine(ConsoleText.Line($"{directory}: no index folder (import files first, or give --index DIR)"));
             return 2;
         }
         try
@@ -55,14 +56,14 @@ internal static class ReportCommand
             using var store = IndexStore.Open(directory);
             if (!store.Exists)
             {
-                errors.WriteLine($"{directory}: the folder holds no index (import files first)");
+                errors.WriteLine(ConsoleText.Line($"{directory}: the folder holds no index (import files first)"));
                 return 2;
             }
             return Run(request, store.AllRecords(), clock, Console.OpenStandardOutput, Console.IsOutputRedirected, errors);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
         {
-            errors.WriteLine($"{directory}: cannot read the index: {e.Message}");
+            errors.WriteLine(ConsoleText.Line($"{directory}: cannot read the index: {e.Message}"));
             return 1;
         }
     }
@@ -109,12 +110,12 @@ internal static class ReportCommand
             {
                 using var file = File.Create(request.Out);
                 writer.Write(report, file);
-                errors.WriteLine($"{request.Out}: {report.Rows.Count} arrangements, {report.NeedingRenewal.Count()} need renewal for FY{report.FiscalYear.Year}");
+                errors.WriteLine(ConsoleText.Line($"{request.Out}: {report.Rows.Count} arrangements, {report.NeedingRenewal.Count()} need renewal for FY{report.FiscalYear.Year}"));
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            errors.WriteLine($"{request.Out ?? "standard output"}: cannot write: {e.Message}");
+            errors.WriteLine(ConsoleText.Line($"{request.Out ?? "standard output"}: cannot write: {e.Message}"));
             return 1;
         }
         return 0;
@@ -122,7 +123,7 @@ internal static class ReportCommand
 
     private static int Usage(TextWriter errors, string message)
     {
-        errors.WriteLine(message);
+        errors.WriteLine(ConsoleText.Escape(message));
         return 2;
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Ingest.Core.Diagnostics;
 using Ingest.Index.Search;
 using Ingest.Index.Store;
 
@@ -40,7 +41,7 @@ internal static class SearchCommand
     {
         if (!TryParseYears(year, out var from, out var to))
         {
-            errors.WriteLine($"--year {year}: expected a fiscal year or a range such as 2019..2024");
+            errors.WriteLine(ConsoleText.Line($"--year {year}: expected a fiscal year or a range such as 2019..2024"));
             return 2;
         }
         if (limit < 0)
@@ -56,7 +57,7 @@ internal static class SearchCommand
         var directory = indexDirectory ?? IndexStore.DefaultDirectory;
         if (!Directory.Exists(directory))
         {
-            errors.WriteLine($"{directory}: no index here; run `ingest import` first");
+            errors.WriteLine(ConsoleText.Line($"{directory}: no index here; run `ingest import` first"));
             return 2;
         }
 
@@ -65,7 +66,7 @@ internal static class SearchCommand
         {
             using var store = IndexStore.Open(directory);
             if (store.IsOutdated)
-                errors.WriteLine($"{directory}: written by an earlier version (schema {store.StoredSchemaVersion}, now {IndexStore.SchemaVersion}); run `ingest import` once to upgrade it — until then the department filter misses its submissions");
+                errors.WriteLine(ConsoleText.Line($"{directory}: written by an earlier version (schema {store.StoredSchemaVersion}, now {IndexStore.SchemaVersion}); run `ingest import` once to upgrade it — until then the department filter misses its submissions"));
             result = store.Search(new SearchRequest
             {
                 Query = query, YearFrom = from, YearTo = to, SheetType = type, Partner = partner, Department = department, Field = field,
@@ -74,7 +75,7 @@ internal static class SearchCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
         {
-            errors.WriteLine($"{directory}: cannot read the index: {e.Message}");
+            errors.WriteLine(ConsoleText.Line($"{directory}: cannot read the index: {e.Message}"));
             return 2;
         }
 
@@ -172,7 +173,7 @@ internal static class SearchCommand
     private static void WriteText(string query, SearchResult result, TextWriter output, bool useColour)
     {
         var (open, close) = useColour ? ("\u001b[1;7m", "\u001b[0m") : ("«", "»");
-        output.WriteLine($"「{query}」: {result.TotalSubmissions} submissions, {result.TotalSheets} sheets");
+        output.WriteLine(ConsoleText.Line($"「{query}」: {result.TotalSubmissions} submissions, {result.TotalSheets} sheets"));
         // A page of a longer list says where it is, so --offset paging can be followed.
         if (result.Submissions.Count > 0 && (result.Offset > 0 || result.Submissions.Count < result.TotalSubmissions))
             output.WriteLine($"showing {result.Offset + 1}–{result.Offset + result.Submissions.Count}");
@@ -183,12 +184,13 @@ internal static class SearchCommand
         {
             var record = submission.Record;
             output.WriteLine();
-            output.WriteLine($"{++rank,3}. {record.Title ?? "(件名なし)"}  [{record.FiscalYear?.ToString(CultureInfo.InvariantCulture) ?? "年度不明"}]  score {submission.Score:0.00}");
-            output.WriteLine($"     {record.Source.Path}{(record.Ordinal > 0 ? $" #{record.Ordinal}" : string.Empty)}");
+            output.WriteLine(ConsoleText.Line($"{++rank,3}. {record.Title ?? "(件名なし)"}  [{record.FiscalYear?.ToString(CultureInfo.InvariantCulture) ?? "年度不明"}]  score {submission.Score:0.00}"));
+            output.WriteLine(ConsoleText.Line($"     {record.Source.Path}{(record.Ordinal > 0 ? $" #{record.Ordinal}" : string.Empty)}"));
             foreach (var sheet in submission.Sheets)
             {
-                var where = sheet.SheetIndex >= 0 ? $"別紙{sheet.SheetIndex + 1} {sheet.SheetType}" : "本文";
-                output.WriteLine($"     {where} › {sheet.Field ?? "-"}: {sheet.Snippet?.ToMarked(open, close) ?? string.Empty}");
+                var where = ConsoleText.Escape(sheet.SheetIndex >= 0 ? $"別紙{sheet.SheetIndex + 1} {sheet.SheetType}" : "本文");
+                // The snippet's text is escaped piece by piece so that the highlight's own ANSI codes survive.
+                output.WriteLine($"     {where} › {ConsoleText.Escape(sheet.Field ?? "-")}: {sheet.Snippet?.ToMarked(open, close, ConsoleText.Escape) ?? string.Empty}");
             }
         }
         output.WriteLine();
@@ -199,7 +201,7 @@ internal static class SearchCommand
 
     private static string Facet(IEnumerable<(string Key, int Count)> counts, int missing, string missingName)
     {
-        var parts = counts.Select(pair => $"{pair.Key} ({pair.Count})").ToList();
+        var parts = counts.Select(pair => ConsoleText.Line($"{pair.Key} ({pair.Count})")).ToList();
         if (missing > 0)
             parts.Add($"{missingName} ({missing})");
         return parts.Count == 0 ? "-" : string.Join(", ", parts);

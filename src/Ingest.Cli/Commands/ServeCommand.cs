@@ -4,6 +4,7 @@ using Ingest.Index.Store;
 using Ingest.Web;
 using Ingest.Web.Hosting;
 using Microsoft.Extensions.Hosting;
+using Ingest.Core.Diagnostics;
 
 namespace Ingest.Cli.Commands;
 
@@ -39,7 +40,7 @@ internal static class ServeCommand
         var directory = Path.GetFullPath(indexDirectory ?? IndexStore.DefaultDirectory);
         if (File.Exists(directory))
         {
-            errors.WriteLine($"{directory}: a file, not an index folder");
+            errors.WriteLine(ConsoleText.Line($"{directory}: a file, not an index folder"));
             return 2;
         }
         var addresses = ListenAddresses.Parse(urls, out var urlError);
@@ -52,10 +53,10 @@ internal static class ServeCommand
         {
             if (!allowRemote)
             {
-                errors.WriteLine($"--urls {remote.GetLeftPart(UriPartial.Authority)} is reachable from other machines, and the archive holds personal information: pass --allow-remote to serve it there");
+                errors.WriteLine(ConsoleText.Line($"--urls {remote.GetLeftPart(UriPartial.Authority)} is reachable from other machines, and the archive holds personal information: pass --allow-remote to serve it there"));
                 return 2;
             }
-            errors.WriteLine($"warning: {ListenAddresses.WhoCanReach(remote)}");
+            errors.WriteLine(ConsoleText.Line($"warning: {ListenAddresses.WhoCanReach(remote)}"));
         }
 
         var options = new WebOptions
@@ -70,22 +71,22 @@ internal static class ServeCommand
             app.Start();
             // Not an error: the page says the index is empty, and shows what `ingest import` commits there from then on.
             if (!Directory.Exists(directory))
-                errors.WriteLine($"{directory}: no index yet; the page stays empty until `ingest import --index {directory}` commits");
+                errors.WriteLine(ConsoleText.Line($"{directory}: no index yet; the page stays empty until `ingest import --index {directory}` commits"));
             foreach (var address in app.Urls)
-                output.WriteLine($"serving {directory} at {address} (Ctrl+C to stop)");
+                output.WriteLine(ConsoleText.Line($"serving {directory} at {address} (Ctrl+C to stop)"));
             app.WaitForShutdown();
             return 0;
         }
         catch (IOException e) when (e.InnerException is SocketException or IOException || e.Message.Contains("bind", StringComparison.OrdinalIgnoreCase))
         {
             // Kestrel reports a port in use as an IOException wrapping the socket error.
-            errors.WriteLine($"cannot serve {directory} at {urls}: {(e.InnerException ?? e).Message}");
+            errors.WriteLine(ConsoleText.Line($"cannot serve {directory} at {urls}: {(e.InnerException ?? e).Message}"));
             return 1;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or InvalidOperationException)
         {
             // A bad synonym file in the index is a FormatException.
-            errors.WriteLine($"cannot serve {directory} at {urls}: {e.Message}");
+            errors.WriteLine(ConsoleText.Line($"cannot serve {directory} at {urls}: {e.Message}"));
             return 2;
         }
     }

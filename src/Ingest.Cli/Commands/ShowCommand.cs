@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Ingest.Core.Diagnostics;
 using Ingest.Core.Records;
 using Ingest.Index.Store;
 
@@ -23,7 +24,7 @@ internal static class ShowCommand
         var directory = indexDirectory ?? IndexStore.DefaultDirectory;
         if (!Directory.Exists(directory))
         {
-            errors.WriteLine($"{directory}: no index here; run `ingest import` first");
+            errors.WriteLine(ConsoleText.Line($"{directory}: no index here; run `ingest import` first"));
             return 2;
         }
         try
@@ -32,21 +33,21 @@ internal static class ShowCommand
             var record = store.Find(key);
             if (record is null)
             {
-                errors.WriteLine($"{key}: no such record in {store.DirectoryPath}");
+                errors.WriteLine(ConsoleText.Line($"{key}: no such record in {store.DirectoryPath}"));
                 return 1;
             }
             if (json)
                 output.WriteLine(RecordJson.Serialize(record));
             else
             {
-                output.WriteLine($"id: {record.Source.Sha256}#{record.Ordinal}");
+                output.WriteLine(ConsoleText.Line($"id: {record.Source.Sha256}#{record.Ordinal}"));
                 RecordSummary.Write([record], output);
             }
             return 0;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
         {
-            errors.WriteLine($"{directory}: cannot read the index: {e.Message}");
+            errors.WriteLine(ConsoleText.Line($"{directory}: cannot read the index: {e.Message}"));
             return 2;
         }
     }

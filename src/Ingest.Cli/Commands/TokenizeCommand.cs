@@ -3,6 +3,7 @@ using System.Globalization;
 using Ingest.Japanese;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
+using Ingest.Core.Diagnostics;
 
 namespace Ingest.Cli.Commands;
 
@@ -52,7 +53,7 @@ internal static class TokenizeCommand
         }
         catch (Exception exception) when (exception is FormatException or IOException or ArgumentException or UnauthorizedAccessException)
         {
-            error.WriteLine($"tokenize: {exception.Message}");
+            error.WriteLine(ConsoleText.Line($"tokenize: {exception.Message}"));
             return 1;
         }
 
@@ -77,7 +78,7 @@ internal static class TokenizeCommand
                 stream.Reset();
                 while (stream.IncrementToken())
                 {
-                    terms.Add(term.ToString());
+                    terms.Add(ConsoleText.Escape(term.ToString()));
                 }
 
                 stream.End();
@@ -101,12 +102,12 @@ internal static class TokenizeCommand
         while (stream.IncrementToken())
         {
             output.WriteLine(string.Join('\t',
-                term.ToString(),
+                ConsoleText.Escape(term.ToString()),
                 offset.StartOffset.ToString(CultureInfo.InvariantCulture),
                 offset.EndOffset.ToString(CultureInfo.InvariantCulture),
                 increment.PositionIncrement.ToString(CultureInfo.InvariantCulture),
                 partOfSpeech.PartOfSpeech ?? "*",
-                baseForm.BaseForm ?? "*",
+                ConsoleText.Escape(baseForm.BaseForm ?? "*"),
                 reading.Reading ?? "*"));
         }
 

@@ -12,8 +12,11 @@ public sealed record Snippet(string Text, IReadOnlyList<Highlight> Highlights)
     /// <summary>HTML: the text escaped, each match in <c>&lt;mark&gt;</c>.</summary>
     public string ToHtml() => Render(WebUtility.HtmlEncode, "<mark>", "</mark>");
 
-    /// <summary>Plain text with each match between <paramref name="open"/> and <paramref name="close"/> (brackets, ANSI codes).</summary>
-    public string ToMarked(string open, string close) => Render(static text => text, open, close);
+    /// <summary>
+    /// Plain text with each match between <paramref name="open"/> and <paramref name="close"/> (brackets, ANSI codes);
+    /// the text itself passes through <paramref name="escape"/> when given (for a terminal), the markers do not.
+    /// </summary>
+    public string ToMarked(string open, string close, Func<string, string>? escape = null) => Render(escape ?? (static text => text), open, close);
 
     private string Render(Func<string, string> escape, string open, string close)
     {

@@ -59,11 +59,26 @@ public sealed partial class IndexWriterLock : IDisposable
     /// <summary>True until disposed.</summary>
     public bool IsHeld => _handle is { IsClosed: false };
 
-    /// <summary>Takes the lock at once, creating the folder if needed, or throws <see cref="IndexBusyException"/> naming the holder.</summary>
+    /// <summary>
+    /// How long <see cref="Acquire"/> tries before calling the index busy. A lock its holder has just released can stay
+    /// held for a moment longer: a child process this program forks at that moment (a parser worker, a converter) shares
+    /// the open lock file until it execs, and the kernel keeps the lock until the last sharer closes it.
+    /// </summary>
+    private static readonly TimeSpan _releaseGrace = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Takes the lock at once (allowing a just-released lock a moment to clear), creating the folder if needed, or throws <see cref="IndexBusyException"/> naming the holder.</summary>
     public static IndexWriterLock Acquire(string directory)
     {
         var full = Path.GetFullPath(directory);
-        return TryAcquire(full) ?? throw new IndexBusyException(full, CurrentHolder(full));
+        var deadline = DateTime.UtcNow + _releaseGrace;
+        while (true)
+        {
+            if (TryAcquire(full) is { } taken)
+                return taken;
+            if (DateTime.UtcNow >= deadline)
+                throw new IndexBusyException(full, CurrentHolder(full));
+            Thread.Sleep(25);
+        }
     }
 
     /// <summary>

@@ -63,11 +63,14 @@ public static class LabelMapFile
     }
 
     /// <summary>The label map kept with an index, or none when the index has none.</summary>
-    public static LabelMap ForIndex(string indexDirectory)
+    public static LabelMap ForIndex(string indexDirectory) => PathForIndex(indexDirectory) is { } path ? Load(path) : LabelMap.Empty;
+
+    /// <summary>Where the label map kept with an index is, or null when the index has none.</summary>
+    public static string? PathForIndex(string indexDirectory)
     {
         ArgumentNullException.ThrowIfNull(indexDirectory);
         var path = Path.Combine(indexDirectory, FileName);
-        return File.Exists(path) ? Load(path) : LabelMap.Empty;
+        return File.Exists(path) ? path : null;
     }
 
     /// <summary>Validates <paramref name="file"/> and makes it the index's label map; returns the map.</summary>

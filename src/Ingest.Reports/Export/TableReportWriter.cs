@@ -1,5 +1,6 @@
 using System.Text;
 using Ingest.Reports.Renewals;
+using Ingest.Core.Diagnostics;
 
 namespace Ingest.Reports.Export;
 
@@ -43,7 +44,8 @@ public sealed class TableReportWriter : IReportWriter
         writer.WriteLine(line.ToString().TrimEnd());
     }
 
-    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
+    /// <summary>A cell on one line: line breaks become spaces, other control characters visible escapes (the table is for a terminal).</summary>
+    private static string OneLine(string text) => ConsoleText.Escape(text.ReplaceLineEndings(" "));
 
     private static string Cut(string text, bool keepEnd)
     {

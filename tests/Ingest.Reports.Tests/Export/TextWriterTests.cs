@@ -156,6 +156,24 @@ public sealed class TextWriterTests
     }
 
     [Fact]
+    public void TableKeepsEachRowOnOneLineAndShowsControlCharactersEscaped()
+    {
+        var records = new[]
+        {
+            Build.Linkage("archive/bad\n\u001b[31mFAILED forged.txt", 2026,
+                Build.Period("令和8年4月1日から", Build.D(2026, 4, 1), null, Ingest.Core.Records.Recurrence.Ongoing, "以降"),
+                title: "外部結合\u001b]0;pwned\u0007について"),
+        };
+        var report = RenewalReportBuilder.Build(records, new RenewalQuery { AsOf = Build.D(2026, 11, 22) });
+        var text = Utf8(Write(new TableReportWriter(), report));
+
+        Assert.Equal(4, text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length); // heading, header, rule, one row
+        Assert.DoesNotContain(text, c => c < ' ' && c != '\n');
+        Assert.Contains(@"\x1B]0;pwned\x07", text, StringComparison.Ordinal);
+        Assert.Contains(@"archive/bad \x1B[31mFAILED forged.txt", text, StringComparison.Ordinal); // a line break in a cell is a space
+    }
+
+    [Fact]
     public void DisplayWidthCountsCjkAndFullWidthAsTwo()
     {
         Assert.Equal(4, ReportColumns.DisplayWidth("abcd"));
