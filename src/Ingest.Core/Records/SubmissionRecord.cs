@@ -1,7 +1,7 @@
 namespace Ingest.Core.Records;
 
 /// <summary>
-/// One submission found in a source file: the record contract of <c>shared/FIELDS.md</c>.
+/// One submission found in a source file: the record contract of <c>docs/record-contract.md</c>.
 /// Immutable; JSON keys are the camelCase property names (see <see cref="RecordJson"/>).
 /// </summary>
 public sealed record SubmissionRecord

@@ -14,7 +14,7 @@ public enum LabelRole
 }
 
 /// <summary>
-/// The field catalogue of <c>shared/FIELDS.md</c>: every label a sheet or overview may carry, mapped to its canonical name.
+/// The field catalogue of <c>docs/record-contract.md</c>: every label a sheet or overview may carry, mapped to its canonical name.
 /// This is the one place where a label is mapped. Matching is on <see cref="LabelKey"/> forms, and a parenthetical right
 /// after a label — 保有課(担当課), 結合される情報項目(だれの、どのような項目か) — is part of the label, whatever it says.
 /// </summary>

@@ -30,7 +30,7 @@ public enum FieldMeaning
 }
 
 /// <summary>
-/// The fields of each catalogued sheet kind (shared/FIELDS.md), by meaning: which canonical field a meaning names on a
+/// The fields of each catalogued sheet kind (docs/record-contract.md), by meaning: which canonical field a meaning names on a
 /// sheet of a kind. A meaning a kind has no field for may stand in for a near one (a 委託 sheet's 委託の方法 is its
 /// content), at a lower confidence.
 /// </summary>

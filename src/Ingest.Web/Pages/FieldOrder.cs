@@ -1,7 +1,7 @@
 namespace Ingest.Web.Pages;
 
 /// <summary>
-/// The canonical order of sheet labels (shared/FIELDS.md, in the order the forms print them), so every sheet of a kind
+/// The canonical order of sheet labels (docs/record-contract.md, in the order the forms print them), so every sheet of a kind
 /// reads the same way whatever order extraction met its rows in. Labels not listed follow in document order.
 /// </summary>
 internal static class FieldOrder
