@@ -86,15 +86,15 @@ public sealed class SubmissionGenerator(int seed, WordingHalf? wordings = null)
         var (department, section) = Pick(Departments);
         var business = Pick(Businesses);
         var council = _random.Next(2) == 0;
-        var kind = _random.Next(10) switch { < 6 => "外部結合", < 8 => "委託", _ => "委任" };
+        var kind = _random.Next(10) switch { < 6 => SheetKind.Linkage, < 8 => SheetKind.Outsourcing, _ => SheetKind.Delegation };
         var start = RandomDate();
         var fiscalYear = start.Month >= 4 ? start.Year : start.Year - 1;
         var (periodText, period) = RandomPeriod(start, fiscalYear);
         var subject = business.Replace("事務", string.Empty, StringComparison.Ordinal);
         var title = kind switch
         {
-            "外部結合" => $"{subject}における外部結合について",
-            "委託" => $"{subject}に係る業務委託について",
+            SheetKind.Linkage => $"{subject}における外部結合について",
+            SheetKind.Outsourcing => $"{subject}に係る業務委託について",
             _ => $"{subject}に係る事務の委任について",
         };
 
@@ -114,7 +114,7 @@ public sealed class SubmissionGenerator(int seed, WordingHalf? wordings = null)
 
         switch (kind)
         {
-            case "外部結合":
+            case SheetKind.Linkage:
                 var (written, canonical) = Pick(LinkPartners);
                 partners.Add(canonical);
                 Add("結合される情報項目(だれの、どのような項目か)", "結合される情報項目", $"1 対象者 {subject}の対象者 2 情報項目 氏名、住所、生年月日");
@@ -124,7 +124,7 @@ public sealed class SubmissionGenerator(int seed, WordingHalf? wordings = null)
                 Add(Pick(["結合の開始時期と期間", "結合の開始時期及び期間"]), "結合の開始時期と期間", periodText);
                 break;
             default:
-                var contractor = kind == "委任" ? "地方公共団体情報システム機構" : Pick(Contractors);
+                var contractor = kind == SheetKind.Delegation ? "地方公共団体情報システム機構" : Pick(Contractors);
                 partners.Add(contractor);
                 Add(kind + "先", kind + "先", contractor);
                 Add($"{kind}に伴い事業者処理させる情報項目(だれの、どのような項目か)", $"{kind}に伴い事業者処理させる情報項目", "氏名、住所、生年月日、性別");
@@ -133,11 +133,11 @@ public sealed class SubmissionGenerator(int seed, WordingHalf? wordings = null)
                 Add("処理させる情報項目の記録媒体", "処理させる情報項目の記録媒体", Pick(Media));
                 Add(Pick([$"{kind}の開始時期及び期限", $"{kind}の開始時期と期限"]), $"{kind}の開始時期及び期限", periodText);
                 Add(Pick([$"{kind}にあたり区が行う情報保護対策", $"{kind}に当たり区が行う情報保護対策"]), $"{kind}にあたり区が行う情報保護対策", Pick(WardMeasures));
-                var partnerMeasures = kind == "委任" ? "委任先に行わせる情報保護対策" : "受託事業者に行わせる情報保護対策";
-                Add(kind == "委任" ? partnerMeasures : Pick([partnerMeasures, "委託先に行わせる情報保護対策"]), partnerMeasures, Pick(PartnerMeasures));
+                var partnerMeasures = kind == SheetKind.Delegation ? "委任先に行わせる情報保護対策" : "受託事業者に行わせる情報保護対策";
+                Add(kind == SheetKind.Delegation ? partnerMeasures : Pick([partnerMeasures, "委託先に行わせる情報保護対策"]), partnerMeasures, Pick(PartnerMeasures));
                 break;
         }
-        if (kind == "外部結合")
+        if (kind == SheetKind.Linkage)
             Add("情報保護対策", "情報保護対策", "別紙チェックリストのとおり");
 
         var checklistItems = Measures.Take(_random.Next(3, Measures.Length + 1))
@@ -159,7 +159,7 @@ public sealed class SubmissionGenerator(int seed, WordingHalf? wordings = null)
             DocumentNumber = $"資料{_random.Next(1, 60)}",
             Title = title,
             Basis = council
-                ? new LegalBasis { Instrument = "条例", Article = kind == "外部結合" ? "第17条第1項第4号" : "第14条第1項", Text = kind == "外部結合" ? "外部電子計算機の結合" : "業務委託" }
+                ? new LegalBasis { Instrument = "条例", Article = kind == SheetKind.Linkage ? "第17条第1項第4号" : "第14条第1項", Text = kind == SheetKind.Linkage ? "外部電子計算機の結合" : "業務委託" }
                 : new LegalBasis { Instrument = "要綱", Article = "第3条第1項第3号", Text = kind },
             Department = department + section,
             FiscalYear = fiscalYear,

@@ -288,7 +288,7 @@ public sealed partial class LabelInference(LabelVocabulary vocabulary)
             FieldMeaning.Items => ValueShapes.IsItemList(text),
             FieldMeaning.Medium => ValueShapes.IsMedium(text),
             FieldMeaning.Reason => ValueShapes.IsReason(text),
-            FieldMeaning.Method when kind == "外部結合" => ValueShapes.IsConnection(text),
+            FieldMeaning.Method when kind == SheetKind.Linkage => ValueShapes.IsConnection(text),
             FieldMeaning.Protection or FieldMeaning.WardProtection or FieldMeaning.PartnerProtection => ValueShapes.IsMeasures(text),
             _ => null,
         };

@@ -1,3 +1,5 @@
+using Ingest.Core.Records;
+
 namespace Ingest.Extraction.Labels;
 
 /// <summary>What a 別紙 label is about, whatever the sheet's kind: the field it names once the kind is known.</summary>
@@ -37,14 +39,14 @@ public enum FieldMeaning
 public static class SheetFields
 {
     /// <summary>The kinds whose fields are catalogued; other kinds (目的外利用, 外部提供) keep their labels as written.</summary>
-    public static IReadOnlyList<string> CataloguedKinds { get; } = ["外部結合", "電算処理", "委任", "委託"];
+    public static IReadOnlyList<string> CataloguedKinds => SheetKind.Catalogued;
 
     /// <summary>How much a stand-in field is trusted compared with the field the meaning names directly.</summary>
     public const double StandInFactor = 0.85;
 
     private static readonly Dictionary<string, Dictionary<FieldMeaning, string>> _fields = new(StringComparer.Ordinal)
     {
-        ["外部結合"] = new()
+        [SheetKind.Linkage] = new()
         {
             [FieldMeaning.Items] = "結合される情報項目",
             [FieldMeaning.Partner] = "結合の相手方",
@@ -53,7 +55,7 @@ public static class SheetFields
             [FieldMeaning.Period] = "結合の開始時期と期間",
             [FieldMeaning.Protection] = "情報保護対策",
         },
-        ["電算処理"] = new()
+        [SheetKind.Processing] = new()
         {
             [FieldMeaning.Items] = "記録される情報項目",
             [FieldMeaning.Reason] = "新規開発・追加・変更の理由",
@@ -62,7 +64,7 @@ public static class SheetFields
             [FieldMeaning.PartnerProtection] = "開発等を委託する場合における個人情報保護対策",
             [FieldMeaning.Protection] = "情報保護対策",
         },
-        ["委任"] = new()
+        [SheetKind.Delegation] = new()
         {
             [FieldMeaning.Partner] = "委任先",
             [FieldMeaning.Items] = "委任に伴い事業者処理させる情報項目",
@@ -74,7 +76,7 @@ public static class SheetFields
             [FieldMeaning.PartnerProtection] = "委任先に行わせる情報保護対策",
             [FieldMeaning.Protection] = "情報保護対策",
         },
-        ["委託"] = new()
+        [SheetKind.Outsourcing] = new()
         {
             [FieldMeaning.Partner] = "委託先",
             [FieldMeaning.Items] = "委託に伴い事業者処理させる情報項目",
@@ -107,7 +109,7 @@ public static class SheetFields
     /// <summary>The kind's name for a kind written otherwise: 再委託 sheets have the fields of 委託.</summary>
     public static string? Catalogued(string? kind) => kind switch
     {
-        "再委託" => "委託",
+        SheetKind.Suboutsourcing => SheetKind.Outsourcing,
         null => null,
         _ => _fields.ContainsKey(kind) ? kind : null,
     };

@@ -1,3 +1,5 @@
+using Ingest.Core.Records;
+
 namespace Ingest.Extraction.Segmentation;
 
 /// <summary>
@@ -9,17 +11,17 @@ internal static class SheetKinds
     /// <summary>Kind words in the order they are tried: 再委託 before 委託, 目的外利用 before anything it contains.</summary>
     private static readonly (string Word, string Kind)[] Words =
     [
-        ("外部結合", "外部結合"),
-        ("電子計算機の結合", "外部結合"),
-        ("目的外利用", "目的外利用"),
-        ("外部提供", "外部提供"),
+        ("外部結合", SheetKind.Linkage),
+        ("電子計算機の結合", SheetKind.Linkage),
+        ("目的外利用", SheetKind.OutsideUse),
+        ("外部提供", SheetKind.Provision),
         ("収集制限", "収集制限の例外"),
-        ("再委託", "委託"),
-        ("委託", "委託"),
-        ("委任", "委任"),
-        ("電算処理", "電算処理"),
-        ("システム開発", "電算処理"),
-        ("システムの開発", "電算処理"),
+        ("再委託", SheetKind.Outsourcing),
+        ("委託", SheetKind.Outsourcing),
+        ("委任", SheetKind.Delegation),
+        ("電算処理", SheetKind.Processing),
+        ("システム開発", SheetKind.Processing),
+        ("システムの開発", SheetKind.Processing),
     ];
 
     public static string? FromMarker(string text)
@@ -35,13 +37,13 @@ internal static class SheetKinds
     public static string? FromLabels(IReadOnlyCollection<string> labels)
     {
         if (labels.Any(l => l.StartsWith("結合", StringComparison.Ordinal)))
-            return "外部結合";
+            return SheetKind.Linkage;
         if (labels.Contains("委任先") || labels.Any(l => l.StartsWith("委任の", StringComparison.Ordinal)))
-            return "委任";
+            return SheetKind.Delegation;
         if (labels.Contains("委託先") || labels.Any(l => l.StartsWith("委託の", StringComparison.Ordinal)))
-            return "委託";
+            return SheetKind.Outsourcing;
         if (labels.Contains("記録される情報項目") || labels.Any(l => l.StartsWith("新規開発", StringComparison.Ordinal)))
-            return "電算処理";
+            return SheetKind.Processing;
         return null;
     }
 

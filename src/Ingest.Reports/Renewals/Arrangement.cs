@@ -51,16 +51,16 @@ public sealed record Arrangement
 public static class ArrangementKinds
 {
     /// <summary>Online link with another body's computers.</summary>
-    public const string Linkage = "外部結合";
+    public const string Linkage = SheetKind.Linkage;
 
     /// <summary>Delegation of statutory work.</summary>
-    public const string Delegation = "委任";
+    public const string Delegation = SheetKind.Delegation;
 
     /// <summary>Outsourcing.</summary>
-    public const string Outsourcing = "委託";
+    public const string Outsourcing = SheetKind.Outsourcing;
 
     /// <summary>Outsourcing by the delegate or contractor; reported and filtered together with 委託.</summary>
-    public const string Suboutsourcing = "再委託";
+    public const string Suboutsourcing = SheetKind.Suboutsourcing;
 
     /// <summary>The kinds a <c>--type</c> filter accepts.</summary>
     public static IReadOnlyList<string> Filterable { get; } = [Linkage, Delegation, Outsourcing];
