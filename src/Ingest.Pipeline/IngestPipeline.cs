@@ -32,7 +32,12 @@ public sealed class IngestPipeline(ReaderRegistry readers, ISubmissionExtractor 
 
     /// <summary>File extensions an archive walk picks up; others are skipped with a note.</summary>
     public static IReadOnlySet<string> SupportedExtensions { get; } =
-        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".txt", ".text", ".md", ".htm", ".html", ".tsv", ".csv", ".pdf", ".docx" };
+        new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ".txt", ".text", ".md", ".htm", ".html", ".tsv", ".csv", ".pdf", ".docx", ".docm", ".xlsx", ".xlsm",
+            // Read by conversion with LibreOffice (Readers/Conversion).
+            ".doc", ".xls", ".rtf", ".odt", ".ods", ".jtd", ".jtdc",
+        };
 
     private readonly PipelineOptions _options = options ?? new PipelineOptions();
 

@@ -1,9 +1,11 @@
 using Ingest.Core.Diagnostics;
 using Ingest.Core.Layout;
+using Ingest.Readers.Conversion;
 using Ingest.Readers.Docx;
 using Ingest.Readers.Pdf;
 using Ingest.Readers.Sniffing;
 using Ingest.Readers.Text;
+using Ingest.Readers.Xlsx;
 
 namespace Ingest.Readers;
 
@@ -16,11 +18,16 @@ public sealed class ReaderRegistry(IReadOnlyList<IDocumentReader> readers)
     /// <summary>How many leading bytes the readers see when sniffing.</summary>
     public const int SniffLength = 8192;
 
-    /// <summary>Every reader the product ships, binary formats first, text last.</summary>
+    /// <summary>
+    /// Every reader the product ships, binary formats first, text last: PDF, Word and Excel natively; Word and Excel
+    /// 97-2003, RTF, OpenDocument and 一太郎 by conversion with LibreOffice.
+    /// </summary>
     public static ReaderRegistry Default { get; } = new(
     [
         new PdfDocumentReader(),
         new DocxDocumentReader(),
+        new XlsxDocumentReader(),
+        new ConvertingReader(new LibreOfficeConverter()),
         new TextDocumentReader(),
     ]);
 
@@ -37,6 +44,6 @@ public sealed class ReaderRegistry(IReadOnlyList<IDocumentReader> readers)
         }
         return content.IsEmpty
             ? Result<LayoutDocument>.Fail("empty file")
-            : Result<LayoutDocument>.Fail($"not text and not a supported document format (PDF, DOCX): content starts with {FormatSniffer.Describe(head)}");
+            : Result<LayoutDocument>.Fail($"not text and not a supported document format (PDF, Word, Excel, RTF, OpenDocument, 一太郎): content starts with {FormatSniffer.Describe(head)}");
     }
 }

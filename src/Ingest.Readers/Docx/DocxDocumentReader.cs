@@ -28,21 +28,16 @@ public sealed class DocxDocumentReader(DocxReaderOptions? options = null) : IDoc
     public string Format => "docx";
 
     /// <summary>
-    /// A zip holding <c>word/</c> parts; also OLE compound files, so that an encrypted DOCX (which Office stores as an
-    /// OLE container) or a legacy .doc gets a clear reason instead of "not text".
+    /// A zip holding <c>word/</c> parts (.docx, and .docm with its macros ignored). OLE compound files — legacy .doc, an
+    /// encrypted DOCX — go to <see cref="Conversion.ConvertingReader"/>, which names them or converts them.
     /// </summary>
-    public bool CanRead(ReadOnlySpan<byte> head, string path) =>
-        FormatSniffer.Sniff(head, path) is SniffedFormat.Docx or SniffedFormat.CompoundFile;
+    public bool CanRead(ReadOnlySpan<byte> head, string path) => FormatSniffer.Sniff(head, path) == SniffedFormat.Docx;
 
     public Result<LayoutDocument> Read(ReadOnlyMemory<byte> content, string path)
     {
         if (content.Length > _options.MaxBytes)
             return Result<LayoutDocument>.Fail($"DOCX too large ({content.Length:N0} bytes; limit {_options.MaxBytes:N0})");
         var sniffed = FormatSniffer.Sniff(content.Span[..Math.Min(content.Length, ReaderRegistry.SniffLength)], path);
-        if (sniffed == SniffedFormat.CompoundFile)
-            return Result<LayoutDocument>.Fail(IsEncryptedPackage(content.Span)
-                ? "encrypted Word document (password required)"
-                : "legacy binary Office file (.doc/.xls, OLE compound file): only .docx is supported");
         if (sniffed is not (SniffedFormat.Docx or SniffedFormat.OtherZip))
             return Result<LayoutDocument>.Fail($"not a DOCX: file starts with {FormatSniffer.Describe(content.Span)}");
 
@@ -100,10 +95,6 @@ public sealed class DocxDocumentReader(DocxReaderOptions? options = null) : IDoc
             }
         }
     }
-
-    /// <summary>Office stores an encrypted OOXML file as an OLE container with an "EncryptedPackage" stream (MS-OFFCRYPTO 2.3.4).</summary>
-    private static bool IsEncryptedPackage(ReadOnlySpan<byte> content) =>
-        content.IndexOf(Encoding.Unicode.GetBytes("EncryptedPackage")) >= 0;
 
     /// <summary>Walks one part's block-level content; its size was bounded by <see cref="DocxPackageGuard"/> before the part was loaded.</summary>
     private sealed class Walker(DocxReaderOptions options, DocxStyleResolver styles)

@@ -14,31 +14,43 @@ internal static class DocxPackageGuard
 {
     private const int BufferSize = 64 * 1024;
 
+    /// <summary>What the guard needs to know of one OpenXml package kind: its name in messages, its main part, and the element names of its table rows and cells.</summary>
+    internal sealed record PackageKind(string Name, string MainPart, string RowElement, string CellElement)
+    {
+        public static readonly PackageKind Word = new("DOCX", "word/document.xml", "tr", "tc");
+        public static readonly PackageKind Spreadsheet = new("XLSX", "xl/workbook.xml", "row", "c");
+    }
+
     /// <summary>Null when the package is within limits and has a main document part; otherwise the reason. The stream is left open.</summary>
-    public static string? Check(Stream package, DocxReaderOptions options)
+    public static string? Check(Stream package, DocxReaderOptions options) => Check(package, options, PackageKind.Word);
+
+    /// <summary>As <see cref="Check(Stream, DocxReaderOptions)"/> for a package of <paramref name="kind"/>.</summary>
+    public static string? Check(Stream package, DocxReaderOptions options, PackageKind kind)
     {
         try
         {
             using var zip = new ZipArchive(package, ZipArchiveMode.Read, leaveOpen: true);
             if (zip.Entries.Count > options.MaxEntries)
-                return $"DOCX has {zip.Entries.Count:N0} zip entries (limit {options.MaxEntries:N0})";
-            if (zip.GetEntry("word/document.xml") is null && !zip.Entries.Any(e => e.FullName.EndsWith("document.xml", StringComparison.OrdinalIgnoreCase)))
+                return $"{kind.Name} has {zip.Entries.Count:N0} zip entries (limit {options.MaxEntries:N0})";
+            if (kind == PackageKind.Word && zip.GetEntry("word/document.xml") is null && !zip.Entries.Any(e => e.FullName.EndsWith("document.xml", StringComparison.OrdinalIgnoreCase)))
                 return zip.GetEntry("xl/workbook.xml") is not null
                     ? "not a Word document: a spreadsheet (.xlsx) zip"
                     : "not a Word document: zip without word/document.xml";
-            return CheckInflation(zip, options) ?? CheckXmlParts(zip, options);
+            if (kind == PackageKind.Spreadsheet && zip.GetEntry(kind.MainPart) is null && !zip.Entries.Any(e => e.FullName.EndsWith("workbook.xml", StringComparison.OrdinalIgnoreCase)))
+                return "not an Excel workbook: zip without xl/workbook.xml";
+            return CheckInflation(zip, options, kind) ?? CheckXmlParts(zip, options, kind);
         }
         catch (InvalidDataException e)
         {
-            return $"corrupt DOCX: not a readable zip ({e.Message})";
+            return $"corrupt {kind.Name}: not a readable zip ({e.Message})";
         }
         catch (NotSupportedException e)
         {
-            return $"corrupt DOCX: unsupported zip feature ({e.Message})";
+            return $"corrupt {kind.Name}: unsupported zip feature ({e.Message})";
         }
     }
 
-    private static string? CheckInflation(ZipArchive zip, DocxReaderOptions options)
+    private static string? CheckInflation(ZipArchive zip, DocxReaderOptions options, PackageKind kind)
     {
         var buffer = new byte[BufferSize];
         long total = 0;
@@ -52,9 +64,9 @@ internal static class DocxPackageGuard
                 inflated += read;
                 total += read;
                 if (total > options.MaxDecompressedBytes)
-                    return $"DOCX inflates beyond {options.MaxDecompressedBytes:N0} bytes (zip bomb?) at entry {entry.FullName}";
+                    return $"{kind.Name} inflates beyond {options.MaxDecompressedBytes:N0} bytes (zip bomb?) at entry {entry.FullName}";
                 if (inflated > options.RatioCheckThreshold && inflated > options.MaxCompressionRatio * Math.Max(1, entry.CompressedLength))
-                    return $"DOCX entry {entry.FullName} inflates more than {options.MaxCompressionRatio:N0}:1 (zip bomb?)";
+                    return $"{kind.Name} entry {entry.FullName} inflates more than {options.MaxCompressionRatio:N0}:1 (zip bomb?)";
             }
         }
         return null;
@@ -69,7 +81,7 @@ internal static class DocxPackageGuard
         public int Cells;
     }
 
-    private static string? CheckXmlParts(ZipArchive zip, DocxReaderOptions options)
+    private static string? CheckXmlParts(ZipArchive zip, DocxReaderOptions options, PackageKind kind)
     {
         var tally = new Tally();
         var settings = new XmlReaderSettings
@@ -90,8 +102,8 @@ internal static class DocxPackageGuard
                 using var reader = XmlReader.Create(stream, settings);
                 while (reader.Read())
                 {
-                    if (Count(reader, tally, chunk, options) is { } limit)
-                        return $"DOCX part {entry.FullName}: {limit}";
+                    if (Count(reader, tally, chunk, options, kind) is { } limit)
+                        return $"{kind.Name} part {entry.FullName}: {limit}";
                 }
             }
             catch (XmlException)
@@ -103,22 +115,20 @@ internal static class DocxPackageGuard
     }
 
     /// <summary>Counts the node the reader is on; the broken limit, or null.</summary>
-    private static string? Count(XmlReader reader, Tally tally, char[] chunk, DocxReaderOptions options)
+    private static string? Count(XmlReader reader, Tally tally, char[] chunk, DocxReaderOptions options, PackageKind kind)
     {
         switch (reader.NodeType)
         {
             case XmlNodeType.Element:
                 if (reader.Depth >= options.MaxXmlDepth)
                     return $"elements nested deeper than {options.MaxXmlDepth:N0} (limit {nameof(DocxReaderOptions.MaxXmlDepth)})";
-                switch (reader.LocalName)
-                {
-                    case "r" when ++tally.Runs > options.MaxRuns:
-                        return $"more than {options.MaxRuns:N0} runs (limit {nameof(DocxReaderOptions.MaxRuns)})";
-                    case "tr" when ++tally.Rows > options.MaxTableRows:
-                        return $"more than {options.MaxTableRows:N0} table rows (limit {nameof(DocxReaderOptions.MaxTableRows)})";
-                    case "tc" when ++tally.Cells > options.MaxTableCells:
-                        return $"more than {options.MaxTableCells:N0} table cells (limit {nameof(DocxReaderOptions.MaxTableCells)})";
-                }
+                var name = reader.LocalName;
+                if (name == "r" && ++tally.Runs > options.MaxRuns)
+                    return $"more than {options.MaxRuns:N0} runs (limit {nameof(DocxReaderOptions.MaxRuns)})";
+                if (name == kind.RowElement && ++tally.Rows > options.MaxTableRows)
+                    return $"more than {options.MaxTableRows:N0} table rows (limit {nameof(DocxReaderOptions.MaxTableRows)})";
+                if (name == kind.CellElement && ++tally.Cells > options.MaxTableCells)
+                    return $"more than {options.MaxTableCells:N0} table cells (limit {nameof(DocxReaderOptions.MaxTableCells)})";
                 break;
             case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace:
                 // Counted in chunks, so a 20-million-character text node is never held as one string here.
