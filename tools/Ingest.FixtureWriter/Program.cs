@@ -2,7 +2,7 @@ using Ingest.FixtureWriter;
 using Ingest.Generator.Forms;
 using Ingest.Pipeline;
 
-// Writes DOCX (and HTML, for a browser's print-to-PDF) forms of every text document in seeds/ and corpus/extraction/,
+// Writes DOCX, XLSX (Excel grid paper) and HTML (for a browser's print-to-PDF) forms of every text document in seeds/ and corpus/extraction/,
 // from the records the pipeline extracts from them. tools/fixtures/make-fixtures.sh turns them into PDF.
 // Usage: Ingest.FixtureWriter <repository root> <output folder>
 if (args.Length != 2)
@@ -39,6 +39,8 @@ foreach (var source in sources)
         HtmlFixtureWriter.Write(Path.Combine(output, $"{stem}.{name}.html"), coverAlone ? FixtureLayout.Blocks(extraction.Submissions, coverPageAlone: true) : blocks, page);
     // Sheets on landscape pages, in each of the ways a PDF shows them: /Rotate 90, content turned on a portrait page, a wide media box.
     var landscape = FixtureLayout.Blocks(extraction.Submissions, landscapeSheets: true);
+    // An Excel grid-paper workbook: the cover on one worksheet, each 別紙 on its own (split where the landscape pages are).
+    XlsxFixtureWriter.Write(Path.Combine(output, stem + ".xlsx"), landscape, header);
     PdfFixtureWriter.Write(Path.Combine(output, stem + ".landscape-rotate90.pdf"), landscape, LandscapePages.Rotate);
     PdfFixtureWriter.Write(Path.Combine(output, stem + ".landscape-sideways.pdf"), landscape, LandscapePages.Sideways);
     PdfFixtureWriter.Write(Path.Combine(output, stem + ".landscape-mediabox.pdf"), landscape, LandscapePages.MediaBox);

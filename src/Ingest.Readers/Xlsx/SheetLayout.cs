@@ -85,13 +85,16 @@ internal static class SheetLayout
         var next = 0;
         foreach (var cell in cells.OrderBy(c => c.Row).ThenBy(c => c.Column))
         {
-            while (next < sorted.Length && sorted[next].FirstRow <= cell.Row)
-            {
-                active.TryAdd(sorted[next].FirstColumn, next);
-                next++;
-            }
+            // Merges above this row leave first, so one below them starting in the same column can take their place; a merge
+            // over before this row holds no cell and is not entered at all.
             foreach (var ended in active.Where(p => sorted[p.Value].LastRow < cell.Row).Select(p => p.Key).ToArray())
                 active.Remove(ended);
+            while (next < sorted.Length && sorted[next].FirstRow <= cell.Row)
+            {
+                if (sorted[next].LastRow >= cell.Row)
+                    active.TryAdd(sorted[next].FirstColumn, next);
+                next++;
+            }
             var merge = Covering(active, sorted, cell);
             if (merge < 0)
             {

@@ -1,8 +1,10 @@
 using Ingest.Extraction;
 using Ingest.Pipeline;
+using Ingest.Readers.Conversion;
 using Ingest.Readers.Docx;
 using Ingest.Readers.Pdf;
 using Ingest.Readers.Text;
+using Ingest.Readers.Xlsx;
 
 namespace Ingest.Readers.Tests.CrossFormat;
 
@@ -25,16 +27,31 @@ internal static class Fixtures
 
     public static string File(string name) => Path.Combine(Folder, name);
 
-    /// <summary>The PDF and DOCX readers ahead of the text reader, as the product's registry orders them.</summary>
+    /// <summary>LibreOffice, without the conversion cache.</summary>
+    public static LibreOfficeConverter Converter { get; } = new(new LibreOfficeOptions { CacheFolder = string.Empty });
+
+    /// <summary>
+    /// The PDF, DOCX and XLSX readers and the converting reader ahead of the text reader, as the product's registry orders
+    /// them; conversions are not cached, so a test's conversion really runs LibreOffice.
+    /// </summary>
     public static IngestPipeline Pipeline { get; } = new(
-        new ReaderRegistry([new PdfDocumentReader(), new DocxDocumentReader(), new TextDocumentReader()]),
+        new ReaderRegistry([
+            new PdfDocumentReader(), new DocxDocumentReader(), new XlsxDocumentReader(),
+            new ConvertingReader(Converter), new TextDocumentReader(),
+        ]),
         new SubmissionExtractor());
 
-    /// <summary>The fixtures of <paramref name="stem"/> by suffix: <c>.docx</c>, <c>.pdf</c> (LibreOffice), <c>.chromium*.pdf</c>, and any other producer's.</summary>
+    /// <summary>The formats read by conversion, by fixture suffix (LibreOffice's saves of the DOCX and XLSX fixtures).</summary>
+    public static readonly IReadOnlySet<string> ConvertedSuffixes = new HashSet<string>(StringComparer.Ordinal) { ".doc", ".rtf", ".odt", ".xls", ".ods" };
+
+    /// <summary>
+    /// The fixtures of <paramref name="stem"/> by suffix: <c>.docx</c>, <c>.xlsx</c> (Excel grid paper), <c>.pdf</c>
+    /// (LibreOffice), <c>.chromium*.pdf</c>, any other producer's PDF, and LibreOffice's saves as .doc, .rtf, .odt, .xls, .ods.
+    /// </summary>
     public static IEnumerable<string> Suffixes(string stem) =>
         Directory.EnumerateFiles(Folder, stem + ".*")
             .Select(f => Path.GetFileName(f)[stem.Length..])
-            .Where(s => s is ".docx" or ".pdf" || s.EndsWith(".pdf", StringComparison.Ordinal) && s.Count(c => c == '.') == 2)
+            .Where(s => s is ".docx" or ".xlsx" or ".pdf" || ConvertedSuffixes.Contains(s) || s.EndsWith(".pdf", StringComparison.Ordinal) && s.Count(c => c == '.') == 2)
             .Order(StringComparer.Ordinal);
 
     /// <summary>Each text document the fixtures were made from, by fixture stem.</summary>
