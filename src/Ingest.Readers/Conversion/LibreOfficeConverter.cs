@@ -75,14 +75,15 @@ public sealed class LibreOfficeConverter(LibreOfficeOptions? options = null) : I
     public Result<byte[]> Convert(ReadOnlyMemory<byte> content, ConvertedFormat format)
     {
         ArgumentNullException.ThrowIfNull(format);
-        if (Executable is not { } soffice)
-            return Result<byte[]>.Fail($"{format.Name}: read by converting it with LibreOffice, which is not installed (install {format.Package})");
-        if (format == ConvertedFormat.Jtd && !ReadsIchitaro)
-            return Result<byte[]>.Fail($"{format.Name}: the installed LibreOffice has no 一太郎 import filter; save it from 一太郎 as .docx (or .doc, .rtf) to import it");
+        // A file converted before is read from the cache, with or without LibreOffice.
         var key = System.Convert.ToHexStringLower(SHA256.HashData(content.Span)) + format.TargetExtension;
         var cache = CacheFolder();
         if (cache is not null && TryReadCache(Path.Combine(cache, key)) is { } cached)
             return Result<byte[]>.Ok(cached);
+        if (Executable is not { } soffice)
+            return Result<byte[]>.Fail($"{format.Name}: read by converting it with LibreOffice, which is not installed (install {format.Package})");
+        if (format == ConvertedFormat.Jtd && !ReadsIchitaro)
+            return Result<byte[]>.Fail($"{format.Name}: the installed LibreOffice has no 一太郎 import filter; save it from 一太郎 as .docx (or .doc, .rtf) to import it");
 
         var work = Path.Combine(Path.GetTempPath(), "ingest-convert", $"{Environment.ProcessId}-{Guid.NewGuid():N}");
         var profile = RentProfile();
@@ -124,7 +125,7 @@ public sealed class LibreOfficeConverter(LibreOfficeOptions? options = null) : I
     /// <summary>Runs one conversion; says how it ended when that is not plainly.</summary>
     private string Run(string soffice, string profile, string input, string outputFolder, ConvertedFormat format)
     {
-        var seconds = Math.Max(1, (int)Math.Ceiling(_options.Timeout.TotalSeconds));
+        var seconds = Math.Max(0.1, _options.Timeout.TotalSeconds).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
         var start = new ProcessStartInfo
         {
             FileName = "timeout",

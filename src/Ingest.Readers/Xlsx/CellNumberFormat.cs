@@ -373,7 +373,7 @@ public static class CellNumberFormat
                 grouping = true;
         }
         // Commas right after the last integer digit scale by a thousand each (#,##0, shows thousands).
-        for (var k = integerEnd - 1; k > firstDigit && tokens[k].Kind == TokenKind.Grouping; k--)
+        for (var k = lastDigit + 1; k < tokens.Count && tokens[k].Kind == TokenKind.Grouping; k++)
             value /= 1000;
         int minimumDecimals = 0, maximumDecimals = 0;
         if (point >= 0)
