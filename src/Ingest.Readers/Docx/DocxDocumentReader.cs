@@ -38,7 +38,8 @@ public sealed class DocxDocumentReader(DocxReaderOptions? options = null) : IDoc
         if (content.Length > _options.MaxBytes)
             return Result<LayoutDocument>.Fail($"DOCX too large ({content.Length:N0} bytes; limit {_options.MaxBytes:N0})");
         var sniffed = FormatSniffer.Sniff(content.Span[..Math.Min(content.Length, ReaderRegistry.SniffLength)], path);
-        if (sniffed is not (SniffedFormat.Docx or SniffedFormat.OtherZip))
+        // Any zip goes to the guard, which names a workbook as such when a Word document was expected.
+        if (sniffed is not (SniffedFormat.Docx or SniffedFormat.OtherZip or SniffedFormat.Xlsx))
             return Result<LayoutDocument>.Fail($"not a DOCX: file starts with {FormatSniffer.Describe(content.Span)}");
 
         // One read-only stream over the caller's bytes (copied only when they are not an array) for the guard and the SDK.

@@ -158,7 +158,14 @@ public sealed class HostileInputTests
             Assert.Equal(asPdf.Submissions[0].Title, asDocx.Submissions[0].Title);
             var png = Fixtures.Pipeline.ExtractFile(pngNamedPdf);
             Assert.False(png.Succeeded);
-            Assert.Equal("not text and not a supported document format (PDF, DOCX): content starts with bytes 89504E470D0A1A0A", png.Error);
+            Assert.Equal("not text and not a supported document format (PDF, Word, Excel, RTF, OpenDocument, 一太郎): content starts with bytes 89504E470D0A1A0A", png.Error);
+            // A workbook named .pdf, and an Excel 97-2003 workbook named .doc, are read as workbooks.
+            var xlsxNamedPdf = Path.Combine(folder.FullName, "really-a-workbook.pdf");
+            File.Copy(Fixtures.File("004_5e943b0c469c4a8c.xlsx"), xlsxNamedPdf);
+            var asXlsx = Fixtures.Pipeline.ExtractFile(xlsxNamedPdf);
+            Assert.Equal(("xlsx", true), (asXlsx.Format, asXlsx.Succeeded));
+            Assert.Equal(asPdf.Submissions[0].Title, asXlsx.Submissions[0].Title);
+            Assert.Equal("xls", Ingest.Readers.Conversion.ConvertingReader.Identify(File.ReadAllBytes(Fixtures.File("004_5e943b0c469c4a8c.xls")), "really-a-workbook.doc").Value!.Format);
             Assert.Equal($"not a PDF: file starts with bytes 89504E470D0A1A0A", Pdf.Read(PdfBuilder.Png(), "x.pdf").Error);
         }
         finally

@@ -1,6 +1,7 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using SText = DocumentFormat.OpenXml.Spreadsheet.Text;
 
 namespace Ingest.Readers.Tests.Xlsx;
 
@@ -43,7 +44,7 @@ internal sealed class XlsxBuilder
         return _strings.Count - 1;
     }
 
-    public int Shared(string text) => Shared(new SharedStringItem(new Text(text)));
+    public int Shared(string text) => Shared(new SharedStringItem(new SText(text)));
 
     public static void Put(WorksheetSpec sheet, string reference, Cell cell, bool hiddenRow = false)
     {
@@ -63,7 +64,7 @@ internal sealed class XlsxBuilder
         Put(sheet, reference, new Cell { DataType = CellValues.SharedString, CellValue = new CellValue(Shared(text)), StyleIndex = (uint)style });
 
     public static void InlineText(WorksheetSpec sheet, string reference, string text, Style style = Style.Plain, bool hiddenRow = false) =>
-        Put(sheet, reference, new Cell(new InlineString(new Text(text))) { DataType = CellValues.InlineString, StyleIndex = (uint)style }, hiddenRow);
+        Put(sheet, reference, new Cell(new InlineString(new SText(text))) { DataType = CellValues.InlineString, StyleIndex = (uint)style }, hiddenRow);
 
     public static void Number(WorksheetSpec sheet, string reference, double value, Style style) =>
         Put(sheet, reference, new Cell { CellValue = new CellValue(value), StyleIndex = (uint)style });

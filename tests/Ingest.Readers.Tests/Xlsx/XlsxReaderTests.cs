@@ -1,4 +1,5 @@
 using DocumentFormat.OpenXml.Spreadsheet;
+using SText = DocumentFormat.OpenXml.Spreadsheet.Text;
 using Ingest.Core.Layout;
 using Ingest.Readers.Xlsx;
 using Style = Ingest.Readers.Tests.Xlsx.XlsxBuilder.Style;
@@ -92,9 +93,9 @@ public sealed class XlsxReaderTests
         var book = new XlsxBuilder();
         var sheet = book.Sheet("別紙");
         var rich = new SharedStringItem(
-            new Run(new Text("委託先は ") { Space = DocumentFormat.OpenXml.SpaceProcessingModeValues.Preserve }),
-            new Run(new RunProperties(new Bold(), new Underline()), new Text("株式会社B")),
-            new PhoneticRun(new Text("カブシキガイシャビー")) { BaseTextStartIndex = 5, EndingBaseIndex = 10 },
+            new Run(new SText("委託先は ") { Space = DocumentFormat.OpenXml.SpaceProcessingModeValues.Preserve }),
+            new Run(new RunProperties(new Bold(), new Underline()), new SText("株式会社B")),
+            new PhoneticRun(new SText("カブシキガイシャビー")) { BaseTextStartIndex = 5, EndingBaseIndex = 10 },
             new PhoneticProperties { FontId = 0 });
         XlsxBuilder.Put(sheet, "B1", new Cell { DataType = CellValues.SharedString, CellValue = new CellValue(book.Shared(rich)), StyleIndex = (uint)Style.Boxed });
         book.SharedText(sheet, "B2", "全体が太字", Style.BoxedBold);
