@@ -12,7 +12,7 @@ namespace Ingest.Cli.Commands;
 /// <summary>
 /// <c>ingest generate --out DIR [--count N] [--seed S] [--formats LIST] [--wordings build|held] [--check]</c>: writes realistic
 /// submissions with the expected record beside each (<c>NAME.expected.json</c>). <c>--wordings</c> writes sheet labels as
-/// other sections and eras word them, from one half of <see cref="LabelWordings"/>. <c>--formats</c> lists <c>text</c>, <c>docx</c> and <c>pdf</c>
+/// other sections and eras word them, from one half of <see cref="LabelWordings"/>. <c>--formats</c> lists <c>text</c>, <c>docx</c>, <c>pdf</c> and <c>xlsx</c>
 /// (default <c>text</c>); submission i is written in format i mod n of the list — text files rotate over the text layouts,
 /// Word forms and PDFs carry real ruled tables (the PDF is written by <see cref="PdfFixtureWriter"/>, no office suite
 /// needed). <c>--check</c> extracts every file and reports field accuracy.
@@ -20,7 +20,7 @@ namespace Ingest.Cli.Commands;
 internal static class GenerateCommand
 {
     /// <summary>The formats <c>--formats</c> accepts.</summary>
-    internal static readonly IReadOnlyList<string> Formats = ["text", "docx", "pdf"];
+    internal static readonly IReadOnlyList<string> Formats = ["text", "docx", "pdf", "xlsx"];
 
     public static Command Create()
     {
@@ -30,7 +30,7 @@ internal static class GenerateCommand
         var check = new Option<bool>("--check") { Description = "Extract every written file and report field-by-field accuracy against its expected record." };
         var formats = new Option<string>("--formats")
         {
-            Description = "Comma-separated formats to rotate over: text (the text layouts in turn), docx, pdf. Submission i gets format i mod n.",
+            Description = "Comma-separated formats to rotate over: text (the text layouts in turn), docx, pdf, xlsx (Excel grid paper, the cover and each 別紙 on worksheets of their own). Submission i gets format i mod n.",
             DefaultValueFactory = _ => "text",
         };
         var wordings = new Option<string?>("--wordings")
@@ -83,6 +83,11 @@ internal static class GenerateCommand
                     name = $"gen{seed:D3}-{i:D6}-docx";
                     path = Path.Combine(folder, name + ".docx");
                     DocxFixtureWriter.Write(path, FixtureLayout.Blocks(generated));
+                    break;
+                case "xlsx":
+                    name = $"gen{seed:D3}-{i:D6}-xlsx";
+                    path = Path.Combine(folder, name + ".xlsx");
+                    XlsxFixtureWriter.Write(path, FixtureLayout.Blocks(generated, landscapeSheets: true));
                     break;
                 case "pdf":
                     name = $"gen{seed:D3}-{i:D6}-pdf";

@@ -41,11 +41,14 @@ public static class FixtureLayout
         return blocks;
     }
 
-    /// <summary>A generated submission, its sheet labels as the generator wrote them (other sections' wordings included).</summary>
-    public static IReadOnlyList<FixtureBlock> Blocks(SubmissionGenerator.Generated generated)
+    /// <summary>
+    /// A generated submission, its sheet labels as the generator wrote them (other sections' wordings included); with
+    /// <paramref name="landscapeSheets"/> each sheet is marked to start a landscape page (a worksheet of its own in a workbook).
+    /// </summary>
+    public static IReadOnlyList<FixtureBlock> Blocks(SubmissionGenerator.Generated generated, bool landscapeSheets = false)
     {
         ArgumentNullException.ThrowIfNull(generated);
-        return Blocks(generated.Expected, pageBreak: false, generated.Sheets, coverPageAlone: false, landscapeSheets: false).ToArray();
+        return Blocks(generated.Expected, pageBreak: false, generated.Sheets, coverPageAlone: false, landscapeSheets).ToArray();
     }
 
     private static IEnumerable<FixtureBlock> Blocks(SubmissionRecord r, bool pageBreak, IReadOnlyList<SubmissionGenerator.GeneratedSheet>? written, bool coverPageAlone, bool landscapeSheets)
