@@ -83,17 +83,22 @@ internal static class SheetLayout
         // in logarithmic time however many merges the sheet has (merges of a valid sheet do not overlap).
         var active = new SortedList<int, int>();
         var next = 0;
+        var sweptRow = 0;
         foreach (var cell in cells.OrderBy(c => c.Row).ThenBy(c => c.Column))
         {
-            // Merges above this row leave first, so one below them starting in the same column can take their place; a merge
-            // over before this row holds no cell and is not entered at all.
-            foreach (var ended in active.Where(p => sorted[p.Value].LastRow < cell.Row).Select(p => p.Key).ToArray())
-                active.Remove(ended);
-            while (next < sorted.Length && sorted[next].FirstRow <= cell.Row)
+            if (cell.Row != sweptRow)
             {
-                if (sorted[next].LastRow >= cell.Row)
-                    active.TryAdd(sorted[next].FirstColumn, next);
-                next++;
+                // Merges above this row leave first, so one below them starting in the same column can take their place; a
+                // merge over before this row holds no cell and is not entered at all.
+                sweptRow = cell.Row;
+                foreach (var ended in active.Where(p => sorted[p.Value].LastRow < cell.Row).Select(p => p.Key).ToArray())
+                    active.Remove(ended);
+                while (next < sorted.Length && sorted[next].FirstRow <= cell.Row)
+                {
+                    if (sorted[next].LastRow >= cell.Row)
+                        active.TryAdd(sorted[next].FirstColumn, next);
+                    next++;
+                }
             }
             var merge = Covering(active, sorted, cell);
             if (merge < 0)
