@@ -7,22 +7,25 @@ using Ingest.Readers;
 using Ingest.Readers.Docx;
 using Ingest.Readers.Pdf;
 using Ingest.Readers.Text;
+using Ingest.Readers.Xlsx;
 
 namespace Ingest.Fuzz;
 
 /// <summary>
-/// One fuzz target per reader: the bytes go through that reader and the extractor (text, PDF, DOCX and its document part), or through the zip
+/// One fuzz target per reader: the bytes go through that reader and the extractor (text, PDF, DOCX and its document part,
+/// XLSX and its worksheet part), or through the zip
 /// walker with every entry read (zip). A target returns normally for any input, with a record or a reason; an exception
 /// that escapes, a hang or a crash is a finding.
 /// </summary>
 public static class FuzzTargets
 {
-    public static IReadOnlyList<string> Names { get; } = ["text", "pdf", "docx", "docx-xml", "zip"];
+    public static IReadOnlyList<string> Names { get; } = ["text", "pdf", "docx", "docx-xml", "xlsx", "xlsx-sheet", "zip"];
 
     private static readonly SubmissionExtractor Extractor = new();
     private static readonly IngestPipeline Text = Only(new TextDocumentReader());
     private static readonly IngestPipeline Pdf = Only(new PdfDocumentReader());
     private static readonly IngestPipeline Docx = Only(new DocxDocumentReader());
+    private static readonly IngestPipeline Xlsx = Only(new XlsxDocumentReader());
     private static readonly ArchiveWalker Walker = new();
 
     private static IngestPipeline Only(IDocumentReader reader) => new(new ReaderRegistry([reader]), Extractor);
@@ -36,6 +39,9 @@ public static class FuzzTargets
         // The input is word/document.xml, packaged before reading: mutations of a whole .docx mostly break the deflate
         // stream and stop at the zip reader, so this target is the one that reaches the XML guard and the SDK.
         "docx-xml" => bytes => Docx.Extract(MinimalDocx.WithDocumentPart(bytes), "fuzz.docx"),
+        "xlsx" => bytes => Xlsx.Extract(bytes, "fuzz.xlsx"),
+        // As docx-xml: the input is the worksheet part, packaged with a fixed workbook, styles and shared strings.
+        "xlsx-sheet" => bytes => Xlsx.Extract(MinimalXlsx.WithWorksheetPart(bytes), "fuzz.xlsx"),
         "zip" => WalkZip,
         _ => null,
     };

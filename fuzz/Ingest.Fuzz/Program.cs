@@ -1,13 +1,13 @@
 using Ingest.Fuzz;
 
-// The fuzzing harness: one target per reader (text, pdf, docx, zip). See fuzz/README.md.
+// The fuzzing harness: one target per reader (text, pdf, docx, xlsx, zip). See fuzz/README.md.
 //   Ingest.Fuzz TARGET                      read one input from afl-fuzz (SharpFuzz out-of-process mode; instrument first)
 //   Ingest.Fuzz TARGET --libfuzzer          SharpFuzz's libFuzzer mode (with libfuzzer-dotnet)
 //   Ingest.Fuzz TARGET --replay FILE...     run inputs once each and say how each ended
 //   Ingest.Fuzz TARGET --mutate SEED SECONDS [MAX-INPUTS] [FINDINGS]   the plain in-process random-mutation fuzzer
 //   Ingest.Fuzz --seeds DIR                 write the starting inputs, one folder per target
 const string usage = "usage: Ingest.Fuzz TARGET [--libfuzzer | --replay FILE... | --mutate SEED SECONDS [MAX-INPUTS] [FINDINGS]] | Ingest.Fuzz --seeds DIR\n" +
-                     "targets: text, pdf, docx, zip";
+                     "targets: text, pdf, docx, docx-xml, xlsx, xlsx-sheet, zip";
 if (args.Length == 2 && args[0] == "--seeds")
 {
     foreach (var (target, name, bytes) in Seeds.All())

@@ -26,8 +26,24 @@ public static class Seeds
         ("docx-xml", "document.xml", Encoding.UTF8.GetBytes(
             $"""<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{MinimalDocx.WordNamespace}"><w:body>{TableBody}</w:body></w:document>""")),
         ("docx", "table.docx", MinimalDocx.WithBody(TableBody)),
+        ("xlsx-sheet", "sheet1.xml", Encoding.UTF8.GetBytes(
+            $"""<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{MinimalXlsx.SpreadsheetNamespace}">{GridPaperSheet}</worksheet>""")),
+        ("xlsx", "grid-paper.xlsx", MinimalXlsx.WithSheetData(GridPaperSheet)),
         ("zip", "folder.zip", Zip(("令和6年度/第5回/資料1.txt", Encoding.UTF8.GetBytes(Submission)), ("inner.zip", Zip(("a.md", "# x\n"u8.ToArray()))), ("readme.bin", [1, 2, 3]))),
     ];
+
+    /// <summary>
+    /// A grid-paper form: a heading outside the borders, label/value merges, a label merged down two rows, a rich-text
+    /// change, an era date, an inline string, a hidden row and a hidden column.
+    /// </summary>
+    private const string GridPaperSheet =
+            "<cols><col min=\"5\" max=\"5\" hidden=\"1\" width=\"3\"/></cols><sheetData>" +
+            "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>付議事項</t></is></c></row>" +
+            "<row r=\"2\"><c r=\"A2\" s=\"1\" t=\"s\"><v>0</v></c><c r=\"B2\" s=\"1\"/><c r=\"C2\" s=\"1\" t=\"inlineStr\"><is><t>外部結合</t></is></c><c r=\"D2\" s=\"1\"/><c r=\"E2\" t=\"inlineStr\"><is><t>隠れた列</t></is></c></row>" +
+            "<row r=\"3\"><c r=\"A3\" s=\"1\" t=\"s\"><v>2</v></c><c r=\"B3\" s=\"1\"/><c r=\"C3\" s=\"2\" t=\"s\"><v>1</v></c><c r=\"D3\" s=\"1\"/></row>" +
+            "<row r=\"4\" hidden=\"1\"><c r=\"C4\" s=\"1\" t=\"inlineStr\"><is><t>隠れた行</t></is></c></row>" +
+            "<row r=\"5\"><c r=\"A5\" s=\"1\"/><c r=\"B5\" s=\"1\"/><c r=\"C5\" s=\"3\"><v>45383</v></c><c r=\"D5\" s=\"1\"/></row>" +
+            "</sheetData><mergeCells count=\"4\"><mergeCell ref=\"A2:B2\"/><mergeCell ref=\"C2:D2\"/><mergeCell ref=\"A3:B5\"/><mergeCell ref=\"C3:D3\"/></mergeCells>";
 
     private const string TableBody =
             "<w:p><w:pPr><w:pStyle w:val=\"Heading1\"/></w:pPr><w:r><w:t>付議事項</w:t></w:r></w:p><w:tbl>" +

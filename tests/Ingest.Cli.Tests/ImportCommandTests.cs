@@ -28,7 +28,7 @@ public sealed class ImportCommandTests : IDisposable
         var folder = Directory.CreateDirectory(Path.Combine(_root, "archive")).FullName;
         foreach (var seed in Seeds())
             File.Copy(seed, Path.Combine(folder, Path.GetFileName(seed)), overwrite: true);
-        File.WriteAllText(Path.Combine(folder, "minutes.xlsx"), "not read");
+        File.WriteAllText(Path.Combine(folder, "minutes.pptx"), "not read");
         File.WriteAllText(Path.Combine(folder, "photo.jpg"), "not read");
         if (withBadFile)
             File.WriteAllBytes(Path.Combine(folder, "broken.txt"), [0, 1, 2, 0, 0, 0xFF, 0xFE, 7]);
@@ -47,15 +47,15 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Contains($"FAILED {Path.Combine(folder, "broken.txt")}: ", errors);
         Assert.Contains("imported 5, unchanged 0, replaced 0, removed 0, failed 1, skipped 2", output);
         // Skips are noted once per reason, not once per file.
-        Assert.Contains("skipped 1 file(s): .xlsx", errors);
+        Assert.Contains("skipped 1 file(s): .pptx", errors);
         Assert.Contains("skipped 1 file(s): .jpg", errors);
-        Assert.DoesNotContain("minutes.xlsx", errors);
+        Assert.DoesNotContain("minutes.pptx", errors);
 
         var log = File.ReadAllLines(Path.Combine(index, "import-log.jsonl")).Select(line => JsonDocument.Parse(line).RootElement).ToArray();
         Assert.Equal(8, log.Length);
         string OutcomeOf(string name) => log.Single(entry => Path.GetFileName(entry.GetProperty("path").GetString()) == name).GetProperty("outcome").GetString()!;
         Assert.Equal("failed", OutcomeOf("broken.txt"));
-        Assert.Equal("skipped", OutcomeOf("minutes.xlsx"));
+        Assert.Equal("skipped", OutcomeOf("minutes.pptx"));
         Assert.All(Seeds(), seed => Assert.Equal("added", OutcomeOf(Path.GetFileName(seed))));
     }
 

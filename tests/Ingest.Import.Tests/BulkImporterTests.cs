@@ -273,7 +273,7 @@ public sealed class BulkImporterTests : IDisposable
         Corpus.Zip(zip,
         [
             ("令和6年度/第5回/資料40.txt", File.ReadAllBytes(seeds[2])),
-            ("令和6年度/第5回/メモ.xlsx", [1, 2, 3]),
+            ("令和6年度/第5回/メモ.pptx", [1, 2, 3]),
             ("../escape.txt", File.ReadAllBytes(seeds[1])),
         ], Encoding.GetEncoding(932));
         var outcomes = new List<FileOutcome>();
@@ -284,7 +284,7 @@ public sealed class BulkImporterTests : IDisposable
         Assert.Equal(2024, record.FiscalYear);
         Assert.Equal(5, record.Meeting);
         Assert.Equal("資料40", record.DocumentNumber);
-        Assert.Contains(outcomes, o => o.Skipped && o.Path.EndsWith("メモ.xlsx", StringComparison.Ordinal));
+        Assert.Contains(outcomes, o => o.Skipped && o.Path.EndsWith("メモ.pptx", StringComparison.Ordinal));
         Assert.Contains(outcomes, o => o.Outcome == ImportOutcome.Failed && !o.Skipped && o.Message!.Contains("escapes", StringComparison.Ordinal));
     }
 

@@ -59,12 +59,12 @@ public sealed class ArchiveWalkerTests : IDisposable
     {
         Write("b/2.txt", "二"u8.ToArray());
         Write("a.txt", "一"u8.ToArray());
-        Write("c.xls", [1, 2, 3]);
+        Write("c.pptx", [1, 2, 3]);
         var items = new ArchiveWalker().Walk([_root]).ToArray();
         Assert.Equal(["a.txt", "2.txt"], items.OfType<ArchiveEntry>().Select(e => Path.GetFileName(e.Path)));
         var skipped = Assert.Single(items.OfType<ArchiveIssue>());
         Assert.False(skipped.Failed);
-        Assert.Contains(".xls", skipped.Reason);
+        Assert.Contains(".pptx", skipped.Reason);
     }
 
     [Fact]
@@ -183,7 +183,7 @@ public sealed class ArchiveWalkerTests : IDisposable
     {
         Write("a.txt", "一"u8.ToArray());
         Write("sub/b.md", "二"u8.ToArray());
-        Write("c.xls", [1, 2, 3]);
+        Write("c.pptx", [1, 2, 3]);
         Write("manifest.csv", "path,fiscalYear\n"u8.ToArray());
         Write("packet.zip", Zip(null, ("x.txt", "三"u8.ToArray()), ("y/z.pdf", "%PDF"u8.ToArray()), ("photo.jpg", [1]), ("../up.txt", "四"u8.ToArray())));
         MakeFifo(Path.Combine(_root, "pipe.pdf"));
