@@ -209,7 +209,7 @@ internal static class SheetLayout
                 if (byStart.TryGetValue(column, out var anchor))
                 {
                     var span = Math.Max(1, Logical(Math.Min(anchor.LastColumn, right) + 1) - column);
-                    var rowSpan = Math.Max(1, tableRows.Count(r => r >= anchor.Row && r <= anchor.LastRow));
+                    var rowSpan = Math.Max(1, CountBetween(tableRows, anchor.Row, anchor.LastRow));
                     cells.Add(new TableCell(anchor.Text, span, rowSpan));
                     for (var c = column; c < column + span; c++)
                         covered[c] = rowSpan - 1;
