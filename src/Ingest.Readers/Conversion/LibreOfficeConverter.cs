@@ -171,8 +171,49 @@ public sealed class LibreOfficeConverter(LibreOfficeOptions? options = null) : I
     {
         if (_idleProfiles.TryTake(out var profile))
             return profile;
+        if (Interlocked.Exchange(ref _profilesSwept, 1) == 0)
+            RemoveProfilesOfEndedProcesses();
         var slot = Interlocked.Increment(ref _profiles);
         return Path.Combine(ProfileRoot, slot.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static int _profilesSwept;
+
+    /// <summary>
+    /// Profiles (half a megabyte each) are kept for the life of their process, and a parser worker may be killed without a
+    /// chance to remove its own; the first conversion of each process removes those whose process has ended, and this
+    /// process's go when it exits normally.
+    /// </summary>
+    private static void RemoveProfilesOfEndedProcesses()
+    {
+        var root = Path.GetDirectoryName(ProfileRoot)!;
+        try
+        {
+            if (OperatingSystem.IsLinux() && Directory.Exists(root)) // a process that has ended has no /proc/PID
+            {
+                foreach (var folder in Directory.EnumerateDirectories(root))
+                {
+                    if (int.TryParse(Path.GetFileName(folder), out var pid) && pid != Environment.ProcessId && !Directory.Exists($"/proc/{pid}"))
+                        Directory.Delete(folder, recursive: true);
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Another process removing the same folder, or one we may not touch: left as it is.
+        }
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                if (Directory.Exists(ProfileRoot))
+                    Directory.Delete(ProfileRoot, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Removed by the next process's sweep.
+            }
+        };
     }
 
     private string? CacheFolder()

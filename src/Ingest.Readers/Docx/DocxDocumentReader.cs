@@ -74,7 +74,7 @@ public sealed class DocxDocumentReader(DocxReaderOptions? options = null) : IDoc
             return Result<LayoutDocument>.Ok(new LayoutDocument { Path = path, Format = Format, Pages = [page] });
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or XmlException or IOException
-                                       or InvalidOperationException or NotSupportedException or ArgumentException or FormatException)
+                                       or InvalidOperationException or NotSupportedException or ArgumentException or FormatException or OverflowException)
         {
             return Result<LayoutDocument>.Fail($"corrupt DOCX: {e.Message}");
         }

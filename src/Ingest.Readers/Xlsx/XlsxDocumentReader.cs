@@ -63,7 +63,8 @@ public sealed class XlsxDocumentReader(DocxReaderOptions? options = null) : IDoc
             return Result<LayoutDocument>.Ok(new LayoutDocument { Path = path, Format = Format, Pages = pages });
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or XmlException or IOException
-                                       or InvalidOperationException or NotSupportedException or ArgumentException or FormatException or KeyNotFoundException)
+                                       or InvalidOperationException or NotSupportedException or ArgumentException or FormatException or KeyNotFoundException
+                                       or OverflowException)
         {
             return Result<LayoutDocument>.Fail($"corrupt XLSX: {e.Message}");
         }
