@@ -61,6 +61,7 @@ public static class SourceFiles
     {
         "pdf" => ("application/pdf", true),
         "docx" => ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", false),
+        "xlsx" => ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", false),
         "text" when source.Encoding is { } encoding && _textEncodings.Contains(encoding) => ($"text/plain; charset={encoding.ToLowerInvariant()}", true),
         _ => ("application/octet-stream", false),
     };
