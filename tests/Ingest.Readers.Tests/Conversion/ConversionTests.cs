@@ -130,6 +130,19 @@ public sealed class ConversionTests
         Assert.Equal("OpenDocument text: LibreOffice did not convert it (over the 0.3 s conversion budget)", result.Error);
     }
 
+    [SkippableFact]
+    public void A_conversion_over_its_memory_budget_fails_and_names_how()
+    {
+        Skip.If(Fixtures.Converter.Executable is null, "soffice is not installed");
+        // LibreOffice 7.4 aborts within 300 MB of address space; 200 MB is well below what it needs to start.
+        var converter = new LibreOfficeConverter(new LibreOfficeOptions { CacheFolder = string.Empty, MaxAddressSpace = 200L * 1024 * 1024 });
+        var result = new ConvertingReader(converter).Read(Fixture(".odt"), "big.odt");
+        Assert.False(result.Succeeded);
+        // Depending on where the allocation fails LibreOffice aborts (exit code 134) or says it could not load the file.
+        Assert.StartsWith("OpenDocument text: LibreOffice did not convert it (", result.Error);
+        Assert.True(result.Error!.Contains("exit code 134", StringComparison.Ordinal) || result.Error.Contains("could not be loaded", StringComparison.Ordinal), result.Error);
+    }
+
     /// <summary>The file with one UTF-16 directory name replaced by another of the same length.</summary>
     private static byte[] Renamed(byte[] file, string from, string to)
     {
