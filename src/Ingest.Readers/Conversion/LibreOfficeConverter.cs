@@ -57,9 +57,12 @@ public sealed class LibreOfficeConverter(LibreOfficeOptions? options = null) : I
 {
     private readonly LibreOfficeOptions _options = options ?? new LibreOfficeOptions();
 
-    /// <summary>Profile folders not in use by a conversion of this process; a new one is made when all are busy.</summary>
-    private readonly ConcurrentBag<string> _idleProfiles = [];
-    private int _profiles;
+    /// <summary>
+    /// Profile folders not in use by a conversion of this process, shared by every converter in it (two converters handing
+    /// out the same folder would collide as two workers would); a new one is made when all are busy.
+    /// </summary>
+    private static readonly ConcurrentBag<string> _idleProfiles = [];
+    private static int _profiles;
 
     /// <summary>Where this process keeps its LibreOffice profiles (removed with the process's temporary folder by the OS).</summary>
     private static readonly string ProfileRoot = Path.Combine(Path.GetTempPath(), "ingest-soffice", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -168,7 +171,7 @@ public sealed class LibreOfficeConverter(LibreOfficeOptions? options = null) : I
     private static string LastLine(string text) =>
         text.Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.Length > 0) ?? string.Empty;
 
-    private string RentProfile()
+    private static string RentProfile()
     {
         if (_idleProfiles.TryTake(out var profile))
             return profile;
