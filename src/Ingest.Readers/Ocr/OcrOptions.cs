@@ -30,7 +30,11 @@ public sealed record OcrOptions
     /// </summary>
     public TimeSpan ToolTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>Words recognised with less confidence (0–1) are dropped as noise (specks, stamp rims).</summary>
+    /// <summary>
+    /// A single mark that is not a letter or digit recognised with less confidence (0–1) than this is dropped as noise
+    /// (specks, stamp rims). Words are kept however unsure: Tesseract gives 0 to some words it reads right, and a
+    /// doubtful word is marked for review, not lost.
+    /// </summary>
     public double MinWordConfidence { get; init; } = 0.15;
 
 }

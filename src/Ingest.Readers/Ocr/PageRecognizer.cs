@@ -36,7 +36,10 @@ internal sealed class PageRecognizer(OcrOptions options, double snapTolerance)
 
         var horizontalCells = new List<(GrayImage Image, int Left, int Top)>();
         var verticalCells = new List<(GrayImage Image, int Left, int Top, int Width, int Height)>();
-        var rest = new GrayImage(page.Width, page.Height, (byte[])page.Pixels.Clone());
+        // Tesseract is given the page cleaned of specks and grain (letters and a pixel around them kept as scanned): on a
+        // small noisy cell its own binarisation sometimes finds no text at all.
+        var clean = page.KeepOnly(Grown(ink, page.Width, page.Height));
+        var rest = new GrayImage(page.Width, page.Height, (byte[])clean.Pixels.Clone());
         const int margin = 12;
         foreach (var table in tables)
         {
@@ -51,7 +54,7 @@ internal sealed class PageRecognizer(OcrOptions options, double snapTolerance)
                 var (left, top, w, h) = (box.Left + inset, box.Top + inset, box.Width - 2 * inset, box.Height - 2 * inset);
                 if (w < 4 || h < 4 || !HasLetters(ink, page.Width, left + thickness, top + thickness, w - 2 * thickness, h - 2 * thickness, dpi))
                     continue;
-                var cell = page.Crop(left, top, w, h, margin);
+                var cell = clean.Crop(left, top, w, h, margin);
                 ClearRuleRemnants(cell, threshold, margin, thickness + 2);
                 if (h > 2.5 * w && w < dpi * 0.6)
                     verticalCells.Add((cell, left - margin, top - margin, w, h));
@@ -61,11 +64,24 @@ internal sealed class PageRecognizer(OcrOptions options, double snapTolerance)
         }
 
         var glyphs = new List<Glyph>();
-        if (HasLetters(rest.CleanInk(threshold), rest.Width, 0, 0, rest.Width, rest.Height, dpi))
+        if (HasLetters(rest.Ink(threshold), rest.Width, 0, 0, rest.Width, rest.Height, dpi))
             glyphs.AddRange(Glyphs(Tesseract([rest], options.Language, "3", workFolder, "free"), [(0, 0)], toPoints, height));
         if (horizontalCells.Count > 0)
-            glyphs.AddRange(Glyphs(Tesseract(horizontalCells.Select(c => c.Image).ToList(), options.Language, "6", workFolder, "cells"),
-                horizontalCells.Select(c => (c.Left, c.Top)).ToList(), toPoints, height));
+        {
+            var words = Tesseract(horizontalCells.Select(c => c.Image).ToList(), options.Language, "6", workFolder, "cells");
+            glyphs.AddRange(Glyphs(words, horizontalCells.Select(c => (c.Left, c.Top)).ToList(), toPoints, height));
+            // Tesseract now and then reads nothing in a short one-line cell it reads at once at another size (委託先 at
+            // 300 dpi); the cells it left empty are read again as single lines at half size.
+            var read = words.Select(w => w.Image).ToHashSet();
+            var empty = Enumerable.Range(1, horizontalCells.Count).Where(i => !read.Contains(i)).Select(i => horizontalCells[i - 1]).ToList();
+            if (empty.Count > 0)
+            {
+                var again = Tesseract(empty.Select(c => c.Image.Half()).ToList(), options.Language, "7", workFolder, "retry")
+                    .Select(w => w with { Left = 2 * w.Left, Top = 2 * w.Top, Width = 2 * w.Width, Height = 2 * w.Height, LineTop = 2 * w.LineTop, LineHeight = 2 * w.LineHeight })
+                    .ToList();
+                glyphs.AddRange(Glyphs(again, empty.Select(c => (c.Left, c.Top)).ToList(), toPoints, height));
+            }
+        }
         if (verticalCells.Count > 0)
         {
             var words = Tesseract(verticalCells.Select(c => c.Image).ToList(), options.VerticalLanguage, "5", workFolder, "vertical");
@@ -101,6 +117,26 @@ internal sealed class PageRecognizer(OcrOptions options, double snapTolerance)
                     cell.Clear(x, margin, 1, innerHeight);
             }
         }
+    }
+
+    /// <summary>The ink mask grown by one pixel each way, so a letter's soft edge is kept with it.</summary>
+    private static bool[] Grown(bool[] ink, int width, int height)
+    {
+        var grown = (bool[])ink.Clone();
+        for (var y = 0; y < height; y++)
+        {
+            for (var x = 0; x < width; x++)
+            {
+                if (!ink[y * width + x])
+                    continue;
+                for (var dy = Math.Max(0, y - 1); dy <= Math.Min(height - 1, y + 1); dy++)
+                {
+                    for (var dx = Math.Max(0, x - 1); dx <= Math.Min(width - 1, x + 1); dx++)
+                        grown[dy * width + dx] = true;
+                }
+            }
+        }
+        return grown;
     }
 
     /// <summary>A box in points (y up) as pixels (y down).</summary>
@@ -150,8 +186,11 @@ internal sealed class PageRecognizer(OcrOptions options, double snapTolerance)
             File.Delete(path);
         if (outcome.ExitCode != 0)
             throw new OcrUnavailableException(TesseractFailure(outcome, language));
-        return TesseractTsv.Words(outcome.Output).Where(w => w.Confidence >= options.MinWordConfidence).ToList();
+        return TesseractTsv.Words(outcome.Output).Where(w => !IsSpeck(w)).ToList();
     }
+
+    private bool IsSpeck(OcrWord word) =>
+        word.Confidence < options.MinWordConfidence && word.Text.Length == 1 && !char.IsLetterOrDigit(word.Text[0]);
 
     internal static string TesseractFailure(ToolRunner.Outcome outcome, string language)
     {

@@ -167,11 +167,11 @@ internal sealed partial class TextLine
 
     /// <summary>
     /// Letters recognised from an image (OCR) sit where the recogniser's boxes put them, and those boxes leave gaps between
-    /// Japanese letters and the digits beside them (令和7 年) that print has no space in; a gap of less than a letter
-    /// beside a Japanese letter is not a space there.
+    /// Japanese letters and the digits beside them (令和7 年: a narrow digit's box is its ink, not its advance) that print has
+    /// no space in; a gap of less than one and a half letters beside a Japanese letter is not a space there.
     /// </summary>
     private static bool RecognizedJapaneseGap(Glyph before, Glyph after, double beforeRight) =>
-        before.Confidence is not null && after.Confidence is not null && after.Left - beforeRight < 1.0 * after.Size
+        before.Confidence is not null && after.Confidence is not null && after.Left - beforeRight < 1.5 * after.Size
         && before.Text is { Length: > 0 } b && (Script.IsCjk(b[^1]) || Script.IsCjk(after.Text[0]));
 
     /// <summary>
