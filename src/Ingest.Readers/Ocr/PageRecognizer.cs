@@ -181,12 +181,17 @@ internal sealed class PageRecognizer(OcrOptions options, double snapTolerance)
         }
         var list = Path.Combine(workFolder, $"{name}.txt");
         File.WriteAllText(list, string.Join('\n', paths) + "\n", new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)); // Tesseract takes a byte-order mark for part of the first path
-        var outcome = ToolRunner.Run(options.Tesseract, [list, "stdout", "-l", language, "--psm", mode, "tsv"], options.ToolTimeout, TesseractPackage);
+        var output = Path.Combine(workFolder, $"{name}-out");
+        var outcome = ToolRunner.Run(options.Tesseract, [list, output, "-l", language, "--psm", mode, "tsv", "txt"], options.ToolTimeout, TesseractPackage);
         foreach (var path in paths.Where(_ => Environment.GetEnvironmentVariable("KEEPOCR") is null))
             File.Delete(path);
-        if (outcome.ExitCode != 0)
+        if (outcome.ExitCode != 0 || !File.Exists(output + ".tsv"))
             throw new OcrUnavailableException(TesseractFailure(outcome, language));
-        return TesseractTsv.Words(outcome.Output).Where(w => !IsSpeck(w)).ToList();
+        var tsv = File.ReadAllText(output + ".tsv");
+        var text = File.Exists(output + ".txt") ? File.ReadAllText(output + ".txt") : string.Empty;
+        File.Delete(output + ".tsv");
+        File.Delete(output + ".txt");
+        return TesseractTsv.Words(tsv, text).Where(w => !IsSpeck(w)).ToList();
     }
 
     private bool IsSpeck(OcrWord word) =>
@@ -203,7 +208,7 @@ internal sealed class PageRecognizer(OcrOptions options, double snapTolerance)
     /// <summary>
     /// Words as letters in points: each word's box shared evenly by its letters, on its line's baseline, its line's height
     /// as size. Tesseract's Japanese model splits a line into many short "words" with gaps the layout stages would read
-    /// as spaces; Japanese is written without them, so a gap beside a Japanese letter narrower than a letter is closed.
+    /// as spaces; the words are laid out again one after another, apart only where Tesseract's text has a space.
     /// </summary>
     private static IEnumerable<Glyph> Glyphs(List<OcrWord> words, IReadOnlyList<(int Left, int Top)> offsets, double toPoints, double pageHeight)
     {
@@ -221,15 +226,13 @@ internal sealed class PageRecognizer(OcrOptions options, double snapTolerance)
             {
                 var word = ordered[k];
                 var letters = Letters(word.Text);
-                var start = Math.Max(word.Left, previousRight);
-                var right = Math.Max((double)word.Left + word.Width, start + letters.Count);
-                if (k + 1 < ordered.Count)
-                {
-                    var next = ordered[k + 1];
-                    var gap = next.Left - right;
-                    if (gap > 0 && gap < 1.0 * line.Key.LineHeight && (Script.IsCjk(word.Text[^1]) || Script.IsCjk(next.Text[0])))
-                        right = next.Left;
-                }
+                // Where Tesseract's text has no space the gap is closed; where it has one, it is at least half a letter.
+                // Between two Japanese letters Tesseract's spaces are its own, not the document's: those are closed too.
+                var spaced = k > 0 && word.SpaceBefore && !(Script.IsCjk(ordered[k - 1].Text[^1]) && Script.IsCjk(word.Text[0]));
+                var start = k == 0 ? word.Left
+                    : spaced ? Math.Max(word.Left, previousRight + 0.5 * line.Key.LineHeight)
+                    : previousRight;
+                var right = Math.Max(start + word.Width, start + letters.Count);
                 previousRight = right;
                 var step = (right - start) / letters.Count;
                 for (var i = 0; i < letters.Count; i++)

@@ -3,7 +3,11 @@ using System.Globalization;
 namespace Ingest.Readers.Ocr;
 
 /// <summary>A word Tesseract recognised: its image (by its place in the input list, from 1), its box and its line's box, in pixels (y down).</summary>
-internal sealed record OcrWord(int Image, string Text, int Left, int Top, int Width, int Height, double Confidence, int LineTop, int LineHeight);
+internal sealed record OcrWord(int Image, string Text, int Left, int Top, int Width, int Height, double Confidence, int LineTop, int LineHeight)
+{
+    /// <summary>Whether Tesseract's plain text puts a space before this word (it writes Japanese words of a line without one).</summary>
+    public bool SpaceBefore { get; init; }
+}
 
 /// <summary>
 /// Reads Tesseract's TSV output (<c>tsv</c> config): one row per page, block, paragraph, line (level 4) and word
@@ -12,6 +16,26 @@ internal sealed record OcrWord(int Image, string Text, int Left, int Top, int Wi
 /// </summary>
 internal static class TesseractTsv
 {
+    /// <summary>
+    /// The words, each told whether Tesseract's plain text (<c>txt</c> output of the same run) has a space before it:
+    /// its TSV splits a Japanese line into many words with gaps between their boxes, and only its text says which gaps
+    /// are spaces. Words are found in the text in order; a word not found there keeps no space.
+    /// </summary>
+    public static List<OcrWord> Words(string tsv, string text)
+    {
+        var words = Words(tsv);
+        var cursor = 0;
+        for (var i = 0; i < words.Count; i++)
+        {
+            var at = text.IndexOf(words[i].Text, cursor, StringComparison.Ordinal);
+            if (at < 0 || at - cursor > 4 * words[i].Text.Length + 8)
+                continue; // not where the next word should be: leave the text where it is
+            words[i] = words[i] with { SpaceBefore = at > 0 && text[at - 1] == ' ' };
+            cursor = at + words[i].Text.Length;
+        }
+        return words;
+    }
+
     public static List<OcrWord> Words(string tsv)
     {
         var words = new List<OcrWord>();

@@ -149,30 +149,19 @@ internal sealed partial class TextLine
         var text = new StyledTextBuilder();
         double? lastRight = null;
         var lastStyle = TextStyle.None;
-        Glyph previous = default;
         foreach (var g in glyphs)
         {
             if (g.IsSpace)
                 continue;
             // A space inside a marked run stays marked ("J-LIS 専用サイト" underlined is one span); at a run's edge it is not.
-            if (lastRight is { } r && g.Left - r > SpaceGap * g.Size && text.Length > 0 && !RecognizedJapaneseGap(previous, g, r))
+            if (lastRight is { } r && g.Left - r > SpaceGap * g.Size && text.Length > 0)
                 text.Append(" ", lastStyle & g.Style);
             text.Append(g.Text, g.Style);
             lastRight = g.Right;
             lastStyle = g.Style;
-            previous = g;
         }
         return text.Build();
     }
-
-    /// <summary>
-    /// Letters recognised from an image (OCR) sit where the recogniser's boxes put them, and those boxes leave gaps between
-    /// Japanese letters and the digits beside them (令和7 年: a narrow digit's box is its ink, not its advance) that print has
-    /// no space in; a gap of less than one and a half letters beside a Japanese letter is not a space there.
-    /// </summary>
-    private static bool RecognizedJapaneseGap(Glyph before, Glyph after, double beforeRight) =>
-        before.Confidence is not null && after.Confidence is not null && after.Left - beforeRight < 1.5 * after.Size
-        && before.Text is { Length: > 0 } b && (Script.IsCjk(b[^1]) || Script.IsCjk(after.Text[0]));
 
     /// <summary>
     /// Joins lines into text: a line that ends short of <paramref name="rightLimit"/> ends a paragraph ('\n'); a line the
