@@ -72,6 +72,8 @@ public sealed class IngestPipeline(ReaderRegistry readers, ISubmissionExtractor 
             Format = layout.Value.Format,
             Pages = layout.Value.Format == "text" ? null : layout.Value.Pages.Count,
             Encoding = layout.Value.Encoding,
+            Ocr = layout.Value.Ocr is null ? null : true,
+            OcrConfidence = layout.Value.Ocr is { } ocr ? Math.Round(ocr.MeanConfidence, 3) : null,
         };
         var records = Extractor.Extract(layout.Value, source);
         var diagnostics = layout.Diagnostics.Concat(records.Diagnostics).ToArray();
