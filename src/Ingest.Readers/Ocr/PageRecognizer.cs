@@ -11,8 +11,9 @@ internal sealed record RecognizedPage(Glyph[] Glyphs, List<Segment> Segments, do
 /// <summary>
 /// Recognises one scanned page: the page image is deskewed, its ruling lines found, the tables they draw located with
 /// the same lattice finder the PDF reader uses, and then each table cell is recognised on its own (Tesseract's
-/// "uniform block" mode, or its vertical model for a tall narrow cell) while the text outside the tables is recognised
-/// with automatic page segmentation. Whole-page recognition of a form runs neighbouring cells together and loses labels;
+/// "uniform block" mode, or its vertical model for a tall narrow cell) and so is the text outside the tables (a form's
+/// running text is one column; automatic page segmentation dropped whole blocks of it — the 根拠 and 担当部課 lines —
+/// as pictures). Whole-page recognition of a form runs neighbouring cells together and loses labels;
 /// a cell on its own is a small block Tesseract reads well. Cells of a page go to one Tesseract run as a list of
 /// images, so the model is loaded once per page and mode.
 /// </summary>
@@ -65,7 +66,7 @@ internal sealed class PageRecognizer(OcrOptions options, double snapTolerance)
 
         var glyphs = new List<Glyph>();
         if (HasLetters(rest.Ink(threshold), rest.Width, 0, 0, rest.Width, rest.Height, dpi))
-            glyphs.AddRange(Glyphs(Tesseract([rest], options.Language, "3", workFolder, "free"), [(0, 0)], toPoints, height));
+            glyphs.AddRange(Glyphs(Tesseract([rest], options.Language, "6", workFolder, "free"), [(0, 0)], toPoints, height));
         if (horizontalCells.Count > 0)
         {
             var words = Tesseract(horizontalCells.Select(c => c.Image).ToList(), options.Language, "6", workFolder, "cells");
