@@ -31,8 +31,12 @@ public sealed class IngestPipeline(ReaderRegistry readers, ISubmissionExtractor 
     public static IngestPipeline Default { get; } = new(ReaderRegistry.Default, new SubmissionExtractor());
 
     /// <summary>File extensions an archive walk picks up; others are skipped with a note.</summary>
+    /// <remarks>
+    /// TIFF is the scanners' archive format and is read (by OCR); PNG and JPEG in a folder are mostly photographs and
+    /// logos, so an import leaves them, while <c>ingest extract</c> reads a PNG or JPEG scan named on its command line.
+    /// </remarks>
     public static IReadOnlySet<string> SupportedExtensions { get; } =
-        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".txt", ".text", ".md", ".htm", ".html", ".tsv", ".csv", ".pdf", ".docx" };
+        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".txt", ".text", ".md", ".htm", ".html", ".tsv", ".csv", ".pdf", ".docx", ".tif", ".tiff" };
 
     private readonly PipelineOptions _options = options ?? new PipelineOptions();
 

@@ -30,7 +30,6 @@ internal sealed class PageRecognizer(OcrOptions options, double snapTolerance)
         var toPoints = 72.0 / dpi;
         var (width, height) = (page.Width * toPoints, page.Height * toPoints);
         var rules = RulingDetector.Find(ink, page.Width, page.Height, dpi);
-        if (Environment.GetEnvironmentVariable("KEEPOCR") is not null) { File.WriteAllLines(Path.Combine(workFolder, "rules.txt"), rules.Select(r => $"line {r.X1:0},{r.Y1:0} {r.X2:0},{r.Y2:0}")); }
         var segments = rules.Select(r => Segment.Of(r.X1 * toPoints, height - r.Y1 * toPoints, r.X2 * toPoints, height - r.Y2 * toPoints)).ToList();
         var tables = LatticeTableFinder.Find(segments, snapTolerance).Where(t => t.Regions.Count >= 2).ToList();
         var thickness = rules.Count == 0 ? 2 : rules.Select(r => r.Thickness).Order().ElementAt(rules.Count / 2);
@@ -184,7 +183,7 @@ internal sealed class PageRecognizer(OcrOptions options, double snapTolerance)
         File.WriteAllText(list, string.Join('\n', paths) + "\n", new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)); // Tesseract takes a byte-order mark for part of the first path
         var output = Path.Combine(workFolder, $"{name}-out");
         var outcome = ToolRunner.Run(options.Tesseract, [list, output, "-l", language, "--psm", mode, "tsv", "txt"], options.ToolTimeout, TesseractPackage);
-        foreach (var path in paths.Where(_ => Environment.GetEnvironmentVariable("KEEPOCR") is null))
+        foreach (var path in paths)
             File.Delete(path);
         if (outcome.ExitCode != 0 || !File.Exists(output + ".tsv"))
             throw new OcrUnavailableException(TesseractFailure(outcome, language));

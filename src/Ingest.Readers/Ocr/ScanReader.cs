@@ -56,7 +56,7 @@ internal sealed class ScanReader(OcrOptions options, PdfReaderOptions layout)
         }
         finally
         {
-            if (Environment.GetEnvironmentVariable("KEEPOCR") is null) Directory.Delete(folder, recursive: true);
+            Directory.Delete(folder, recursive: true);
         }
     }
 

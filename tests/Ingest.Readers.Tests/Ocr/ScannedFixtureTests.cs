@@ -66,6 +66,32 @@ public sealed class ScannedFixtureTests(ITestOutputHelper output)
         Assert.Equal(expected.FiscalYear, actual.FiscalYear);
     }
 
+    [SkippableFact]
+    public void A_scan_given_as_a_tiff_file_reads_as_its_pdf_does()
+    {
+        Skip.If(WhyNot() is not null, WhyNot());
+        Skip.If(ToolRunner.Resolve("img2pdf") is null, "img2pdf is not installed (Debian package img2pdf)");
+        var pipeline = Ingest.Pipeline.IngestPipeline.Default;
+        var fromTiff = Single(pipeline.ExtractFile(Path.Combine(ScanFolder, "kuromatsu_sokuryou_itaku.scan-300-g4-stamp.tif")));
+        var fromPdf = Single(pipeline.ExtractFile(Path.Combine(ScanFolder, "kuromatsu_sokuryou_itaku.scan-300-g4-stamp.pdf")));
+        Assert.Equal("image", fromTiff.Source.Format);
+        Assert.True(fromTiff.Source.Ocr);
+        Assert.Equal(fromPdf.Title, fromTiff.Title);
+        Assert.Equal(fromPdf.Sheets.Single().Fields["保有課"], fromTiff.Sheets.Single().Fields["保有課"]);
+        Assert.Equal(fromPdf.Sheets.Single().Period, fromTiff.Sheets.Single().Period);
+    }
+
+    [Fact]
+    public void An_image_without_img2pdf_fails_with_one_line_naming_the_package()
+    {
+        var reader = new ImageDocumentReader(new Ingest.Readers.Pdf.PdfReaderOptions { Ocr = new OcrOptions { Img2pdf = "/nonexistent/img2pdf" } });
+        var png = Pdf.PdfBuilder.Png();
+        Assert.True(reader.CanRead(png, "scan.bin"));
+        Assert.False(reader.CanRead("%PDF-1.7"u8, "scan.png"));
+        var result = reader.Read(png, "scan.png");
+        Assert.Equal("PNG image: a scan, and OCR could not read it: img2pdf is not installed (Debian package img2pdf)", result.Error);
+    }
+
     private static SubmissionRecord Single(Ingest.Pipeline.FileExtraction extraction)
     {
         Assert.True(extraction.Error is null, extraction.Error);
