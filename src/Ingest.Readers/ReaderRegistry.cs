@@ -1,6 +1,7 @@
 using Ingest.Core.Diagnostics;
 using Ingest.Core.Layout;
 using Ingest.Readers.Docx;
+using Ingest.Readers.Ocr;
 using Ingest.Readers.Pdf;
 using Ingest.Readers.Sniffing;
 using Ingest.Readers.Text;
@@ -21,6 +22,7 @@ public sealed class ReaderRegistry(IReadOnlyList<IDocumentReader> readers)
     [
         new PdfDocumentReader(),
         new DocxDocumentReader(),
+        new ImageDocumentReader(),
         new TextDocumentReader(),
     ]);
 
@@ -37,6 +39,6 @@ public sealed class ReaderRegistry(IReadOnlyList<IDocumentReader> readers)
         }
         return content.IsEmpty
             ? Result<LayoutDocument>.Fail("empty file")
-            : Result<LayoutDocument>.Fail($"not text and not a supported document format (PDF, DOCX): content starts with {FormatSniffer.Describe(head)}");
+            : Result<LayoutDocument>.Fail($"not text and not a supported document format (PDF, DOCX, scanned TIFF/PNG/JPEG): content starts with {FormatSniffer.Describe(head)}");
     }
 }

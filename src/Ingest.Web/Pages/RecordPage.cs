@@ -42,6 +42,8 @@ internal static class RecordPage
             Row(html, "過去の承認", string.Join("\n", record.PriorApprovals.Select(p => p.Text)));
         var source = RecordId.Url(record) + "/source";
         html.Append($"<tr><th scope=\"row\">原本</th><td>{record.Source.Path}<br><a class=\"source\" href=\"{source}\">原本ファイルを開く</a> <span class=\"hash\">SHA-256: {record.Source.Sha256}</span></td></tr>\n");
+        if (record.Source.Ocr == true)
+            html.Append($"<tr class=\"ocr\"><th scope=\"row\">OCR</th><td>スキャン画像から文字認識で読み取りました（平均信頼度 {(record.Source.OcrConfidence ?? 0).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}）。OCR — please check: 原本と照合してください。</td></tr>\n");
         html.Append($"</tbody></table></section>\n");
     }
 

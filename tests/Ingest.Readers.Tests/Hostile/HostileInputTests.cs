@@ -158,7 +158,7 @@ public sealed class HostileInputTests
             Assert.Equal(asPdf.Submissions[0].Title, asDocx.Submissions[0].Title);
             var png = Fixtures.Pipeline.ExtractFile(pngNamedPdf);
             Assert.False(png.Succeeded);
-            Assert.Equal("not text and not a supported document format (PDF, DOCX): content starts with bytes 89504E470D0A1A0A", png.Error);
+            Assert.Equal("not text and not a supported document format (PDF, DOCX, scanned TIFF/PNG/JPEG): content starts with bytes 89504E470D0A1A0A", png.Error);
             Assert.Equal($"not a PDF: file starts with bytes 89504E470D0A1A0A", Pdf.Read(PdfBuilder.Png(), "x.pdf").Error);
         }
         finally
