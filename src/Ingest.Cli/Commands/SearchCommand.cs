@@ -65,8 +65,13 @@ internal static class SearchCommand
         try
         {
             using var store = IndexStore.Open(directory);
+            if (!store.Exists)
+            {
+                errors.WriteLine(ConsoleText.Line($"{directory}: the folder holds no index (import files first)"));
+                return 1;
+            }
             if (store.IsOutdated)
-                errors.WriteLine(ConsoleText.Line($"{directory}: written by an earlier version (schema {store.StoredSchemaVersion}, now {IndexStore.SchemaVersion}); run `ingest import` once to upgrade it — until then the department filter misses its submissions"));
+                errors.WriteLine(ConsoleText.Line($"{directory}: written by an earlier version (schema {store.StoredSchemaVersion}, now {IndexStore.SchemaVersion}); run `ingest import` once to upgrade it — until then the department filter misses its submissions and files of one submission count apart"));
             result = store.Search(new SearchRequest
             {
                 Query = query, YearFrom = from, YearTo = to, SheetType = type, Partner = partner, Department = department, Field = field,
@@ -141,6 +146,12 @@ internal static class SearchCommand
                     ["highlights"] = sheet.Snippet is null ? null : new JsonArray([.. sheet.Snippet.Highlights.Select(h => (JsonNode?)new JsonArray(h.Start, h.Length))]),
                     ["score"] = Math.Round(sheet.Score, 4),
                     ["submissionScore"] = Math.Round(submission.Score, 4),
+                    ["renditions"] = new JsonArray([.. submission.Renditions.Select(r => (JsonNode?)new JsonObject
+                    {
+                        ["path"] = r.Source.Path,
+                        ["format"] = r.Source.Format,
+                        ["id"] = $"{r.Source.Sha256}#{r.Ordinal}",
+                    })]),
                 });
             }
         }
@@ -186,6 +197,13 @@ internal static class SearchCommand
             output.WriteLine();
             output.WriteLine(ConsoleText.Line($"{++rank,3}. {record.Title ?? "(件名なし)"}  [{record.FiscalYear?.ToString(CultureInfo.InvariantCulture) ?? "年度不明"}]  score {submission.Score:0.00}"));
             output.WriteLine(ConsoleText.Line($"     {record.Source.Path}{(record.Ordinal > 0 ? $" #{record.Ordinal}" : string.Empty)}"));
+            // The other files of the same submission, most faithful first, so one hit says where each rendition is.
+            if (submission.Renditions.Count > 1)
+            {
+                output.WriteLine($"     {submission.Renditions.Count} files:");
+                foreach (var rendition in submission.Renditions)
+                    output.WriteLine(ConsoleText.Line($"       [{rendition.Source.Format}] {rendition.Source.Path}{(rendition.Ordinal > 0 ? $" #{rendition.Ordinal}" : string.Empty)}"));
+            }
             foreach (var sheet in submission.Sheets)
             {
                 var where = ConsoleText.Escape(sheet.SheetIndex >= 0 ? $"別紙{sheet.SheetIndex + 1} {sheet.SheetType}" : "本文");

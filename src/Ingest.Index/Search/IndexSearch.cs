@@ -1,6 +1,8 @@
 using Ingest.Core.Records;
+using Ingest.Core.Records.Renditions;
 using Ingest.Index.Analysis;
 using Ingest.Index.Documents;
+using Ingest.Index.Store;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
@@ -67,30 +69,36 @@ public sealed class IndexSearch(IndexSearcher searcher, IndexAnalysis analysis)
         var collector = new MatchCollector();
         searcher.Search(query, collector);
 
-        // Best score per submission (keyed by head document), then the top submissions, then their sheets.
+        // Best score per submission (files carrying one submission are one), and the file whose sheet scored it.
         var best = new Dictionary<int, float>();
+        var bestHead = new Dictionary<int, int>();
         foreach (var match in collector.Matches)
         {
-            if (!best.TryGetValue(match.Head, out var score) || match.Score > score)
-                best[match.Head] = match.Score;
+            if (!best.TryGetValue(match.Submission, out var score) || match.Score > score
+                || (match.Score == score && match.Head < bestHead[match.Submission]))
+            {
+                best[match.Submission] = match.Score;
+                bestHead[match.Submission] = match.Head;
+            }
         }
         var limit = Math.Clamp(request.Limit, 0, SearchRequest.MaxLimit);
         var offset = Math.Max(request.Offset, 0);
         var snippets = new SnippetBuilder(analysis);
         var label = string.IsNullOrWhiteSpace(request.Field) ? null : request.Field.Trim();
         // The page is the tail of the best offset + limit: ranking is by group, so no fewer may be ranked.
-        var top = offset >= best.Count ? [] : TopSubmissions(best, (int)Math.Min((long)offset + limit, best.Count)).Skip(offset).ToList();
-        var topSet = top.ToHashSet();
+        var top = offset >= best.Count ? [] : TopSubmissions(best, bestHead, (int)Math.Min((long)offset + limit, best.Count)).Skip(offset).ToList();
+        var shownHeads = top.Select(submission => bestHead[submission]).ToHashSet();
         var sheetsByHead = collector.Matches
-            .Where(match => topSet.Contains(match.Head))
+            .Where(match => shownHeads.Contains(match.Head))
             .GroupBy(match => match.Head)
             .ToDictionary(group => group.Key, group => group.OrderByDescending(match => match.Score).ThenBy(match => match.Doc).ToList());
         var weights = ClauseWeights(clauses);
         var queryTerms = clauses.SelectMany(clause => clause.Items).Select(item => item.Term).Distinct(StringComparer.Ordinal).ToList();
         var occurrences = TermOccurrences.Read(searcher.IndexReader, sheetsByHead.Values.SelectMany(list => list).Select(match => match.Doc), queryTerms);
         var hits = new List<SubmissionHit>();
-        foreach (var head in top)
+        foreach (var submission in top)
         {
+            var head = bestHead[submission];
             var record = LoadRecord(head);
             if (record is null)
                 continue;
@@ -115,12 +123,19 @@ public sealed class IndexSearch(IndexSearcher searcher, IndexAnalysis analysis)
                     Score = match.Score,
                 });
             }
-            hits.Add(new SubmissionHit { Record = record, Score = matches[0].Score, Sheets = sheets });
+            var key = collector.RenditionKeyOf(submission);
+            hits.Add(new SubmissionHit
+            {
+                Record = record,
+                Score = matches[0].Score,
+                Sheets = sheets,
+                Renditions = key is null ? [record] : RenditionsOf(key),
+            });
         }
 
         return new SearchResult
         {
-            TotalSheets = collector.Matches.Count,
+            TotalSheets = collector.CountedSheets,
             TotalSubmissions = best.Count,
             Offset = offset,
             Submissions = hits,
@@ -183,20 +198,24 @@ public sealed class IndexSearch(IndexSearcher searcher, IndexAnalysis analysis)
         }).ToList();
     }
 
-    /// <summary>The <paramref name="limit"/> best submissions, best first (ties: earlier in the index first), without sorting them all.</summary>
-    private static List<int> TopSubmissions(Dictionary<int, float> best, int limit)
+    /// <summary>
+    /// The <paramref name="limit"/> best submissions, best first (ties: the one whose best file is earlier in the index
+    /// first), without sorting them all.
+    /// </summary>
+    private static List<int> TopSubmissions(Dictionary<int, float> best, Dictionary<int, int> bestHead, int limit)
     {
         // A min-heap of the best so far: its root is the weakest kept (lowest score, then the later document).
         var heap = new PriorityQueue<int, (float Score, int Head)>(Comparer<(float Score, int Head)>.Create(
             static (a, b) => a.Score != b.Score ? a.Score.CompareTo(b.Score) : b.Head.CompareTo(a.Head)));
         if (limit == 0)
             return [];
-        foreach (var (head, score) in best)
+        foreach (var (submission, score) in best)
         {
+            var head = bestHead[submission];
             if (heap.Count < limit)
-                heap.Enqueue(head, (score, head));
+                heap.Enqueue(submission, (score, head));
             else
-                heap.EnqueueDequeue(head, (score, head));
+                heap.EnqueueDequeue(submission, (score, head));
         }
         var top = new List<int>(heap.Count);
         while (heap.Count > 0)
@@ -204,6 +223,10 @@ public sealed class IndexSearch(IndexSearcher searcher, IndexAnalysis analysis)
         top.Reverse();
         return top;
     }
+
+    /// <summary>Every file's record of the submission with rendition key <paramref name="key"/>, the most faithful first.</summary>
+    private IReadOnlyList<SubmissionRecord> RenditionsOf(string key) =>
+        RenditionRule.Order(RecordLookup.Records(searcher, new TermQuery(new Term(IndexFields.Rendition, key))));
 
     private SubmissionRecord? LoadRecord(int head)
     {

@@ -8,7 +8,7 @@ public sealed record SearchResult
     /// <summary>A result with nothing in it (empty index).</summary>
     public static SearchResult Empty { get; } = new() { Facets = FacetCounts.Empty };
 
-    /// <summary>Matching index documents (sheets) over the whole index, not just the returned ones.</summary>
+    /// <summary>Matching sheets over the whole index, not just the returned ones; a sheet carried by several files counts once.</summary>
     public int TotalSheets { get; init; }
     /// <summary>Matching submissions over the whole index: what a pager counts pages of.</summary>
     public int TotalSubmissions { get; init; }
@@ -26,6 +26,11 @@ public sealed record SubmissionHit
     /// <summary>The best score among its sheets.</summary>
     public float Score { get; init; }
     public IReadOnlyList<SheetHit> Sheets { get; init; } = [];
+    /// <summary>
+    /// Every file that carries this submission (its renditions), the most faithful first; <see cref="Record"/> and the
+    /// sheets are those of the file that matched best.
+    /// </summary>
+    public IReadOnlyList<SubmissionRecord> Renditions { get; init; } = [];
 }
 
 /// <summary>One matching sheet: where it matched and a highlighted snippet.</summary>
@@ -43,7 +48,7 @@ public sealed record SheetHit
     public float Score { get; init; }
 }
 
-/// <summary>Counts by fiscal year, sheet type and partner over every matching sheet.</summary>
+/// <summary>Counts by fiscal year, sheet type and partner over every matching sheet (a submission's sheet once, however many files carry it).</summary>
 public sealed record FacetCounts
 {
     /// <summary>No counts.</summary>
