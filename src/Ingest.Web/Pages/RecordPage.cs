@@ -12,10 +12,19 @@ namespace Ingest.Web.Pages;
 /// </summary>
 internal static class RecordPage
 {
-    public static SafeHtml Render(SubmissionRecord record, CatalogSnapshot catalog)
+    /// <summary>
+    /// The page of the submission <paramref name="asked"/> belongs to. When several files carry it, its fields are read from
+    /// the most faithful of them (Word, then a digital PDF, a text dump, a scan), and a panel lists every file and the fields
+    /// on which they disagree.
+    /// </summary>
+    public static SafeHtml Render(SubmissionRecord asked, CatalogSnapshot catalog)
     {
+        var group = catalog.RenditionsOf(asked);
+        var record = group.Preferred;
         var html = new HtmlBuilder();
         html.Append($"<article class=\"record\">\n<h1>{SearchPage.TitleOf(record)}</h1>\n");
+        if (group.Renditions.Count > 1)
+            RenditionList.RenderPanel(html, group, asked);
         RenderCover(html, record);
         RenderOverview(html, record);
         for (var i = 0; i < record.Sheets.Count; i++)

@@ -53,7 +53,7 @@ internal static class SearchPage
             TotalSheets = result.TotalSheets,
             Facets = result.Facets,
             Departments = catalog.Departments,
-            IndexedSubmissions = catalog.Records.Count,
+            IndexedSubmissions = catalog.SubmissionCount,
         };
     }
 
@@ -153,7 +153,10 @@ internal static class SearchPage
         if (record.Department is { Length: > 0 } department)
             meta.Add(department);
         meta.Add(Path.GetFileName(record.Source.Path));
-        html.Append(SafeHtml.Join(SafeHtml.Of($"<span class=\"sep\"> ／ </span>"), meta.Select(SafeHtml.Text))).Append($"</p>\n<ul class=\"sheet-hits\">");
+        html.Append(SafeHtml.Join(SafeHtml.Of($"<span class=\"sep\"> ／ </span>"), meta.Select(SafeHtml.Text))).Append($"</p>\n");
+        if (hit.Renditions.Count > 1)
+            RenditionList.RenderInline(html, hit.Renditions);
+        html.Append($"<ul class=\"sheet-hits\">");
         foreach (var sheet in hit.Sheets)
         {
             html.Append($"<li><span class=\"where\">");
