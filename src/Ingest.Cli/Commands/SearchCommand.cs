@@ -17,7 +17,7 @@ internal static class SearchCommand
 {
     public static Command Create()
     {
-        var query = new Argument<string>("query") { Description = "Words (ANDed); a \"quoted part\" is a phrase. Empty string: filters only.", Arity = ArgumentArity.ZeroOrOne };
+        var query = new Argument<string>("query") { Description = "Words (ANDed); OR or |, -word to exclude, \"phrase\", ( ) groups, word* prefix, label:word (保有課:戸籍住民課). Empty string: filters only.", Arity = ArgumentArity.ZeroOrOne };
         var index = new Option<string?>("--index") { Description = $"Index folder (default: ./{IndexStore.DefaultFolderName})." };
         var year = new Option<string?>("--year") { Description = "Fiscal year or range: 2024, 2019..2024, 2019.., ..2024." };
         var type = new Option<string?>("--type") { Description = "Sheet type, e.g. 外部結合, 電算処理, 委任, 委託." };
@@ -26,18 +26,19 @@ internal static class SearchCommand
         var field = new Option<string?>("--field") { Description = "Search only this label, e.g. 結合の相手方, 情報保護対策, 件名." };
         var limit = new Option<int>("--limit") { Description = $"Submissions to show (default 20, at most {SearchRequest.MaxLimit}).", DefaultValueFactory = _ => 20 };
         var offset = new Option<int>("--offset") { Description = "Submissions to skip first, in rank order (default 0): --offset 20 --limit 20 is the second page." };
+        var explain = new Option<bool>("--explain") { Description = "Print how the query was read (its operators and groups) before the results." };
         var json = new Option<bool>("--json") { Description = "Print JSON: { total, submissions, hits: [ { path, title, fiscalYear, sheetType, sheetTitle, field, snippet, score, … } ], facets }." };
-        var command = new Command("search", "Search the index.") { query, index, year, type, partner, department, field, limit, offset, json };
+        var command = new Command("search", "Search the index.") { query, index, year, type, partner, department, field, limit, offset, explain, json };
         command.SetAction(parse => Run(
             parse.GetValue(query) ?? string.Empty, parse.GetValue(index), parse.GetValue(year), parse.GetValue(type), parse.GetValue(partner),
             parse.GetValue(field), parse.GetValue(limit), parse.GetValue(json), Console.Out, Console.Error, useColour: !Console.IsOutputRedirected,
-            department: parse.GetValue(department), offset: parse.GetValue(offset)));
+            department: parse.GetValue(department), offset: parse.GetValue(offset), explain: parse.GetValue(explain)));
         return command;
     }
 
     /// <summary>Searches; 0 with hits, 1 without, 2 on bad arguments or a missing index.</summary>
     internal static int Run(string query, string? indexDirectory, string? year, string? type, string? partner, string? field, int limit, bool json,
-        TextWriter output, TextWriter errors, bool useColour = false, string? department = null, int offset = 0)
+        TextWriter output, TextWriter errors, bool useColour = false, string? department = null, int offset = 0, bool explain = false)
     {
         if (!TryParseYears(year, out var from, out var to))
         {
@@ -87,7 +88,12 @@ internal static class SearchCommand
         if (json)
             output.WriteLine(ToJson(result).ToJsonString(_jsonOptions));
         else
+        {
+            // A text that was not valid syntax is searched as plain words; say so even without --explain.
+            if (explain || result.ReadAsPlainWords)
+                output.WriteLine(ConsoleText.Line($"read as: {result.Reading}"));
             WriteText(query, result, output, useColour);
+        }
         return result.TotalSheets > 0 ? 0 : 1;
     }
 
@@ -169,6 +175,8 @@ internal static class SearchCommand
             ["total"] = result.TotalSheets,
             ["submissions"] = result.TotalSubmissions,
             ["offset"] = result.Offset,
+            ["reading"] = result.Reading,
+            ["readAsPlainWords"] = result.ReadAsPlainWords,
             ["hits"] = hits,
             ["facets"] = new JsonObject
             {

@@ -17,25 +17,17 @@ public sealed class IndexSearch(IndexSearcher searcher, IndexAnalysis analysis)
     private static readonly HashSet<string> _sheetFields = [IndexFields.SheetIndex];
     private static readonly HashSet<string> _recordFields = [IndexFields.Record];
 
-    /// <summary>The clauses a query text compiles to (empty parts dropped).</summary>
-    public IReadOnlyList<QueryClause> Compile(string query) =>
-        QueryText.Parse(query).Select(part => QueryClause.Compile(part, analysis)).Where(clause => clause.Items.Count > 0).ToList();
+    /// <summary>The positive clauses a query text compiles to (empty parts dropped), as snippets use them.</summary>
+    public IReadOnlyList<QueryClause> Compile(string query) => Prepare(new SearchRequest { Query = query }).Clauses;
 
-    /// <summary>The Lucene query of a request: clauses ANDed on the chosen field, filters that do not score.</summary>
-    public Query BuildQuery(SearchRequest request, IReadOnlyList<QueryClause> clauses)
+    /// <summary>The request's query text parsed (<see cref="QuerySyntax"/>) and compiled against this index's fields.</summary>
+    public CompiledQuery Prepare(SearchRequest request) =>
+        new QueryCompiler(searcher.IndexReader, analysis).Compile(request.Query, string.IsNullOrWhiteSpace(request.Field) ? null : request.Field);
+
+    /// <summary>The Lucene query of a request: the compiled query on the chosen field, filters that do not score.</summary>
+    public Query BuildQuery(SearchRequest request, CompiledQuery compiled)
     {
-        var field = string.IsNullOrWhiteSpace(request.Field) ? IndexFields.AllText : IndexFields.ForLabel(request.Field.Trim());
-        Query main;
-        if (clauses.Count == 0)
-            main = new MatchAllDocsQuery();
-        else
-        {
-            var all = new BooleanQuery();
-            foreach (var clause in clauses)
-                all.Add(clause.ToQuery(field), Occur.MUST);
-            main = all;
-        }
-
+        var main = compiled.Main ?? new MatchAllDocsQuery();
         var filters = new BooleanQuery();
         if (request.YearFrom is not null || request.YearTo is not null)
             filters.Add(NumericRangeQuery.NewInt32Range(IndexFields.FiscalYear, request.YearFrom, request.YearTo, true, true), Occur.MUST);
@@ -64,9 +56,10 @@ public sealed class IndexSearch(IndexSearcher searcher, IndexAnalysis analysis)
     /// </summary>
     public SearchResult Run(SearchRequest request)
     {
-        var clauses = Compile(request.Query);
-        var query = BuildQuery(request, clauses);
-        var collector = new MatchCollector();
+        var compiled = Prepare(request);
+        var clauses = compiled.Clauses;
+        var query = BuildQuery(request, compiled);
+        var collector = new MatchCollector(ExcludedSubmissions(compiled));
         searcher.Search(query, collector);
 
         // Best score per submission (files carrying one submission are one), and the file whose sheet scored it.
@@ -140,7 +133,27 @@ public sealed class IndexSearch(IndexSearcher searcher, IndexAnalysis analysis)
             Offset = offset,
             Submissions = hits,
             Facets = collector.Facets(),
+            Reading = compiled.Reading,
+            ReadAsPlainWords = compiled.Parsed.ReadAsPlainWords,
         };
+    }
+
+    /// <summary>
+    /// The submissions a top-level <c>-term</c> leaves out: every one with a document (a sheet, in any of its files) that
+    /// matches an excluded query; null when nothing is excluded.
+    /// </summary>
+    private HashSet<string>? ExcludedSubmissions(CompiledQuery compiled)
+    {
+        if (compiled.Excluded.Count == 0)
+            return null;
+        var excluded = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var query in compiled.Excluded)
+        {
+            var collector = new MatchCollector();
+            searcher.Search(query, collector);
+            excluded.UnionWith(collector.SubmissionLookups);
+        }
+        return excluded;
     }
 
     /// <summary>

@@ -17,7 +17,7 @@ internal readonly record struct Match(int Doc, float Score, int Head, int Submis
 /// Files carrying one submission (renditions, sharing a rendition key) are counted once: a sheet is counted for the
 /// first of its renditions to match, so facets and totals count submissions' sheets, not files'.
 /// </summary>
-internal sealed class MatchCollector : ICollector
+internal sealed class MatchCollector(IReadOnlySet<string>? excluded = null) : ICollector
 {
     private readonly List<Match> _matches = [];
     private readonly Dictionary<int, int> _years = [];
@@ -27,6 +27,7 @@ internal sealed class MatchCollector : ICollector
     private int _noType;
     private readonly Dictionary<string, int> _submissionIds = new(StringComparer.Ordinal);
     private readonly List<string?> _renditionKeys = [];
+    private readonly List<bool> _isExcluded = [];
     private readonly HashSet<(int Submission, int Position)> _countedSheets = [];
     private SortedDocValues? _renditionValues;
     private int[] _submissionOfOrd = [];
@@ -45,6 +46,9 @@ internal sealed class MatchCollector : ICollector
 
     /// <summary>Matching sheets, each sheet of a submission counted once however many files carry it.</summary>
     public int CountedSheets => _countedSheets.Count;
+
+    /// <summary>The lookup key of every submission met (its rendition key, or its head document for an index without keys).</summary>
+    public IEnumerable<string> SubmissionLookups => _submissionIds.Keys;
 
     /// <summary>The rendition key of a <see cref="Match.Submission"/>, or null for a document of an index without keys.</summary>
     public string? RenditionKeyOf(int submission) => _renditionKeys[submission];
@@ -77,6 +81,8 @@ internal sealed class MatchCollector : ICollector
         var position = (int)(_blockPositions?.Get(doc) ?? 0);
         var head = _docBase + doc - position;
         var submission = SubmissionOf(doc, head);
+        if (_isExcluded[submission])
+            return;
         _matches.Add(new Match(_docBase + doc, score, head, submission));
         if (!_countedSheets.Add((submission, position)))
             return;
@@ -122,6 +128,7 @@ internal sealed class MatchCollector : ICollector
         {
             id = _renditionKeys.Count;
             _renditionKeys.Add(key);
+            _isExcluded.Add(excluded is not null && excluded.Contains(lookup));
             _submissionIds[lookup] = id;
         }
         if (ord >= 0)

@@ -17,6 +17,10 @@ public sealed record SearchResult
     /// <summary>The requested page of matching submissions, best first.</summary>
     public IReadOnlyList<SubmissionHit> Submissions { get; init; } = [];
     public required FacetCounts Facets { get; init; }
+    /// <summary>How the query text was read (<see cref="QuerySyntax.Describe"/>), with why when it was read as plain words.</summary>
+    public string Reading { get; init; } = string.Empty;
+    /// <summary>True when the query text was not valid syntax and its words were searched as plain words.</summary>
+    public bool ReadAsPlainWords { get; init; }
 }
 
 /// <summary>One submission and its matching sheets.</summary>

@@ -74,6 +74,8 @@ public sealed class SnippetBuilder(IndexAnalysis analysis)
             var weight = 0.0;
             for (var c = 0; c < clauses.Count; c++)
             {
+                if (clauses[c].Labels is { } labels && !labels.Contains(entry.Label))
+                    continue;
                 var found = Find(tokens, clauses[c]);
                 if (found.Count == 0)
                     continue;
