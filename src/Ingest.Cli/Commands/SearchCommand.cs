@@ -150,6 +150,13 @@ internal static class SearchCommand
                     ["snippet"] = sheet.Snippet?.ToHtml(),
                     ["snippetText"] = sheet.Snippet?.Text,
                     ["highlights"] = sheet.Snippet is null ? null : new JsonArray([.. sheet.Snippet.Highlights.Select(h => (JsonNode?)new JsonArray(h.Start, h.Length))]),
+                    ["passages"] = new JsonArray([.. sheet.Passages.Select(passage => (JsonNode?)new JsonObject
+                    {
+                        ["field"] = passage.Label,
+                        ["terms"] = new JsonArray([.. passage.Terms.Select(term => (JsonNode?)JsonValue.Create(term))]),
+                        ["snippet"] = passage.Snippet.ToHtml(),
+                        ["snippetText"] = passage.Snippet.Text,
+                    })]),
                     ["score"] = Math.Round(sheet.Score, 4),
                     ["submissionScore"] = Math.Round(submission.Score, 4),
                     ["renditions"] = new JsonArray([.. submission.Renditions.Select(r => (JsonNode?)new JsonObject
@@ -189,6 +196,9 @@ internal static class SearchCommand
         };
     }
 
+    /// <summary>Files listed under a hit before the rest are summed up (`show` lists them all).</summary>
+    private const int MaxRenditionLines = 4;
+
     private static void WriteText(string query, SearchResult result, TextWriter output, bool useColour)
     {
         var (open, close) = useColour ? ("\u001b[1;7m", "\u001b[0m") : ("«", "»");
@@ -209,14 +219,20 @@ internal static class SearchCommand
             if (submission.Renditions.Count > 1)
             {
                 output.WriteLine($"     {submission.Renditions.Count} files:");
-                foreach (var rendition in submission.Renditions)
+                foreach (var rendition in submission.Renditions.Take(MaxRenditionLines))
                     output.WriteLine(ConsoleText.Line($"       [{rendition.Source.Format}] {rendition.Source.Path}{(rendition.Ordinal > 0 ? $" #{rendition.Ordinal}" : string.Empty)}"));
+                if (submission.Renditions.Count > MaxRenditionLines)
+                    output.WriteLine(ConsoleText.Line($"       … {submission.Renditions.Count - MaxRenditionLines} more (ingest show {record.Source.Sha256}#{record.Ordinal})"));
             }
             foreach (var sheet in submission.Sheets)
             {
                 var where = ConsoleText.Escape(sheet.SheetIndex >= 0 ? $"別紙{sheet.SheetIndex + 1} {sheet.SheetType}" : "本文");
                 // The snippet's text is escaped piece by piece so that the highlight's own ANSI codes survive.
-                output.WriteLine($"     {where} › {ConsoleText.Escape(sheet.Field ?? "-")}: {sheet.Snippet?.ToMarked(open, close, ConsoleText.Escape) ?? string.Empty}");
+                if (sheet.Passages.Count == 0)
+                    output.WriteLine($"     {where} › {ConsoleText.Escape(sheet.Field ?? "-")}: {sheet.Snippet?.ToMarked(open, close, ConsoleText.Escape) ?? string.Empty}");
+                // One line per passage, naming the query terms it shows, so a hit says which words matched where.
+                foreach (var passage in sheet.Passages)
+                    output.WriteLine($"     {where} › {ConsoleText.Escape(passage.Label)} [{ConsoleText.Escape(string.Join(" ", passage.Terms))}]: {passage.Snippet.ToMarked(open, close, ConsoleText.Escape)}");
             }
         }
         output.WriteLine();

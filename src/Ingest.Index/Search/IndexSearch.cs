@@ -113,6 +113,7 @@ public sealed class IndexSearch(IndexSearcher searcher, IndexAnalysis analysis)
                     Field = found.Field,
                     MatchedFields = found.MatchedFields,
                     Snippet = found.Snippet,
+                    Passages = found.Passages,
                     Score = match.Score,
                 });
             }

@@ -49,6 +49,11 @@ public sealed record SheetHit
     /// <summary>Every label where some query term matched.</summary>
     public IReadOnlyList<string> MatchedFields { get; init; } = [];
     public Snippet? Snippet { get; init; }
+    /// <summary>
+    /// The passages that together show the query's terms (the first is <see cref="Field"/>'s <see cref="Snippet"/>), each
+    /// with its label and the query terms highlighted in it.
+    /// </summary>
+    public IReadOnlyList<Passage> Passages { get; init; } = [];
     public float Score { get; init; }
 }
 

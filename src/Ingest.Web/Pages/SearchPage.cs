@@ -178,17 +178,25 @@ internal static class SearchPage
         html.Append($"<ul class=\"sheet-hits\">");
         foreach (var sheet in hit.Sheets)
         {
-            html.Append($"<li><span class=\"where\">");
-            if (sheet.SheetIndex >= 0)
-                html.Append(SafeHtml.Text($"別紙{sheet.SheetIndex + 1}（{sheet.SheetType}）"));
-            else
-                html.Append($"本文");
-            if (sheet.Field is { Length: > 0 } field)
-                html.Append($" ・ <span class=\"field\">{field}</span>");
-            html.Append($"</span>");
-            if (sheet.Snippet is { } snippet)
-                html.Append($" <span class=\"snippet\">{SafeHtml.Snippet(snippet)}</span>");
-            html.Append($"</li>");
+            // One line per passage: the query terms it shows, so a hit says which words matched where.
+            var passages = sheet.Passages.Count > 0 ? sheet.Passages.Select(p => ((string?)p.Label, (Snippet?)p.Snippet, p.Terms)).ToList()
+                : [(sheet.Field, sheet.Snippet, (IReadOnlyList<string>)[])];
+            foreach (var (label, snippet, terms) in passages)
+            {
+                html.Append($"<li><span class=\"where\">");
+                if (sheet.SheetIndex >= 0)
+                    html.Append(SafeHtml.Text($"別紙{sheet.SheetIndex + 1}（{sheet.SheetType}）"));
+                else
+                    html.Append($"本文");
+                if (label is { Length: > 0 } field)
+                    html.Append($" ・ <span class=\"field\">{field}</span>");
+                html.Append($"</span>");
+                if (terms.Count > 0)
+                    html.Append($" <span class=\"terms\" title=\"この箇所に現れる検索語\">{string.Join("・", terms)}</span>");
+                if (snippet is { } shown)
+                    html.Append($" <span class=\"snippet\">{SafeHtml.Snippet(shown)}</span>");
+                html.Append($"</li>");
+            }
         }
         html.Append($"</ul>\n</li>\n");
     }
