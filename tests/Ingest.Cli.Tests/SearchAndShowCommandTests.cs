@@ -168,6 +168,27 @@ public sealed class SearchAndShowCommandTests : IDisposable
     }
 
     [Fact]
+    public void Similar_finds_the_submissions_like_a_stored_one_or_a_draft_read_from_standard_input()
+    {
+        var output = new StringWriter();
+        Assert.Equal(0, SimilarCommand.Run(Record(1).Source.Path, null, null, _directory, 3, json: true, TextReader.Null, output, new StringWriter()));
+        using (var json = JsonDocument.Parse(output.ToString()))
+        {
+            var ids = json.RootElement.EnumerateArray().Select(item => item.GetProperty("id").GetString()).ToList();
+            Assert.Equal(3, ids.Count);
+            Assert.DoesNotContain($"{Record(1).Source.Sha256}#0", ids);
+        }
+
+        output = new StringWriter();
+        Assert.Equal(0, SimilarCommand.Run(null, null, "-", _directory, 10, json: false, new StringReader($"{Word}の項目を区民課で扱う"), output, new StringWriter()));
+        Assert.Contains($"{Word}その", output.ToString());
+
+        var errors = new StringWriter();
+        Assert.Equal(2, SimilarCommand.Run(null, null, null, _directory, 10, json: false, TextReader.Null, new StringWriter(), errors));
+        Assert.Contains("give one of", errors.ToString());
+    }
+
+    [Fact]
     public void Search_and_show_on_a_folder_that_holds_no_index_say_so()
     {
         var empty = Directory.CreateTempSubdirectory("ingest-cli-no-index-").FullName;

@@ -26,6 +26,14 @@ public sealed class RenditionPageTests : IAsyncLifetime
         Sheets = [new SheetRecord { Type = "外部結合", Partners = ["図書館協会"], Fields = new Dictionary<string, string> { ["結合の相手方"] = "図書館協会", ["情報保護対策"] = "通信を暗号化する。" } }],
     };
 
+    /// <summary>The same linkage reported a year earlier: the precedent the similar panel should find.</summary>
+    private static readonly SubmissionRecord Precedent = Word with
+    {
+        Source = new SourceInfo { Path = "/nonexistent/前年度/資料31.docx", Sha256 = new string('f', 64), Format = "docx" },
+        DocumentNumber = "資料31",
+        FiscalYear = 2022,
+    };
+
     public async Task InitializeAsync()
     {
         using (var store = IndexStore.Open(_directory))
@@ -33,6 +41,7 @@ public sealed class RenditionPageTests : IAsyncLifetime
         {
             updater.Replace(Text.Source.Path, Text.Source.Sha256, [Text]);
             updater.Replace(Word.Source.Path, Word.Source.Sha256, [Word]);
+            updater.Replace(Precedent.Source.Path, Precedent.Source.Sha256, [Precedent]);
             updater.Commit();
         }
         _host = await WebHost.StartAsync(_directory);
@@ -55,7 +64,8 @@ public sealed class RenditionPageTests : IAsyncLifetime
     public async Task A_hit_counts_the_submission_once_and_lists_its_files()
     {
         var body = await Get("/?q=" + Uri.EscapeDataString("図書館システム"));
-        Assert.Contains("1件の資料（別紙1件）", body);
+        Assert.Contains("2件の資料（別紙2件）", body);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(body, "2件のファイル"));
         Assert.Contains("2件のファイル", body);
         Assert.Contains("Word 資料40.docx", body);
         Assert.Contains("テキスト 資料40.txt", body);
@@ -74,6 +84,21 @@ public sealed class RenditionPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_record_page_lists_similar_submissions_but_not_its_own_files()
+    {
+        var body = await Get($"/record/{Precedent.Source.Sha256}/0");
+        Assert.Contains("類似の資料", body);
+        // The other submission is listed once, by one of its two files.
+        var panel = body[body.IndexOf("類似の資料", StringComparison.Ordinal)..];
+        Assert.Equal(1, new[] { Word, Text }.Count(record => panel.Contains($"/record/{record.Source.Sha256}/0", StringComparison.Ordinal)));
+        var own = await Get($"/record/{Word.Source.Sha256}/0");
+        var similar = own.IndexOf("id=\"similar\"", StringComparison.Ordinal);
+        Assert.True(similar > 0);
+        Assert.DoesNotContain(Text.Source.Sha256, own[similar..]);
+        Assert.Contains(Precedent.Source.Sha256, own[similar..]);
+    }
+
+    [Fact]
     public async Task The_page_says_how_a_query_was_read_and_offers_the_syntax()
     {
         var body = await Get("/?q=" + Uri.EscapeDataString("図書館 -暗号化"));
@@ -83,6 +108,6 @@ public sealed class RenditionPageTests : IAsyncLifetime
         var plain = await Get("/?q=" + Uri.EscapeDataString("(図書館"));
         Assert.Contains("reading notice", plain);
         Assert.Contains("語として検索しました", plain);
-        Assert.Contains("1件の資料", plain);
+        Assert.Contains("2件の資料", plain);
     }
 }

@@ -16,13 +16,17 @@ public sealed record SimilarSubmission(SubmissionRecord Record, float Score, IRe
 /// term), each term weighted by its frequency in the text times its rarity in the index, the
 /// <see cref="MaxQueryTerms"/> heaviest become a query of optional terms, boosted by that weight, over all text, and BM25
 /// ranks the sheets. Matches are grouped into submissions (renditions count once) and the given submission itself is
-/// left out. Terms in more than half of the documents say nothing of likeness and are skipped, as are one-letter terms
+/// left out. Terms in more than half of the documents (of an index of at least <see cref="MinDocumentsForCommonTerms"/>)
+/// say nothing of likeness and are skipped, as are one-letter terms
 /// (particles and kana the analyzer kept).
 /// </summary>
 public sealed class SimilarSubmissions(IndexSearcher searcher, IndexAnalysis analysis)
 {
     /// <summary>Most terms of the text that make up the query.</summary>
     public const int MaxQueryTerms = 40;
+
+    /// <summary>Documents an index needs before a term in more than half of them is skipped as common (a small index has too few to tell).</summary>
+    public const int MinDocumentsForCommonTerms = 20;
 
     /// <summary>Longest text read from a draft (chars).</summary>
     public const int MaxTextChars = 100_000;
@@ -80,7 +84,8 @@ public sealed class SimilarSubmissions(IndexSearcher searcher, IndexAnalysis ana
             .Select(group =>
             {
                 var frequency = reader.DocFreq(new Term(IndexFields.AllText, group.Key));
-                var weight = frequency == 0 || frequency * 2 > documents ? 0 : group.Count() * Math.Log(1 + (documents + 1.0) / (frequency + 1.0));
+                var common = documents >= MinDocumentsForCommonTerms && frequency * 2 > documents;
+                var weight = frequency == 0 || common ? 0 : group.Count() * Math.Log(1 + (documents + 1.0) / (frequency + 1.0));
                 return (Term: group.Key, Weight: weight);
             })
             .Where(pair => pair.Weight > 0)
