@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Ingest.Index.Search;
 using Ingest.Index.Store;
 using Ingest.Reports.Export;
 using Ingest.Web.Catalog;
@@ -85,11 +86,16 @@ public static class WebApp
             return Page(StatusCodes.Status200OK, SearchPage.Render(SearchPage.Run(store, catalog.Current, parsed.Value!)));
         });
 
-        app.MapGet("/record/{sha256}/{ordinal:int}", (string sha256, int ordinal, RecordCatalog catalog) =>
+        app.MapGet("/record/{sha256}/{ordinal:int}", (string sha256, int ordinal, IndexStore store, RecordCatalog catalog) =>
         {
             var snapshot = catalog.Current;
             var record = RecordId.IsSha256(sha256) && ordinal >= 0 ? snapshot.Find(sha256.ToLowerInvariant(), ordinal) : null;
-            return record is null ? Results.NotFound() : Page(StatusCodes.Status200OK, RecordPage.Render(record, snapshot));
+            if (record is null)
+                return Results.NotFound();
+            // The panel of precedents: past submissions most like this one (its other files left out).
+            using var lease = store.AcquireSearcher();
+            var similar = lease is null ? [] : new SimilarSubmissions(lease.Searcher, store.Analysis).LikeRecord(record, RecordPage.SimilarShown);
+            return Page(StatusCodes.Status200OK, RecordPage.Render(record, snapshot, similar));
         });
 
         app.MapGet("/record/{sha256}/{ordinal:int}/source", (string sha256, int ordinal, RecordCatalog catalog) =>

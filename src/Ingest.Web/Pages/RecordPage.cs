@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ingest.Core.Records;
+using Ingest.Index.Search;
 using Ingest.Reports.Export;
 using Ingest.Reports.Renewals;
 using Ingest.Web.Catalog;
@@ -12,16 +13,29 @@ namespace Ingest.Web.Pages;
 /// </summary>
 internal static class RecordPage
 {
-    public static SafeHtml Render(SubmissionRecord record, CatalogSnapshot catalog)
+    /// <summary>Similar submissions listed on a record page.</summary>
+    public const int SimilarShown = 5;
+
+    /// <summary>
+    /// The page of the submission <paramref name="asked"/> belongs to. When several files carry it, its fields are read from
+    /// the most faithful of them (Word, then a digital PDF, a text dump, a scan), and a panel lists every file and the fields
+    /// on which they disagree.
+    /// </summary>
+    public static SafeHtml Render(SubmissionRecord asked, CatalogSnapshot catalog, IReadOnlyList<SimilarSubmission>? similar = null)
     {
+        var group = catalog.RenditionsOf(asked);
+        var record = group.Preferred;
         var html = new HtmlBuilder();
         html.Append($"<article class=\"record\">\n<h1>{SearchPage.TitleOf(record)}</h1>\n");
+        if (group.Renditions.Count > 1)
+            RenditionList.RenderPanel(html, group, asked);
         RenderCover(html, record);
         RenderOverview(html, record);
         for (var i = 0; i < record.Sheets.Count; i++)
             RenderSheet(html, record, i, catalog);
         foreach (var checklist in record.Checklists)
             RenderChecklist(html, checklist);
+        RenderSimilar(html, similar ?? []);
         html.Append($"</article>\n");
         return Layout.Page(SearchPage.TitleOf(record), html.ToSafeHtml());
     }
@@ -153,6 +167,23 @@ internal static class RecordPage
             html.Append($"</li>");
         }
         html.Append($"</ol></div>\n");
+    }
+
+    /// <summary>Past submissions most like this one, with the words they share, so a clerk finds the precedent wording.</summary>
+    private static void RenderSimilar(HtmlBuilder html, IReadOnlyList<SimilarSubmission> similar)
+    {
+        if (similar.Count == 0)
+            return;
+        html.Append($"<section class=\"similar\" id=\"similar\"><h2>類似の資料</h2>\n<ol>");
+        foreach (var item in similar)
+        {
+            var year = item.Record.FiscalYear is { } fiscalYear ? $"{fiscalYear}年度　" : string.Empty;
+            html.Append($"<li>{year}<a href=\"{RecordId.Url(item.Record)}\">{SearchPage.TitleOf(item.Record)}</a>");
+            if (item.SharedTerms.Count > 0)
+                html.Append($" <span class=\"terms\">共通する語：{string.Join("・", item.SharedTerms)}</span>");
+            html.Append($"</li>");
+        }
+        html.Append($"</ol></section>\n");
     }
 
     private static void RenderChecklist(HtmlBuilder html, Checklist checklist)
