@@ -81,6 +81,8 @@ public sealed class RenditionRuleTests
         Assert.True(RenditionRule.FidelityOf(new SourceInfo { Path = "a", Sha256 = "0", Format = "docx" }) > RenditionRule.FidelityOf(new SourceInfo { Path = "a", Sha256 = "0", Format = "pdf" }));
         Assert.True(RenditionRule.FidelityOf(new SourceInfo { Path = "a", Sha256 = "0", Format = "pdf" }) > RenditionRule.FidelityOf(new SourceInfo { Path = "a", Sha256 = "0", Format = "text" }));
         Assert.True(RenditionRule.FidelityOf(new SourceInfo { Path = "a", Sha256 = "0", Format = "text" }) > RenditionRule.FidelityOf(new SourceInfo { Path = "a", Sha256 = "0", Format = "ocr" }));
+        // A scanned PDF is read by OCR: below the text dump, though its format is "pdf".
+        Assert.True(RenditionRule.FidelityOf(new SourceInfo { Path = "a", Sha256 = "0", Format = "text" }) > RenditionRule.FidelityOf(new SourceInfo { Path = "a", Sha256 = "0", Format = "pdf", Ocr = true }));
     }
 
     [Fact]

@@ -69,6 +69,9 @@ public static class RenditionRule
     public static RenditionFidelity FidelityOf(SourceInfo source)
     {
         ArgumentNullException.ThrowIfNull(source);
+        // A scanned PDF carries the format "pdf" like a born-digital one, but its words were recognised, not written.
+        if (source.Ocr == true)
+            return RenditionFidelity.Recognised;
         return source.Format switch
         {
             "docx" => RenditionFidelity.Word,
