@@ -189,7 +189,7 @@ public sealed class SearchAndShowCommandTests : IDisposable
     }
 
     [Fact]
-    public void Search_and_show_on_a_folder_that_holds_no_index_say_so()
+    public void Search_show_and_report_on_a_folder_that_holds_no_index_say_so_alike()
     {
         var empty = Directory.CreateTempSubdirectory("ingest-cli-no-index-").FullName;
         try
@@ -199,6 +199,10 @@ public sealed class SearchAndShowCommandTests : IDisposable
             Assert.Contains("holds no index", errors.ToString());
             errors = new StringWriter();
             Assert.Equal(1, ShowCommand.Run("x.txt", empty, json: false, new StringWriter(), errors));
+            Assert.Contains("holds no index", errors.ToString());
+            errors = new StringWriter();
+            var report = new ReportCommand.Request(empty, "2026-04-01", null, null, "table", null);
+            Assert.Equal(1, ReportCommand.RunFromIndex(report, TimeProvider.System, errors));
             Assert.Contains("holds no index", errors.ToString());
         }
         finally

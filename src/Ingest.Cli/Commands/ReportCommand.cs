@@ -42,7 +42,8 @@ internal static class ReportCommand
     /// <summary>The command's arguments, unvalidated.</summary>
     internal sealed record Request(string? Index, string? AsOf, int? FiscalYear, string? Type, string Format, string? Out);
 
-    private static int RunFromIndex(Request request, TimeProvider clock, TextWriter errors)
+    /// <summary>0 when reported; 1 when the folder holds no index (as search and show); 2 when there is no folder or an argument is wrong.</summary>
+    internal static int RunFromIndex(Request request, TimeProvider clock, TextWriter errors)
     {
         var directory = request.Index ?? IndexStore.DefaultDirectory;
         // A missing folder is a mistyped --index or no import yet: say so, rather than report nothing.
@@ -57,7 +58,7 @@ internal static class ReportCommand
             if (!store.Exists)
             {
                 errors.WriteLine(ConsoleText.Line($"{directory}: the folder holds no index (import files first)"));
-                return 2;
+                return 1;
             }
             return Run(request, store.AllRecords(), clock, Console.OpenStandardOutput, Console.IsOutputRedirected, errors);
         }
