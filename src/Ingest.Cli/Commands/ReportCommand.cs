@@ -3,6 +3,7 @@ using System.Globalization;
 using Ingest.Core.Dates;
 using Ingest.Core.Records;
 using Ingest.Index.Store;
+using Ingest.Reports.Drafts;
 using Ingest.Reports.Export;
 using Ingest.Reports.Renewals;
 using Ingest.Core.Diagnostics;
@@ -24,15 +25,16 @@ internal static class ReportCommand
         var type = new Option<string?>("--type") { Description = "Only 外部結合, 委任 or 委託 (委託 includes 再委託)." };
         var format = new Option<string>("--format") { Description = $"Output format: {string.Join(", ", ReportWriters.Formats)}.", DefaultValueFactory = _ => "table" };
         var output = new Option<string?>("--out") { Description = "Write to this file instead of the terminal (required for xlsx unless output is redirected)." };
+        var drafts = new Option<string?>("--drafts") { Description = "Instead of the report, write next term's Word submission for every arrangement that needs renewal into this folder." };
 
         var renewals = new Command("renewals", "Arrangements (外部結合, 委任, 委託) that need renewal for a fiscal year, with the phrase that decided each.")
         {
-            index, asOf, fiscalYear, type, format, output,
+            index, asOf, fiscalYear, type, format, output, drafts,
         };
         renewals.SetAction(parse =>
         {
             var request = new Request(parse.GetValue(index), parse.GetValue(asOf), parse.GetValue(fiscalYear),
-                parse.GetValue(type), parse.GetValue(format) ?? "table", parse.GetValue(output));
+                parse.GetValue(type), parse.GetValue(format) ?? "table", parse.GetValue(output), parse.GetValue(drafts));
             return RunFromIndex(request, TimeProvider.System, Console.Error);
         });
 
@@ -40,7 +42,7 @@ internal static class ReportCommand
     }
 
     /// <summary>The command's arguments, unvalidated.</summary>
-    internal sealed record Request(string? Index, string? AsOf, int? FiscalYear, string? Type, string Format, string? Out);
+    internal sealed record Request(string? Index, string? AsOf, int? FiscalYear, string? Type, string Format, string? Out, string? Drafts = null);
 
     private static int RunFromIndex(Request request, TimeProvider clock, TextWriter errors)
     {
@@ -98,6 +100,9 @@ internal static class ReportCommand
         if (writer.IsBinary && request.Out is null && !outputRedirected)
             return Usage(errors, $"--format {writer.Format} writes a binary file: give --out FILE{writer.Extension}");
 
+        if (request.Drafts is not null)
+            return WriteDrafts(request.Drafts, records, query, standardOutput, errors);
+
         var report = RenewalReportBuilder.Build(records, query);
         try
         {
@@ -118,6 +123,26 @@ internal static class ReportCommand
             errors.WriteLine(ConsoleText.Line($"{request.Out ?? "standard output"}: cannot write: {e.Message}"));
             return 1;
         }
+        return 0;
+    }
+
+    /// <summary>Next term's drafts into a folder; each file on a line of its own (with the record it was made from).</summary>
+    private static int WriteDrafts(string directory, IEnumerable<SubmissionRecord> records, RenewalQuery query, Func<Stream> standardOutput, TextWriter errors)
+    {
+        var drafts = RenewalDrafts.Plan(records, query);
+        try
+        {
+            var written = RenewalDraftWriter.WriteAll(drafts, directory);
+            using var stdout = new StreamWriter(standardOutput(), new System.Text.UTF8Encoding(false));
+            for (var i = 0; i < drafts.Count; i++)
+                stdout.WriteLine(ConsoleText.Line($"{written[i]}  ← {drafts[i].Original.Source.Path}"));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            errors.WriteLine(ConsoleText.Line($"{directory}: cannot write drafts: {e.Message}"));
+            return 1;
+        }
+        errors.WriteLine(ConsoleText.Line($"{directory}: {drafts.Count} drafts for {drafts.Sum(d => d.Renewed.Count)} arrangements due by {query.TargetYear.End:yyyy-MM-dd} (FY{query.TargetYear.Year}); fill in the highlighted 【要記入：…】 parts"));
         return 0;
     }
 
