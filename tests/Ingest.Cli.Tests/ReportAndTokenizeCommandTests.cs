@@ -42,6 +42,41 @@ public sealed class ReportAndTokenizeCommandTests
         public override void WriteByte(byte value) => inner.WriteByte(value);
     }
 
+    [Fact]
+    public void Drafts_writes_one_word_file_per_due_submission_that_reads_back_for_the_next_term()
+    {
+        var directory = Directory.CreateTempSubdirectory("ingest-cli-drafts-").FullName;
+        try
+        {
+            var stdout = new MemoryStream();
+            var errors = new StringWriter();
+            var request = new ReportCommand.Request(null, "2026-11-22", null, null, "table", null, directory);
+            var code = ReportCommand.Run(request, _seedRecords, _clock, () => new NonClosing(stdout), false, errors);
+            Assert.Equal(0, code);
+            var files = Directory.GetFiles(directory, "*.docx").Order(StringComparer.Ordinal).ToArray();
+            // Five arrangements of the seeds are due; seed 003's 委任 and 委託 share one submission, so four files.
+            Assert.Equal(4, files.Length);
+            Assert.Contains("4 drafts for 5 arrangements due by 2027-03-31", errors.ToString());
+            var listed = Encoding.UTF8.GetString(stdout.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(files, listed.Select(line => line[..line.IndexOf("  ← ", StringComparison.Ordinal)]).Order(StringComparer.Ordinal));
+            foreach (var file in files)
+            {
+                Assert.StartsWith("2027-03-31_", Path.GetFileName(file));
+                var read = Assert.Single(IngestPipeline.Default.ExtractFile(file).Submissions);
+                Assert.All(read.Sheets, sheet =>
+                {
+                    Assert.Equal(new DateOnly(2027, 4, 1), sheet.Period?.Start);
+                    Assert.Equal(new DateOnly(2028, 3, 31), sheet.Period?.End);
+                    Assert.Equal(Recurrence.Annual, sheet.Period?.Recurrence);
+                });
+            }
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     private static string[] Rows(string csv) => csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToArray();
 
     [Fact]

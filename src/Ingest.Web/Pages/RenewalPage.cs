@@ -13,12 +13,16 @@ namespace Ingest.Web.Pages;
 /// </summary>
 internal static class RenewalPage
 {
+    /// <summary>Where next term's drafts for the report's due arrangements are downloaded, as one zip.</summary>
+    public const string DraftsPath = "/renewals/drafts.zip";
+
+    /// <summary>The report's question from the page's parameters: as of the date asked, else today by the server's clock.</summary>
+    public static RenewalQuery Query(RenewalPageQuery query, TimeProvider clock) =>
+        new() { AsOf = query.AsOf ?? RenewalQuery.Today(clock).AsOf, SheetType = query.SheetType };
+
     /// <summary>Builds the report the page and the downloads show, from the history the catalog linked for this commit.</summary>
-    public static RenewalReport Build(CatalogSnapshot catalog, RenewalPageQuery query, TimeProvider clock)
-    {
-        var asOf = query.AsOf ?? RenewalQuery.Today(clock).AsOf;
-        return RenewalReportBuilder.Build(catalog.History, new RenewalQuery { AsOf = asOf, SheetType = query.SheetType });
-    }
+    public static RenewalReport Build(CatalogSnapshot catalog, RenewalPageQuery query, TimeProvider clock) =>
+        RenewalReportBuilder.Build(catalog.History, Query(query, clock));
 
     public static SafeHtml Render(RenewalReport report, RenewalPageQuery query, CatalogSnapshot catalog)
     {
@@ -33,8 +37,9 @@ internal static class RenewalPage
 
         var xlsx = fixedQuery.ToUrl("/renewals.xlsx", withPage: false);
         var csv = fixedQuery.ToUrl("/renewals.csv", withPage: false);
+        var drafts = fixedQuery.ToUrl(DraftsPath, withPage: false);
         html.Append($"<p class=\"summary\" id=\"summary\">基準日 {asOf}（{report.FiscalYear.Year}年度）：要更新 {report.NeedingRenewal.Count()}件 ／ 要確認 {report.NeedingReview.Count()}件 ／ 全{report.Rows.Count}件</p>\n")
-            .Append($"<p class=\"downloads\">ダウンロード：<a id=\"download-xlsx\" href=\"{xlsx}\" download>Excel（XLSX）</a>　<a id=\"download-csv\" href=\"{csv}\" download>CSV</a></p>\n");
+            .Append($"<p class=\"downloads\">ダウンロード：<a id=\"download-xlsx\" href=\"{xlsx}\" download>Excel（XLSX）</a>　<a id=\"download-csv\" href=\"{csv}\" download>CSV</a>　<a id=\"download-drafts\" href=\"{drafts}\" download>次期の申請書案（Word、要更新 {report.NeedingRenewal.Count()}件分、ZIP）</a></p>\n");
 
         var pageCount = Math.Max(1, (report.Rows.Count + RenewalPageQuery.PageSize - 1) / RenewalPageQuery.PageSize);
         var rows = report.Rows.Skip((query.Page - 1) * RenewalPageQuery.PageSize).Take(RenewalPageQuery.PageSize).ToList();
