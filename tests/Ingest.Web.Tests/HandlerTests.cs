@@ -352,33 +352,4 @@ public sealed class ErrorHandlingTests
             File.Delete(notAFolder);
         }
     }
-
-    [Fact]
-    public async Task Drafts_download_holds_a_word_file_per_due_submission_each_read_back_as_next_term()
-    {
-        var (_, page, _) = await Get("/renewals?asof=2026-11-22");
-        Assert.Contains("id=\"download-drafts\" href=\"/renewals/drafts.zip?asof=2026-11-22\"", page);
-        var response = await _host.Client.GetAsync("/renewals/drafts.zip?asof=2026-11-22");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
-        using var zip = new System.IO.Compression.ZipArchive(await response.Content.ReadAsStreamAsync());
-        Assert.NotEmpty(zip.Entries);
-        var directory = Directory.CreateTempSubdirectory("ingest-web-drafts-").FullName;
-        try
-        {
-            foreach (var entry in zip.Entries)
-            {
-                Assert.EndsWith(".docx", entry.Name);
-                var path = Path.Combine(directory, entry.Name);
-                entry.ExtractToFile(path);
-                var read = Assert.Single(Ingest.Pipeline.IngestPipeline.Default.ExtractFile(path).Submissions);
-                Assert.All(read.Sheets, sheet => Assert.Equal(new DateOnly(2027, 4, 1), sheet.Period?.Start));
-            }
-            Assert.Equal(zip.Entries.Select(e => e.Name).Order(StringComparer.Ordinal), zip.Entries.Select(e => e.Name));
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-    }
 }

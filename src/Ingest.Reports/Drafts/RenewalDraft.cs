@@ -117,13 +117,18 @@ public static class RenewalDrafts
         string? rolled = null;
         if (period is not null)
             rolled = term.Roll(period);
+        var placed = false;
         foreach (var (label, value) in sheet.Fields)
         {
             // The period's cell is the one whose text the period was read from.
-            fields[label] = rolled is not null && period is not null && value.Contains(period.Text, StringComparison.Ordinal)
-                ? value.Replace(period.Text, rolled, StringComparison.Ordinal)
-                : value;
+            var holdsPeriod = rolled is not null && period is not null && value.Contains(period!.Text, StringComparison.Ordinal);
+            fields[label] = holdsPeriod ? value.Replace(period!.Text, rolled!, StringComparison.Ordinal) : value;
+            placed |= holdsPeriod;
         }
+        // A record whose period came from elsewhere than a cell (written by hand, or by another tool) still gets the
+        // next term in the form's own period row.
+        if (rolled is not null && !placed)
+            fields[PeriodLabel(sheet.Type)] = rolled;
         return sheet with
         {
             Fields = fields,
@@ -131,6 +136,14 @@ public static class RenewalDrafts
             Period = period is null ? null : period with { Text = rolled!, Start = term.Start, End = term.End, Evidence = period.Evidence },
         };
     }
+
+    /// <summary>The form's period label for a kind (FIELDS.md): 結合の開始時期と期間, 委任/委託の開始時期及び期限.</summary>
+    private static string PeriodLabel(string sheetType) => ArrangementKinds.Family(sheetType) switch
+    {
+        ArrangementKinds.Linkage => "結合の開始時期と期間",
+        { } family => $"{family}の開始時期及び期限",
+        null => "開始時期と期間",
+    };
 
     /// <summary>
     /// A fiscal year as documents name it: 令和8年度, 令和元年度. The era is the one in force for most of the year
