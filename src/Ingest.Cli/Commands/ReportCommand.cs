@@ -42,7 +42,31 @@ internal static class ReportCommand
     }
 
     /// <summary>The command's arguments, unvalidated.</summary>
-    internal sealed record Request(string? Index, string? AsOf, int? FiscalYear, string? Type, string Format, string? Out, string? Drafts = null);
+    internal sealed record Request(string? Index, string? AsOf, int? FiscalYear, string? Type, string Format, string? Out, string? Drafts = null)
+    {
+        /// <summary>The terminal's width the table is fitted to; null for no limit.</summary>
+        public int? TerminalWidth { get; init; }
+    }
+
+    /// <summary>
+    /// The width a table on standard output is fitted to: <c>$COLUMNS</c> when it is set (shells set it but do not export
+    /// it, so a user who exports it asks for that width, also into a pipe), else the terminal's own width, else none.
+    /// </summary>
+    private static int? TerminalWidth()
+    {
+        if (int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), NumberStyles.None, CultureInfo.InvariantCulture, out var columns) && columns > 0)
+            return columns;
+        if (Console.IsOutputRedirected)
+            return null;
+        try
+        {
+            return Console.WindowWidth > 0 ? Console.WindowWidth : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
 
     private static int RunFromIndex(Request request, TimeProvider clock, TextWriter errors)
     {
@@ -61,7 +85,7 @@ internal static class ReportCommand
                 errors.WriteLine(ConsoleText.Line($"{directory}: the folder holds no index (import files first)"));
                 return 2;
             }
-            return Run(request, store.AllRecords(), clock, Console.OpenStandardOutput, Console.IsOutputRedirected, errors);
+            return Run(request with { TerminalWidth = TerminalWidth() }, store.AllRecords(), clock, Console.OpenStandardOutput, Console.IsOutputRedirected, errors);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
         {
@@ -103,6 +127,9 @@ internal static class ReportCommand
         if (request.Drafts is not null)
             return WriteDrafts(request.Drafts, records, query, standardOutput, errors);
 
+        // A table for the terminal fits its width; a table into a file keeps every column whole.
+        if (writer is TableReportWriter && request.Out is null && request.TerminalWidth is { } width)
+            writer = new TableReportWriter(width);
         var report = RenewalReportBuilder.Build(records, query);
         try
         {

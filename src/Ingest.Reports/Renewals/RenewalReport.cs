@@ -34,6 +34,10 @@ public sealed record RenewalRow
     /// <summary>The exact phrase that decided <see cref="Status"/>.</summary>
     public required string Evidence { get; init; }
     public int? FiscalYear { get; init; }
+    /// <summary>The meeting (第5回 → 5) the archive's folders or manifest name for the submission, if any.</summary>
+    public int? Meeting { get; init; }
+    /// <summary>The submission's 資料 number (資料40), if it gives one.</summary>
+    public string? DocumentNumber { get; init; }
     /// <summary>The file of the later submission that replaced this one, if any.</summary>
     public string? ReplacedBy { get; init; }
 }
@@ -143,6 +147,8 @@ public static class RenewalReportBuilder
         Status = decision.Status,
         Evidence = decision.Evidence,
         FiscalYear = a.FiscalYear,
+        Meeting = a.Submission.Meeting,
+        DocumentNumber = a.Submission.DocumentNumber,
         ReplacedBy = replacedBy?.Later.Path,
         History = chain.Select(c => new HistoryEntry { Path = c.Path, FiscalYear = c.FiscalYear, Title = c.Title }).ToList(),
     };
