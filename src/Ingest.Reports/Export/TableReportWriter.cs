@@ -6,7 +6,7 @@ namespace Ingest.Reports.Export;
 
 /// <summary>
 /// Aligned columns for a terminal, wide (CJK) characters counted as two cells; long cells are cut with …. Given the
-/// terminal's width, the table fits it: the columns that hold prose (件名, 相手方, 判定根拠, 資料) give up width first, then
+/// terminal's width, the table fits it: the columns that hold prose (件名, 相手方, 判定根拠, 資料, 状態) give up width first, then
 /// 判定根拠 and 残日数 are left out, and below that each row becomes a short block of lines (the compact layout).
 /// </summary>
 public sealed class TableReportWriter(int? width = null) : IReportWriter
@@ -22,7 +22,7 @@ public sealed class TableReportWriter(int? width = null) : IReportWriter
     /// <summary>The narrowest each prose column is cut to before a column is left out.</summary>
     private static readonly Dictionary<string, int> _proseMinimum = new(StringComparer.Ordinal)
     {
-        ["件名"] = 18, ["相手方"] = 10, ["判定根拠"] = 12, ["資料"] = 12, ["保有課"] = 10,
+        ["状態"] = 8, ["件名"] = 24, ["相手方"] = 12, ["判定根拠"] = 16, ["資料"] = 12, ["保有課"] = 10,
     };
 
     /// <summary>Columns left out, in this order, when the prose columns are at their narrowest and it still does not fit.</summary>
@@ -57,25 +57,21 @@ public sealed class TableReportWriter(int? width = null) : IReportWriter
             WriteLine(writer, row.Select((t, i) => Cut(t, widths[i], columns[i].KeepEnd)).ToArray(), widths, columns);
     }
 
-    /// <summary>Narrows prose columns, then leaves columns out, until the table fits; false when even that is too wide.</summary>
+    /// <summary>
+    /// Narrows the prose columns, widest first, down to their minimums; when that is not enough, leaves the next column of
+    /// the drop order out and starts again from the natural widths (so the columns kept get the room it had). False when
+    /// even the last table is too wide.
+    /// </summary>
     private static bool Fit(List<ReportColumn> columns, List<string[]> texts, List<int> widths, int limit)
     {
-        int Total() => widths.Sum() + Gap.Length * (widths.Count - 1);
+        var natural = widths.ToList();
         var drops = new Queue<string>(_dropOrder);
-        while (Total() > limit)
+        while (true)
         {
-            // The widest prose column above its minimum gives up one cell.
-            var candidate = -1;
-            for (var i = 0; i < columns.Count; i++)
-            {
-                if (_proseMinimum.TryGetValue(columns[i].Header, out var min) && widths[i] > min && (candidate < 0 || widths[i] > widths[candidate]))
-                    candidate = i;
-            }
-            if (candidate >= 0)
-            {
-                widths[candidate]--;
-                continue;
-            }
+            widths.Clear();
+            widths.AddRange(natural);
+            if (Shrink(columns, widths, limit))
+                return true;
             if (drops.Count == 0)
                 return false;
             var dropped = drops.Dequeue();
@@ -83,9 +79,27 @@ public sealed class TableReportWriter(int? width = null) : IReportWriter
             if (drop < 0)
                 continue;
             columns.RemoveAt(drop);
-            widths.RemoveAt(drop);
-            foreach (var row in texts.ToList())
-                texts[texts.IndexOf(row)] = [.. row[..drop], .. row[(drop + 1)..]];
+            natural.RemoveAt(drop);
+            for (var r = 0; r < texts.Count; r++)
+                texts[r] = [.. texts[r][..drop], .. texts[r][(drop + 1)..]];
+        }
+    }
+
+    private static bool Shrink(List<ReportColumn> columns, List<int> widths, int limit)
+    {
+        var total = widths.Sum() + Gap.Length * (widths.Count - 1);
+        while (total > limit)
+        {
+            var candidate = -1;
+            for (var i = 0; i < columns.Count; i++)
+            {
+                if (_proseMinimum.TryGetValue(columns[i].Header, out var min) && widths[i] > min && (candidate < 0 || widths[i] > widths[candidate]))
+                    candidate = i;
+            }
+            if (candidate < 0)
+                return false;
+            widths[candidate]--;
+            total--;
         }
         return true;
     }
