@@ -28,6 +28,7 @@ public static class WebApp
     private const string HtmlContentType = "text/html; charset=utf-8";
     private const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private const string CsvContentType = "text/csv; charset=utf-8";
+    private const string CalendarContentType = "text/calendar; charset=utf-8";
 
     // Pages build their own markup and styles; nothing may load from elsewhere or be framed by another site.
     private const string ContentSecurityPolicy =
@@ -113,6 +114,11 @@ public static class WebApp
 
         app.MapGet("/renewals.xlsx", (HttpContext http, RecordCatalog catalog) => Download(http, catalog, clock, new XlsxReportWriter(), XlsxContentType));
         app.MapGet("/renewals.csv", (HttpContext http, RecordCatalog catalog) => Download(http, catalog, clock, new CsvReportWriter(), CsvContentType));
+        app.MapGet("/renewals.ics", (HttpContext http, RecordCatalog catalog) =>
+        {
+            var weeks = RenewalPageQuery.Parse(http.Request.Query).Value?.RemindWeeks;
+            return Download(http, catalog, clock, new IcsReportWriter(weeks is { } w ? TimeSpan.FromDays(7 * w) : null), CalendarContentType);
+        });
         app.MapGet(RenewalPage.DraftsPath, (HttpContext http, RecordCatalog catalog) => DownloadDrafts(http, catalog, clock));
 
         app.MapGet(Layout.StylesheetPath, (HttpContext http) =>

@@ -77,6 +77,23 @@ public sealed class ReportAndTokenizeCommandTests
         }
     }
 
+    [Fact]
+    public void Ics_gives_one_event_per_due_arrangement_with_the_reminder_asked_for()
+    {
+        var stdout = new MemoryStream();
+        var errors = new StringWriter();
+        var request = new ReportCommand.Request(null, "2026-11-22", null, null, "ics", null) { RemindWeeks = 6 };
+        Assert.Equal(0, ReportCommand.Run(request, _seedRecords, _clock, () => new NonClosing(stdout), true, errors));
+        var ics = Encoding.UTF8.GetString(stdout.ToArray());
+        Assert.StartsWith("BEGIN:VCALENDAR\r\n", ics);
+        Assert.Equal(5, ics.Split("BEGIN:VEVENT").Length - 1);
+        Assert.Equal(5, ics.Split("TRIGGER:-P6W").Length - 1);
+
+        var wrong = new ReportCommand.Request(null, "2026-11-22", null, null, "csv", null) { RemindWeeks = 6 };
+        Assert.Equal(2, ReportCommand.Run(wrong, _seedRecords, _clock, () => new MemoryStream(), true, errors));
+        Assert.Contains("--remind-weeks is for --format ics", errors.ToString());
+    }
+
     private static string[] Rows(string csv) => csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToArray();
 
     [Fact]

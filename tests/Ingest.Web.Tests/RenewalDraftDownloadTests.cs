@@ -46,6 +46,21 @@ public sealed class RenewalDraftDownloadTests(SeedIndexFixture index) : IAsyncLi
     }
 
     [Fact]
+    public async Task Calendar_download_is_text_calendar_with_an_event_per_due_arrangement()
+    {
+        var page = await _host.Client.GetStringAsync("/renewals?asof=2026-11-22");
+        Assert.Contains("id=\"download-ics\" href=\"/renewals.ics?asof=2026-11-22\"", page);
+        var response = await _host.Client.GetAsync("/renewals.ics?asof=2026-11-22&remind=2");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/calendar", response.Content.Headers.ContentType?.MediaType);
+        var ics = await response.Content.ReadAsStringAsync();
+        var due = System.Text.RegularExpressions.Regex.Matches(page, "<tr class=\"status-needsrenewal\"").Count;
+        Assert.True(due > 0);
+        Assert.Equal(due, ics.Split("BEGIN:VEVENT").Length - 1);
+        Assert.Equal(due, ics.Split("TRIGGER:-P2W").Length - 1);
+    }
+
+    [Fact]
     public async Task A_bad_date_is_refused_with_the_page_error()
     {
         var response = await _host.Client.GetAsync("/renewals/drafts.zip?asof=2026-02-30");

@@ -25,27 +25,37 @@ internal static class ReportCommand
         var type = new Option<string?>("--type") { Description = "Only 外部結合, 委任 or 委託 (委託 includes 再委託)." };
         var format = new Option<string>("--format") { Description = $"Output format: {string.Join(", ", ReportWriters.Formats)}.", DefaultValueFactory = _ => "table" };
         var output = new Option<string?>("--out") { Description = "Write to this file instead of the terminal (required for xlsx unless output is redirected)." };
+        var remind = new Option<int?>("--remind-weeks") { Description = $"With --format ics: the reminder this many weeks before each due date (default {IcsReportWriter.DefaultReminder.Days / 7}; 0 for none before)." };
         var drafts = new Option<string?>("--drafts") { Description = "Instead of the report, write next term's Word submission for every arrangement that needs renewal into this folder." };
 
         var renewals = new Command("renewals", "Arrangements (外部結合, 委任, 委託) that need renewal for a fiscal year, with the phrase that decided each.")
         {
-            index, asOf, fiscalYear, type, format, output, drafts,
+            index, asOf, fiscalYear, type, format, output, drafts, remind,
         };
         renewals.SetAction(parse =>
         {
             var request = new Request(parse.GetValue(index), parse.GetValue(asOf), parse.GetValue(fiscalYear),
-                parse.GetValue(type), parse.GetValue(format) ?? "table", parse.GetValue(output), parse.GetValue(drafts));
+                parse.GetValue(type), parse.GetValue(format) ?? "table", parse.GetValue(output), parse.GetValue(drafts))
+            {
+                RemindWeeks = parse.GetValue(remind),
+            };
             return RunFromIndex(request, TimeProvider.System, Console.Error);
         });
 
         return new Command("report", "Reports over the indexed records.") { renewals };
     }
 
+    /// <summary>Longest reminder a calendar event may give, in weeks (a year).</summary>
+    internal const int MaxRemindWeeks = 52;
+
     /// <summary>The command's arguments, unvalidated.</summary>
     internal sealed record Request(string? Index, string? AsOf, int? FiscalYear, string? Type, string Format, string? Out, string? Drafts = null)
     {
         /// <summary>The terminal's width the table is fitted to; null for no limit.</summary>
         public int? TerminalWidth { get; init; }
+
+        /// <summary>Weeks before a due date a calendar event reminds (ics only); null for the default.</summary>
+        public int? RemindWeeks { get; init; }
     }
 
     /// <summary>
@@ -120,6 +130,14 @@ internal static class ReportCommand
             if (!ArrangementKinds.Filterable.Contains(request.Type.Trim()))
                 return Usage(errors, $"--type '{request.Type}': expected one of {string.Join(", ", ArrangementKinds.Filterable)}");
             query = query with { SheetType = request.Type.Trim() };
+        }
+        if (request.RemindWeeks is { } weeks)
+        {
+            if (writer is not IcsReportWriter)
+                return Usage(errors, "--remind-weeks is for --format ics");
+            if (weeks is < 0 or > MaxRemindWeeks)
+                return Usage(errors, $"--remind-weeks {weeks}: expected 0–{MaxRemindWeeks}");
+            writer = new IcsReportWriter(TimeSpan.FromDays(7 * weeks));
         }
         if (writer.IsBinary && request.Out is null && !outputRedirected)
             return Usage(errors, $"--format {writer.Format} writes a binary file: give --out FILE{writer.Extension}");

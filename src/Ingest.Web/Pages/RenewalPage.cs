@@ -38,8 +38,9 @@ internal static class RenewalPage
         var xlsx = fixedQuery.ToUrl("/renewals.xlsx", withPage: false);
         var csv = fixedQuery.ToUrl("/renewals.csv", withPage: false);
         var drafts = fixedQuery.ToUrl(DraftsPath, withPage: false);
+        var calendar = fixedQuery.ToUrl("/renewals.ics", withPage: false);
         html.Append($"<p class=\"summary\" id=\"summary\">基準日 {asOf}（{report.FiscalYear.Year}年度）：要更新 {report.NeedingRenewal.Count()}件 ／ 要確認 {report.NeedingReview.Count()}件 ／ 全{report.Rows.Count}件</p>\n")
-            .Append($"<p class=\"downloads\">ダウンロード：<a id=\"download-xlsx\" href=\"{xlsx}\" download>Excel（XLSX）</a>　<a id=\"download-csv\" href=\"{csv}\" download>CSV</a>　<a id=\"download-drafts\" href=\"{drafts}\" download>次期の申請書案（Word、要更新 {report.NeedingRenewal.Count()}件分、ZIP）</a></p>\n");
+            .Append($"<p class=\"downloads\">ダウンロード：<a id=\"download-xlsx\" href=\"{xlsx}\" download>Excel（XLSX）</a>　<a id=\"download-csv\" href=\"{csv}\" download>CSV</a>　<a id=\"download-ics\" href=\"{calendar}\" download>期限のカレンダー（iCalendar）</a>　<a id=\"download-drafts\" href=\"{drafts}\" download>次期の申請書案（Word、要更新 {report.NeedingRenewal.Count()}件分、ZIP）</a></p>\n");
 
         var ordered = Order(report.Rows, query.Sort);
         var pageCount = Math.Max(1, (ordered.Count + RenewalPageQuery.PageSize - 1) / RenewalPageQuery.PageSize);

@@ -30,6 +30,9 @@ public sealed record RenewalPageQuery
     public DateOnly? AsOf { get; init; }
     public string? SheetType { get; init; }
     public RenewalOrder Sort { get; init; } = RenewalOrder.Due;
+
+    /// <summary>Weeks before each due date the calendar download reminds; null for its default.</summary>
+    public int? RemindWeeks { get; init; }
     public int Page { get; init; } = 1;
 
     /// <summary>Reads the query string; a bad date, an unknown type or a bad page refuses it with messages.</summary>
@@ -39,6 +42,7 @@ public sealed record RenewalPageQuery
         var asOf = reader.Date("asof", "基準日");
         var type = reader.Text("type", "種別", 50);
         var page = reader.Integer("page", "ページ番号", 1, MaxPage);
+        var remind = reader.Integer("remind", "通知（何週間前）", 0, 52);
         var sort = reader.Text("sort", "並び順", 20) switch
         {
             null or "due" => RenewalOrder.Due,
@@ -53,7 +57,7 @@ public sealed record RenewalPageQuery
             reader.Fail($"種別は{string.Join("・", ArrangementKinds.Filterable)}のいずれかを指定してください。");
         if (reader.Errors.Count > 0)
             return new QueryParse<RenewalPageQuery>(null, reader.Errors);
-        return new QueryParse<RenewalPageQuery>(new RenewalPageQuery { AsOf = asOf, SheetType = type, Sort = sort ?? RenewalOrder.Due, Page = page ?? 1 }, []);
+        return new QueryParse<RenewalPageQuery>(new RenewalPageQuery { AsOf = asOf, SheetType = type, Sort = sort ?? RenewalOrder.Due, RemindWeeks = remind, Page = page ?? 1 }, []);
     }
 
     /// <summary>The URL of this view of the report (or of a download when <paramref name="path"/> names one).</summary>
@@ -62,6 +66,7 @@ public sealed record RenewalPageQuery
         ("asof", AsOf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
         ("type", SheetType),
         ("sort", Sort == RenewalOrder.Section ? "section" : null),
+        ("remind", RemindWeeks?.ToString(CultureInfo.InvariantCulture)),
         ("page", withPage && Page > 1 ? Page.ToString(CultureInfo.InvariantCulture) : null),
     ]);
 }
