@@ -94,6 +94,24 @@ public sealed class ReportAndTokenizeCommandTests
         Assert.Contains("--remind-weeks is for --format ics", errors.ToString());
     }
 
+    [Fact]
+    public void History_prints_each_term_and_the_word_level_changes_between_them()
+    {
+        var renewals = Path.Combine(AppContext.BaseDirectory, "corpus", "renewals");
+        var all = _seedRecords.Concat(Directory.GetFiles(renewals, "*.txt").SelectMany(p => IngestPipeline.Default.ExtractFile(p).Submissions)).ToList();
+        var seed001 = all.Single(r => Path.GetFileName(r.Source.Path).StartsWith("001", StringComparison.Ordinal));
+        var output = new StringWriter();
+        Assert.Equal(0, HistoryCommand.Run(seed001, all, output));
+        var text = output.ToString();
+        Assert.Contains("2 term(s)", text);
+        Assert.True(text.IndexOf("2012年度", StringComparison.Ordinal) < text.IndexOf("2019年度", StringComparison.Ordinal));
+        Assert.Contains("相手方: [-法務大臣-]{+出入国在留管理庁長官+}", text);
+        Assert.Contains("結合の相手方（本文の差分）", text);
+
+        var notAnArrangement = new SubmissionRecord { Source = new SourceInfo { Path = "x.txt", Sha256 = new string('c', 64), Format = "text" } };
+        Assert.Equal(1, HistoryCommand.Run(notAnArrangement, all, new StringWriter()));
+    }
+
     private static string[] Rows(string csv) => csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToArray();
 
     [Fact]

@@ -67,3 +67,26 @@ public sealed partial class RenewalLayoutTests(SeedIndexFixture index) : IAsyncL
     [GeneratedRegex("<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"\\d+\">([^<]*)<span class=\"count\">(\\d+)件")]
     private static partial Regex GroupHeading();
 }
+
+/// <summary>The record page shows the terms of an arrangement side by side with the word-level changes.</summary>
+[Collection(SeedIndexCollection.Name)]
+public sealed class RecordHistoryTests(SeedIndexFixture index) : IAsyncLifetime
+{
+    private WebHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await WebHost.StartAsync(index.Directory);
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task Later_term_shows_its_changes_against_the_earlier_one_escaped()
+    {
+        var later = SeedIndexFixture.HistoryPair[1];
+        var html = await _host.Client.GetStringAsync(Ingest.Web.Catalog.RecordId.Url(later));
+        Assert.Contains("<caption>年度ごとの内容と変更点</caption>", html);
+        Assert.True(html.IndexOf("2019年度<span class=\"file\">history-2019.txt", StringComparison.Ordinal)
+            < html.IndexOf("2020年度<span class=\"file\">history-2020.txt", StringComparison.Ordinal));
+        // The two terms differ only in their period: the year is struck and the new one inserted.
+        Assert.Contains("<del>2019</del><ins>2020</ins>年4月1日から", html);
+    }
+}

@@ -98,6 +98,20 @@ public static class TermHistories
                 Diff = WordDiff.Of(was, now),
             });
         }
+        // A period known from elsewhere than a cell (a record written by another tool) is compared all the same.
+        var periodBefore = earlier.Period?.Text;
+        var periodAfter = later.Period?.Text;
+        if (Fold(periodBefore) != Fold(periodAfter) && !fields.Any(f => Holds(f.After, periodAfter) || Holds(f.Before, periodBefore)))
+        {
+            fields.Add(new FieldChange
+            {
+                Label = PeriodLabel,
+                Before = periodBefore,
+                After = periodAfter,
+                Source = ChangeSource.TextOnly,
+                Diff = WordDiff.Of(periodBefore, periodAfter),
+            });
+        }
         var oldPartners = earlier.Partners.Select(Fold).ToHashSet(StringComparer.Ordinal);
         var newPartners = later.Partners.Select(Fold).ToHashSet(StringComparer.Ordinal);
         return new TermChange
@@ -109,6 +123,19 @@ public static class TermHistories
             Fields = fields,
         };
     }
+
+    /// <summary>The label a period change is listed under when no cell of the sheet holds the period.</summary>
+    public const string PeriodLabel = "開始時期と期間";
+
+    /// <summary>What a term says under a label of its history: the cell, or the period for <see cref="PeriodLabel"/>.</summary>
+    public static string? ValueOf(Arrangement term, string label)
+    {
+        ArgumentNullException.ThrowIfNull(term);
+        return term.Sheet.Fields.TryGetValue(label, out var value) ? value : label == PeriodLabel ? term.Period?.Text : null;
+    }
+
+    private static bool Holds(string? cell, string? text) =>
+        !string.IsNullOrEmpty(cell) && !string.IsNullOrEmpty(text) && cell.Contains(text, StringComparison.Ordinal);
 
     private static string Fold(string? text) => string.IsNullOrWhiteSpace(text) ? string.Empty : TextNormaliser.FoldKey(text);
 }

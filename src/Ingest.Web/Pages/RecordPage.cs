@@ -194,7 +194,7 @@ internal static class RecordPage
         }
         foreach (var label in labels)
         {
-            html.Append($"<tr><th scope=\"row\">{label}</th><td>{SafeHtml.Lines(history.Terms[0].Sheet.Fields.GetValueOrDefault(label))}</td>");
+            html.Append($"<tr><th scope=\"row\">{label}</th><td>{SafeHtml.Lines(TermHistories.ValueOf(history.Terms[0], label))}</td>");
             foreach (var change in history.Changes)
             {
                 var field = change.Fields.FirstOrDefault(f => f.Label == label);
