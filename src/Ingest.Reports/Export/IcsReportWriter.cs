@@ -57,6 +57,7 @@ public sealed class IcsReportWriter(TimeSpan? reminder = null) : IReportWriter
     {
         var summary = $"【更新期限】{row.SheetType} {row.OwningSection} {row.Title}".Trim();
         var description = new StringBuilder()
+            .Append("状態: ").Append(ReportColumns.StatusLabel(row.Status)).Append('\n')
             .Append("件名: ").Append(row.Title).Append('\n')
             .Append("種別: ").Append(row.SheetType).Append('\n')
             .Append("保有課: ").Append(row.OwningSection).Append('\n')

@@ -186,7 +186,7 @@ public sealed class TextWriterTests
     [Fact]
     public void WritersAreFoundByFormatName()
     {
-        Assert.Equal(["table", "csv", "xlsx", "md", "html", "json"], ReportWriters.Formats);
+        Assert.Equal(["table", "csv", "xlsx", "md", "html", "json", "ics"], ReportWriters.Formats);
         Assert.IsType<XlsxReportWriter>(ReportWriters.For("XLSX"));
         Assert.Null(ReportWriters.For("pdf"));
     }
