@@ -101,6 +101,18 @@ public sealed class RenewalDraftTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void WesternYearsStayWestern()
+    {
+        var draft = Drafts(AsOf).Single(d => Corpus.FileName(d.Original.Source.Path).StartsWith("r07_sodaigomi", StringComparison.Ordinal));
+        Assert.Equal("2027-03-31_ごみ減量リサイクル課_委託_粗大ごみ受付センターの運営業務の委託について.docx", draft.FileName);
+        var sheet = Assert.Single(draft.Record.Sheets);
+        // The record holds the cell as the extractor folded it (full-width digits and brackets to ASCII); the draft follows it.
+        Assert.Equal("2027年4月1日から2028年3月31日まで(年度ごとに契約を更新する。)", sheet.Fields["委託の開始時期及び期限"]);
+        // A 管理運営会議 submission's approval is the meeting's own, and the meeting is not known from a text dump.
+        Assert.Equal($"令和7年度第{Placeholders.For("回")}回本会議承認", draft.Record.PriorApprovals[^1].Text);
+    }
+
+    [Fact]
     public void WhatTheToolCannotKnowIsAHighlightedPlaceholderNeverAGuess()
     {
         var draft = Drafts(AsOf).First(d => d.Original.Meeting is null);
