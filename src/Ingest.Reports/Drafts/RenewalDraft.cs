@@ -42,6 +42,9 @@ public static class RenewalDrafts
     /// <summary>Longest subject kept in a file name, in characters (names must stay under common 255-byte limits).</summary>
     public const int MaxSubjectInName = 40;
 
+    /// <summary>Longest section name kept in a file name, in characters (a section is a few words; a hostile one is cut).</summary>
+    public const int MaxSectionInName = 20;
+
     public static IReadOnlyList<RenewalDraft> Plan(IEnumerable<SubmissionRecord> records, RenewalQuery query)
     {
         ArgumentNullException.ThrowIfNull(records);
@@ -161,7 +164,7 @@ public static class RenewalDrafts
         var kinds = string.Join("・", draft.Renewed.Select(a => a.SheetType).Distinct());
         var subject = first.Title ?? first.BusinessName ?? Path.GetFileNameWithoutExtension(first.Path);
         var stem = string.Create(CultureInfo.InvariantCulture,
-            $"{draft.Due:yyyy-MM-dd}_{Safe(first.OwningSection ?? "保有課不明")}_{Safe(kinds)}_{Safe(Cut(subject, MaxSubjectInName))}");
+            $"{draft.Due:yyyy-MM-dd}_{Safe(Cut(first.OwningSection ?? "保有課不明", MaxSectionInName))}_{Safe(kinds)}_{Safe(Cut(subject, MaxSubjectInName))}");
         var name = stem + ".docx";
         for (var n = 2; !taken.Add(name); n++)
             name = string.Create(CultureInfo.InvariantCulture, $"{stem}_{n}.docx");
