@@ -116,8 +116,10 @@ public sealed class TableReportWriter(int? width = null) : IReportWriter
             var days = row.DaysLeft is { } n ? $" (残{n}日)" : string.Empty;
             writer.WriteLine(Cut(OneLine($"{ReportColumns.StatusLabel(row.Status)}{due}{days} {row.SheetType} {row.OwningSection}"), limit, false));
             writer.WriteLine(Cut(OneLine($"  {row.Title}"), limit, false));
-            var where = $"{ReportColumns.Meeting(row)} {Path.GetFileName(row.Path)}".Trim();
-            writer.WriteLine("  " + Cut(OneLine($"{string.Join("、", row.Partners)} | {where}"), limit - 2, true));
+            // The file keeps what room it needs (its name's end tells rows apart); the partners get the rest.
+            var where = Cut(OneLine($"{ReportColumns.Meeting(row)} {Path.GetFileName(row.Path)}".Trim()), (limit - 2) * 2 / 3, true);
+            var partners = Cut(OneLine(string.Join("、", row.Partners)), Math.Max(1, limit - 2 - 3 - ReportColumns.DisplayWidth(where)), false);
+            writer.WriteLine($"  {partners} | {where}");
         }
     }
 
