@@ -1,7 +1,9 @@
 using System.Globalization;
 using Ingest.Core.Records;
+using Ingest.Core.Records.Renditions;
 using Ingest.Index.Search;
 using Ingest.Reports.Export;
+using Ingest.Reports.History;
 using Ingest.Reports.Renewals;
 using Ingest.Web.Catalog;
 
@@ -144,8 +146,11 @@ internal static class RecordPage
 
     private static void RenderHistory(HtmlBuilder html, SubmissionRecord record, int index, CatalogSnapshot catalog)
     {
+        // The history holds each submission once, from its most faithful file: find it by the rendition key, so a page
+        // opened from the PDF or text dump of a Word original still shows the arrangement's history.
+        var key = RenditionRule.KeyOf(record);
         var arrangement = catalog.History.Arrangements.FirstOrDefault(a =>
-            a.SheetIndex == index && a.Submission.Ordinal == record.Ordinal && a.Submission.Source.Sha256 == record.Source.Sha256);
+            a.SheetIndex == index && RenditionRule.KeyOf(a.Submission) == key);
         if (arrangement is null)
             return;
         var chain = catalog.History.ChainOf(arrangement);
@@ -166,7 +171,75 @@ internal static class RecordPage
                 html.Append($" <span class=\"evidence\">（{ReasonLabel(link.Reason)}：{link.Evidence}）</span>");
             html.Append($"</li>");
         }
-        html.Append($"</ol></div>\n");
+        html.Append($"</ol>");
+        RenderTerms(html, TermHistories.Of(catalog.History, arrangement));
+        html.Append($"</div>\n");
+    }
+
+    /// <summary>
+    /// The terms side by side, one column each, oldest first: the partners and every field that changed somewhere in
+    /// the history; each later term's cell is its difference from the term before (removed words struck, added ones
+    /// underlined), marked 明示 where the form itself marks the change.
+    /// </summary>
+    private static void RenderTerms(HtmlBuilder html, TermHistory history)
+    {
+        var labels = history.ChangedLabels;
+        var partnersChanged = history.Changes.Any(c => c.PartnersAdded.Count > 0 || c.PartnersRemoved.Count > 0);
+        if (labels.Count == 0 && !partnersChanged)
+        {
+            html.Append($"<p class=\"notice\">各年度の内容に違いはありません。</p>");
+            return;
+        }
+        html.Append($"<div class=\"terms-wrap\"><table class=\"grid terms\"><caption>年度ごとの内容と変更点</caption><thead><tr><th scope=\"col\">項目</th>");
+        foreach (var term in history.Terms)
+        {
+            var year = term.FiscalYear is { } y ? $"{y}年度" : "年度不明";
+            html.Append($"<th scope=\"col\">{year}<span class=\"file\">{Path.GetFileName(term.Path)}</span></th>");
+        }
+        html.Append($"</tr></thead><tbody>\n");
+        if (partnersChanged)
+        {
+            html.Append($"<tr><th scope=\"row\">相手方</th><td>{string.Join("、", history.Terms[0].Partners)}</td>");
+            foreach (var change in history.Changes)
+            {
+                var kept = change.Later.Partners.Where(p => !change.PartnersAdded.Contains(p));
+                html.Append($"<td>{string.Join("、", kept)}");
+                foreach (var gone in change.PartnersRemoved)
+                    html.Append($" <del>{gone}</del>");
+                foreach (var come in change.PartnersAdded)
+                    html.Append($" <ins>{come}</ins>");
+                html.Append($"</td>");
+            }
+            html.Append($"</tr>\n");
+        }
+        foreach (var label in labels)
+        {
+            html.Append($"<tr><th scope=\"row\">{label}</th><td>{SafeHtml.Lines(TermHistories.ValueOf(history.Terms[0], label))}</td>");
+            foreach (var change in history.Changes)
+            {
+                var field = change.Fields.FirstOrDefault(f => f.Label == label);
+                if (field is null)
+                {
+                    html.Append($"<td class=\"same\">（変更なし）</td>");
+                    continue;
+                }
+                html.Append($"<td class=\"diff\">");
+                if (field.Source != ChangeSource.TextOnly)
+                    html.Append($"<span class=\"badge\" title=\"この年度の様式が変更箇所として示しています\">明示</span> ");
+                foreach (var piece in field.Diff)
+                {
+                    html.Append(piece.Kind switch
+                    {
+                        DiffKind.Removed => SafeHtml.Of($"<del>{piece.Text}</del>"),
+                        DiffKind.Added => SafeHtml.Of($"<ins>{piece.Text}</ins>"),
+                        _ => SafeHtml.Text(piece.Text),
+                    });
+                }
+                html.Append($"</td>");
+            }
+            html.Append($"</tr>\n");
+        }
+        html.Append($"</tbody></table></div>");
     }
 
     /// <summary>Past submissions most like this one, with the words they share, so a clerk finds the precedent wording.</summary>
