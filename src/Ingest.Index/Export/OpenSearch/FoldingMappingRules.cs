@@ -8,8 +8,10 @@ namespace Ingest.Index.Export.OpenSearch;
 /// Our folding (<see cref="ITextFolder"/>: NFKC width and compatibility forms, radicals, old ideograph forms) written as
 /// the rules of an OpenSearch <c>mapping</c> char filter, found by asking the folder itself, character by character, so
 /// the rules follow whatever the folder does. A mapping char filter replaces strings without looking at their
-/// neighbours, so the folder's context rules (ー and dashes decided by the kana around them, 〇 as a digit or a circle)
-/// and what it drops or turns into whitespace are left out and counted in <see cref="ContextDependent"/> and <see cref="Dropped"/>.
+/// neighbours, so where the folder decides by the neighbours a character takes the form of its usual company: ｰ the
+/// prolonged sound mark it is after kana, dashes '-' (ー only between katakana in ours), and 〇 (a digit after kanji
+/// numerals, a circle mark elsewhere) is left alone; counted in <see cref="ContextDependent"/>. What the folder drops
+/// (variation selectors, zero-width and control characters) is left to the tokenizer and counted in <see cref="Dropped"/>.
 /// </summary>
 public sealed class FoldingMappingRules
 {
@@ -26,7 +28,7 @@ public sealed class FoldingMappingRules
     /// <summary>The rules, <c>from =&gt; to</c>, ordered by their source text (ordinal), so an export is byte-for-byte repeatable.</summary>
     public IReadOnlyList<string> Rules { get; }
 
-    /// <summary>Characters the folder changes differently depending on their neighbours (not expressible as a mapping).</summary>
+    /// <summary>Characters the folder changes differently depending on their neighbours and no single form suits (〇).</summary>
     public int ContextDependent { get; }
 
     /// <summary>Characters the folder removes or turns into whitespace (left to the tokenizer, which splits on them or keeps them).</summary>
@@ -43,17 +45,29 @@ public sealed class FoldingMappingRules
             if (codePoint is >= 0xD800 and <= 0xDFFF || CharUnicodeInfo.GetUnicodeCategory(codePoint) == UnicodeCategory.OtherNotAssigned)
                 continue;
             var source = char.ConvertFromUtf32(codePoint);
-            var folded = folder.Fold(source).Text;
-            if (folded == source)
-                continue;
-            if (folded.Length == 0 || folded.All(char.IsWhiteSpace))
-            {
-                dropped++;
-                continue;
-            }
-            if (!SameInContext(folder, source, folded))
+            // Folded between neighbours, not alone: alone, a space folds to nothing (runs are trimmed), and ー to '-'.
+            var betweenKana = FoldBetween(folder, "ア", source);
+            var betweenLetters = FoldBetween(folder, "a", source);
+            var betweenNumerals = FoldBetween(folder, "一", source);
+            string? folded;
+            if (betweenKana == betweenLetters && betweenLetters == betweenNumerals)
+                folded = betweenKana;
+            else if (source.Normalize(NormalizationForm.FormKC) == "ー")
+                folded = betweenKana; // a prolonged sound mark (ｰ) is written after kana
+            else if (betweenLetters == betweenNumerals)
+                folded = betweenLetters; // a dash: ー only between katakana, '-' everywhere else
+            else
+                folded = null; // 〇: a digit after kanji numerals, a circle mark elsewhere
+            if (folded is null)
             {
                 contextDependent++;
+                continue;
+            }
+            if (folded == source)
+                continue;
+            if (folded.Length == 0)
+            {
+                dropped++;
                 continue;
             }
             mappings[source] = folded;
@@ -73,15 +87,13 @@ public sealed class FoldingMappingRules
         return new FoldingMappingRules(rules, contextDependent, dropped);
     }
 
-    /// <summary>Whether <paramref name="source"/> folds to <paramref name="folded"/> between katakana and between kanji numerals too.</summary>
-    private static bool SameInContext(ITextFolder folder, string source, string folded)
+    /// <summary>What <paramref name="source"/> folds to between two <paramref name="neighbour"/>s (the neighbours fold to themselves).</summary>
+    private static string? FoldBetween(ITextFolder folder, string neighbour, string source)
     {
-        foreach (var (before, after) in new[] { ("ア", "ア"), ("一", "一"), ("a", "a") })
-        {
-            if (folder.Fold(before + source + after).Text != Fold(folder, before) + folded + Fold(folder, after))
-                return false;
-        }
-        return true;
+        var folded = folder.Fold(neighbour + source + neighbour).Text;
+        return folded.Length >= 2 * neighbour.Length && folded.StartsWith(neighbour, StringComparison.Ordinal) && folded.EndsWith(neighbour, StringComparison.Ordinal)
+            ? folded[neighbour.Length..^neighbour.Length]
+            : null;
     }
 
     private static string Fold(ITextFolder folder, string text) => folder.Fold(text).Text;
