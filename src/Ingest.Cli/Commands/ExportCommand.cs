@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Net.Http.Headers;
-using System.Text;
 using Ingest.Core.Diagnostics;
 using Ingest.Index.Export.OpenSearch;
 using Ingest.Index.Store;
@@ -17,12 +15,9 @@ namespace Ingest.Cli.Commands;
 /// </summary>
 internal static class ExportCommand
 {
-    /// <summary>User name and password for HTTP basic authentication.</summary>
-    public const string UserVariable = "INGEST_OPENSEARCH_USERNAME";
-    public const string PasswordVariable = "INGEST_OPENSEARCH_PASSWORD";
-
-    /// <summary>An API key (sent as <c>Authorization: ApiKey …</c>), instead of user name and password.</summary>
-    public const string ApiKeyVariable = "INGEST_OPENSEARCH_API_KEY";
+    private const string UserVariable = OpenSearchClient.UserVariable;
+    private const string PasswordVariable = OpenSearchClient.PasswordVariable;
+    private const string ApiKeyVariable = OpenSearchClient.ApiKeyVariable;
 
     public static Command Create()
     {
@@ -102,7 +97,7 @@ internal static class ExportCommand
             errors.WriteLine($"--url: put no credentials in the address; set {UserVariable} and {PasswordVariable}, or {ApiKeyVariable}");
             return 2;
         }
-        using var http = CreateClient(environment);
+        using var http = OpenSearchClient.Create(environment);
         var sync = new OpenSearchSync(http, cluster, name);
         try
         {
@@ -117,21 +112,5 @@ internal static class ExportCommand
             errors.WriteLine(ConsoleText.Line($"{e.Message}"));
             return 1;
         }
-    }
-
-    /// <summary>An HTTP client with the system's TLS trust and the credentials of the environment, if any, as a default header.</summary>
-    internal static HttpClient CreateClient(Func<string, string?> environment)
-    {
-        var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
-        var apiKey = environment(ApiKeyVariable);
-        var user = environment(UserVariable);
-        if (!string.IsNullOrEmpty(apiKey))
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", apiKey);
-        else if (!string.IsNullOrEmpty(user))
-        {
-            var pair = Convert.ToBase64String(Encoding.UTF8.GetBytes(user + ":" + (environment(PasswordVariable) ?? "")));
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", pair);
-        }
-        return http;
     }
 }
