@@ -112,6 +112,28 @@ public sealed class OpenSearchSyncTests : IDisposable
     }
 
     [Fact]
+    public async Task AClusterThatDoesNotAnswerIsTriedAgainThenReported()
+    {
+        var closed = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((System.Net.IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop(); // nothing listens there now: every connection is refused
+        var sync = new OpenSearchSync(_http, new Uri($"http://127.0.0.1:{port}/"), Name, new OpenSearchSyncOptions
+        {
+            MaxAttempts = 4,
+            Delay = (wait, _) =>
+            {
+                _waits.Add(wait);
+                return Task.CompletedTask;
+            },
+        });
+        using var store = IndexStore.Open(_directory);
+        var error = await Assert.ThrowsAsync<OpenSearchSyncException>(() => sync.RunAsync(store));
+        Assert.Contains("no answer after 4 attempts", error.Message, StringComparison.Ordinal);
+        Assert.Equal([TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)], _waits);
+    }
+
+    [Fact]
     public void RefusedDocumentsAreReportedAndSentAgainNextTime()
     {
         var refused = OpenSearchDocument.DocumentId(TestRecords.Delta.Source.Sha256, 0, 0);

@@ -275,14 +275,13 @@ public sealed class OpenSearchSync
                 using var message = request();
                 response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellation).ConfigureAwait(false);
             }
-            catch (HttpRequestException e) when (attempt < _options.MaxAttempts)
+            catch (Exception e) when (IsTransient(e, cancellation) && attempt < _options.MaxAttempts)
             {
                 _retries++;
                 await _options.Delay(Backoff(attempt, null), cancellation).ConfigureAwait(false);
-                _ = e;
                 continue;
             }
-            catch (HttpRequestException e)
+            catch (Exception e) when (IsTransient(e, cancellation))
             {
                 throw new OpenSearchSyncException($"{Target}: no answer after {attempt} attempts ({e.Message})", e);
             }
@@ -295,6 +294,10 @@ public sealed class OpenSearchSync
             await _options.Delay(Backoff(attempt, retryAfter), cancellation).ConfigureAwait(false);
         }
     }
+
+    /// <summary>A refused or dropped connection, or a request that timed out (not one the caller cancelled).</summary>
+    private static bool IsTransient(Exception e, CancellationToken cancellation) =>
+        e is HttpRequestException || (e is TaskCanceledException && !cancellation.IsCancellationRequested);
 
     private TimeSpan Backoff(int attempt, TimeSpan? retryAfter)
     {
