@@ -1,31 +1,47 @@
-# Draws bench/growth/results.tsv (written by bench/growth/run.sh) on log-log axes: import wall time, index size, peak memory
-# and warm search p50/p99 against the number of submissions, each measured point marked, with the power-law fit
-# y = a·n^b of the import time (b = 1 means linear growth). Usage: gnuplot -e "results='…'; output='…'" plot.gnuplot
+# Draws the growth curve: bench/growth/results.tsv (bench/growth/run.sh: imports of generated corpora) and, when given,
+# bench/growth/search.tsv (bench/growth/search.sh: the search bench's own index) on log-log axes, each measured point
+# marked. The import time is fitted with t = c + k·n (a fixed start-up cost plus a cost per submission), over the
+# measured points only; the title gives k and c.
+# Usage: gnuplot -e "results='…'; search='…'; output='…'" bench/growth/plot.gnuplot   (search optional)
 if (!exists("results")) results = 'bench/growth/results.tsv'
 if (!exists("output")) output = 'bench/growth/growth.png'
 set datafile separator "\t"
 set terminal pngcairo size 1200,800 font ",11"
 set output output
-set multiplot layout 2,2 title "Ingest on one 2-core machine (shared; load average in results.tsv): growth with the archive"
+set multiplot layout 2,2 title "Ingest on one 2-core machine, shared with other builds (load average 11–29 during these runs; per row in the .tsv files)"
 set logscale xy
 set grid
 set key top left
 set xlabel "submissions"
-a = 0.01; b = 1.0
-f(x) = a * x**b
-fit f(x) results using 1:4 every ::1 via a, b
-set title sprintf("import wall time (fit: t ∝ n^{%.2f})", b)
+set xrange [500:200000]
+c = 30.0; k = 0.01
+f(x) = c + k * x
+set fit quiet
+fit f(x) results using 1:4 every ::1 via c, k
+set title sprintf("import wall time, --jobs 2 (fit: %.0f s + %.1f ms per submission)", c, k * 1000)
 set ylabel "seconds"
-plot results using 1:4 every ::1 with linespoints pt 7 title "measured (--jobs 2)", f(x) with lines dt 2 title "fit"
+plot results using 1:4 every ::1 with points pt 7 ps 1.5 title "measured", f(x) with lines dt 2 title "fit c + k·n"
 set title "index size"
 set ylabel "MB"
-plot results using 1:9 every ::1 with linespoints pt 7 title "index (import log excluded)"
-set title "peak resident memory"
+if (exists("search")) {
+  plot results using 1:9 every ::1 with linespoints pt 7 title "imported corpus (ingest generate)", \
+       search using 1:3 every ::1 with linespoints pt 5 title "search bench's own index"
+} else {
+  plot results using 1:9 every ::1 with linespoints pt 7 title "imported corpus (ingest generate)"
+}
+set title "peak resident memory of the import"
 set ylabel "MB"
 plot results using 1:7 every ::1 with linespoints pt 7 title "largest process", \
      results using 1:8 every ::1 with linespoints pt 5 title "all processes (sampled)"
-set title "warm search latency (bench/search query set)"
+set title "warm search latency (bench/search query set, 5 rounds)"
 set ylabel "ms"
-plot results using 1:10 every ::1 with linespoints pt 7 title "p50", \
-     results using 1:11 every ::1 with linespoints pt 5 title "p99"
+if (exists("search")) {
+  plot search using 1:4 every ::1 with linespoints pt 7 title "p50, bench index (queries match)", \
+       search using 1:5 every ::1 with linespoints pt 5 title "p99, bench index", \
+       results using 1:10 every ::1 with linespoints pt 6 dt 2 title "p50, imported corpus (2/3 of queries match nothing)", \
+       results using 1:11 every ::1 with linespoints pt 4 dt 2 title "p99, imported corpus"
+} else {
+  plot results using 1:10 every ::1 with linespoints pt 7 title "p50", \
+       results using 1:11 every ::1 with linespoints pt 5 title "p99"
+}
 unset multiplot
