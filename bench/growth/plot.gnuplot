@@ -16,11 +16,20 @@ set xlabel "submissions"
 set xrange [500:200000]
 c = 30.0; k = 0.01
 f(x) = c + k * x
+cc = 10.0; kc = 0.001
+g(x) = cc + kc * x
 set fit quiet
+stats results using 1 every ::1 nooutput
+first = STATS_min; last = STATS_max
+within(x, y) = (x >= first && x <= last) ? y : 1/0   # fits drawn over the measured range only
 fit f(x) results using 1:4 every ::1 via c, k
-set title sprintf("import wall time, --jobs 2 (fit: %.0f s + %.1f ms per submission)", c, k * 1000)
+fit g(x) results using 1:5 every ::1 via cc, kc
+set title sprintf("import, --jobs 2: wall %.0f s + %.1f ms/submission; CPU %.0f s + %.1f ms/submission", c, k * 1000, cc, kc * 1000)
 set ylabel "seconds"
-plot results using 1:4 every ::1 with points pt 7 ps 1.5 title "measured", f(x) with lines dt 2 title "fit c + k·n"
+set key bottom right
+plot results using 1:4 every ::1 with points pt 7 ps 1.5 title "wall time", within(x, f(x)) with lines dt 2 title "fit", \
+     results using 1:5 every ::1 with points pt 5 ps 1.5 title "CPU time (user + system, workers included)", within(x, g(x)) with lines dt 3 title "fit"
+set key top left
 set title "index size"
 set ylabel "MB"
 if (exists("search")) {
@@ -33,6 +42,7 @@ set title "peak resident memory of the import"
 set ylabel "MB"
 plot results using 1:7 every ::1 with linespoints pt 7 title "largest process", \
      results using 1:8 every ::1 with linespoints pt 5 title "all processes (sampled)"
+set key bottom right font ",9"
 set title "warm search latency (bench/search query set, 5 rounds)"
 set ylabel "ms"
 if (exists("search")) {

@@ -26,7 +26,7 @@ for count in $counts; do
     /^indexing:/ {s = $2}
     /^index size:/ {m = $3}
     /^latency warm/ {for (i = 1; i <= NF; i++) {if ($i == "p50") a = $(i+1); if ($i == "p99") b = $(i+1)}}
-    /^matches per query/ {q = $5; sub(",", "", q)}
+    /^matches per query/ {q = $6; sub(",", "", q)}
     END {printf "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", n, s, m, a, b, q, l1, l2, d}' | tee -a "$results"
 done
 if command -v gnuplot >/dev/null && [ -f "$root/bench/growth/results.tsv" ]; then
