@@ -158,6 +158,26 @@ public sealed class OpenSearchSyncTests : IDisposable
     }
 
     [Fact]
+    public void ARefusedDocumentGoneFromOurIndexIsStillDeletedThere()
+    {
+        var refused = OpenSearchDocument.DocumentId(TestRecords.Delta.Source.Sha256, 0, 0);
+        _cluster.Refuse[refused] = (400, -1);
+        Assert.Single(Run().Failures);
+        using (var store = IndexStore.Open(_directory))
+        using (var updater = store.OpenUpdater())
+        {
+            updater.Remove(TestRecords.Delta.Source.Path);
+            updater.Commit();
+        }
+        _cluster.Refuse.Clear();
+        var second = Run();
+        Assert.Empty(second.Failures);
+        Assert.Contains(_cluster.Bulks.Last().Body.Split('\n'), line => line.Contains("\"delete\"", StringComparison.Ordinal) && line.Contains(refused, StringComparison.Ordinal));
+        var third = Run();
+        Assert.Equal((0, 0), (third.Indexed, third.Deleted));
+    }
+
+    [Fact]
     public void RefusesAnExistingIndexWithOtherSettings()
     {
         Run();

@@ -44,6 +44,9 @@ public sealed class OpenSearchSyncException(string message, Exception? inner = n
 /// </summary>
 public sealed class OpenSearchSync
 {
+    /// <summary>State entry of a document the cluster refused: matches no content hash.</summary>
+    private const string UnsentHash = "";
+
     private readonly HttpClient _http;
     private readonly Uri _cluster;
     private readonly OpenSearchIndexName _name;
@@ -81,37 +84,30 @@ public sealed class OpenSearchSync
             state.Clear();
         var failures = new List<OpenSearchItemFailure>();
         int indexed = 0, deleted = 0, unchanged = 0;
+        var batch = new BulkBatch(_options.MaxBatchBytes);
+        async Task Send(BulkItem item)
+        {
+            if (batch.TryAdd(item))
+                return;
+            var (i, d) = await SendAsync(batch.Take(), state, failures, cancellation).ConfigureAwait(false);
+            indexed += i;
+            deleted += d;
+            batch.TryAdd(item);
+        }
         try
         {
-            var batch = new BulkBatch(_options.MaxBatchBytes);
             var current = new HashSet<string>(StringComparer.Ordinal);
             foreach (var document in OpenSearchExport.Documents(store))
             {
                 current.Add(document.Id);
                 var hash = document.ContentHash;
                 if (state.Documents.TryGetValue(document.Id, out var sent) && sent == hash)
-                {
                     unchanged++;
-                    continue;
-                }
-                if (!batch.TryAdd(new BulkItem(document.Id, "index", OpenSearchExport.IndexAction(_name, document.Id), document.SourceJson, hash)))
-                {
-                    (var done, _) = await SendAsync(batch.Take(), state, failures, cancellation).ConfigureAwait(false);
-                    indexed += done;
-                    batch.TryAdd(new BulkItem(document.Id, "index", OpenSearchExport.IndexAction(_name, document.Id), document.SourceJson, hash));
-                }
+                else
+                    await Send(new BulkItem(document.Id, "index", OpenSearchExport.IndexAction(_name, document.Id), document.SourceJson, hash)).ConfigureAwait(false);
             }
             foreach (var id in state.Documents.Keys.Where(id => !current.Contains(id)).ToList())
-            {
-                var item = new BulkItem(id, "delete", OpenSearchExport.DeleteAction(_name, id), null, null);
-                if (!batch.TryAdd(item))
-                {
-                    var (i, d) = await SendAsync(batch.Take(), state, failures, cancellation).ConfigureAwait(false);
-                    indexed += i;
-                    deleted += d;
-                    batch.TryAdd(item);
-                }
-            }
+                await Send(new BulkItem(id, "delete", OpenSearchExport.DeleteAction(_name, id), null, null)).ConfigureAwait(false);
             if (batch.Count > 0)
             {
                 var (i, d) = await SendAsync(batch.Take(), state, failures, cancellation).ConfigureAwait(false);
@@ -194,9 +190,10 @@ public sealed class OpenSearchSync
                 else
                 {
                     failures.Add(new OpenSearchItemFailure(item.Id, item.Action, status, reason));
-                    // A refused index leaves whatever the cluster held; forget our hash so the next sync sends it again.
+                    // A refused index leaves whatever the cluster held: keep the id (so a later deletion is still sent) with
+                    // no hash, so the next sync sends the document again.
                     if (item.Action == "index")
-                        state.Documents.Remove(item.Id);
+                        state.Documents[item.Id] = UnsentHash;
                 }
             }
             if (again.Count > 0)
