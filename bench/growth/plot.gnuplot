@@ -8,7 +8,7 @@ if (!exists("output")) output = 'bench/growth/growth.png'
 set datafile separator "\t"
 set terminal pngcairo size 1200,800 font ",11"
 set output output
-set multiplot layout 2,2 title "Ingest on one 2-core machine, shared with other builds (load average 11–29 during these runs; per row in the .tsv files)"
+set multiplot layout 2,2 title "Ingest on one 2-core machine, shared with other builds (load average 11–34 during these runs; per row in the .tsv files)"
 set logscale xy
 set grid
 set key top left
