@@ -18,7 +18,7 @@ c = 30.0; k = 0.01
 f(x) = c + k * x
 cc = 10.0; kc = 0.001
 g(x) = cc + kc * x
-set fit quiet
+set fit quiet logfile '/dev/null'
 stats results using 1 every ::1 nooutput
 first = STATS_min; last = STATS_max
 within(x, y) = (x >= first && x <= last) ? y : 1/0   # fits drawn over the measured range only
