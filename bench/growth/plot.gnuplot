@@ -42,7 +42,7 @@ set title "peak resident memory of the import"
 set ylabel "MB"
 plot results using 1:7 every ::1 with linespoints pt 7 title "largest process", \
      results using 1:8 every ::1 with linespoints pt 5 title "all processes (sampled)"
-set key bottom right font ",9"
+set key top left font ",9"
 set title "warm search latency (bench/search query set, 5 rounds)"
 set ylabel "ms"
 if (exists("search")) {
