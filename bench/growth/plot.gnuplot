@@ -43,6 +43,7 @@ set ylabel "MB"
 plot results using 1:7 every ::1 with linespoints pt 7 title "largest process", \
      results using 1:8 every ::1 with linespoints pt 5 title "all processes (sampled)"
 set key top left font ",9"
+set yrange [0.1:100000]
 set title "warm search latency (bench/search query set, 5 rounds)"
 set ylabel "ms"
 if (exists("search")) {
