@@ -117,7 +117,7 @@ public static class Program
         {
             foreach (var request in queries)
             {
-                var query = search.BuildQuery(request, search.Compile(request.Query));
+                var query = search.BuildQuery(request, search.Prepare(request));
                 var start = Stopwatch.GetTimestamp();
                 searcher.Search(query, new Lucene.Net.Search.TotalHitCountCollector());
                 count += Stopwatch.GetElapsedTime(start).TotalMilliseconds;

@@ -25,9 +25,12 @@ public static class Program
         root.Subcommands.Add(LabelsCommand.Create());
         root.Subcommands.Add(SearchCommand.Create());
         root.Subcommands.Add(ShowCommand.Create());
+        root.Subcommands.Add(SimilarCommand.Create());
+        root.Subcommands.Add(HistoryCommand.Create());
         root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(TokenizeCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(WorkerCommand.Create());
         return root;

@@ -42,6 +42,23 @@ public sealed class UserDictionary : IWordSource
     /// <summary>The product's domain dictionary (era names, agencies, networks, terms of the privacy council), embedded in this assembly.</summary>
     public static UserDictionary Domain => s_domain.Value;
 
+    /// <summary>
+    /// The domain dictionary's entry lines exactly as embedded (comments and blank lines left out), in file order: what
+    /// another Kuromoji (an OpenSearch <c>kuromoji_tokenizer</c>'s <c>user_dictionary_rules</c>) needs to segment alike.
+    /// </summary>
+    public static IReadOnlyList<string> DomainRules()
+    {
+        using var reader = new StreamReader(DictionaryResources.Open(DomainResource), Encoding.UTF8);
+        var rules = new List<string>();
+        while (reader.ReadLine() is { } raw)
+        {
+            var line = StripComment(raw);
+            if (line.Trim().Length > 0)
+                rules.Add(line.Trim());
+        }
+        return rules;
+    }
+
     /// <summary>Number of phrases.</summary>
     public int Count => _phrases.Count;
 

@@ -31,10 +31,14 @@ public sealed class IngestPipeline(ReaderRegistry readers, ISubmissionExtractor 
     public static IngestPipeline Default { get; } = new(ReaderRegistry.Default, new SubmissionExtractor());
 
     /// <summary>File extensions an archive walk picks up; others are skipped with a note.</summary>
+    /// <remarks>
+    /// TIFF is the scanners' archive format and is read (by OCR); PNG and JPEG in a folder are mostly photographs and
+    /// logos, so an import leaves them, while <c>ingest extract</c> reads a PNG or JPEG scan named on its command line.
+    /// </remarks>
     public static IReadOnlySet<string> SupportedExtensions { get; } =
         new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
-            ".txt", ".text", ".md", ".htm", ".html", ".tsv", ".csv", ".pdf", ".docx", ".docm", ".xlsx", ".xlsm",
+            ".txt", ".text", ".md", ".htm", ".html", ".tsv", ".csv", ".pdf", ".docx", ".docm", ".xlsx", ".xlsm", ".tif", ".tiff",
             // Read by conversion with LibreOffice (Readers/Conversion).
             ".doc", ".xls", ".rtf", ".odt", ".ods", ".jtd", ".jtdc",
         };
@@ -77,6 +81,8 @@ public sealed class IngestPipeline(ReaderRegistry readers, ISubmissionExtractor 
             Format = layout.Value.Format,
             Pages = layout.Value.Format == "text" ? null : layout.Value.Pages.Count,
             Encoding = layout.Value.Encoding,
+            Ocr = layout.Value.Ocr is null ? null : true,
+            OcrConfidence = layout.Value.Ocr is { } ocr ? Math.Round(ocr.MeanConfidence, 3) : null,
         };
         var records = Extractor.Extract(layout.Value, source);
         var diagnostics = layout.Diagnostics.Concat(records.Diagnostics).ToArray();

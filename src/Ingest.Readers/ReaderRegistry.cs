@@ -2,6 +2,7 @@ using Ingest.Core.Diagnostics;
 using Ingest.Core.Layout;
 using Ingest.Readers.Conversion;
 using Ingest.Readers.Docx;
+using Ingest.Readers.Ocr;
 using Ingest.Readers.Pdf;
 using Ingest.Readers.Sniffing;
 using Ingest.Readers.Text;
@@ -28,6 +29,7 @@ public sealed class ReaderRegistry(IReadOnlyList<IDocumentReader> readers)
         new DocxDocumentReader(),
         new XlsxDocumentReader(),
         new ConvertingReader(new LibreOfficeConverter()),
+        new ImageDocumentReader(),
         new TextDocumentReader(),
     ]);
 
@@ -44,6 +46,6 @@ public sealed class ReaderRegistry(IReadOnlyList<IDocumentReader> readers)
         }
         return content.IsEmpty
             ? Result<LayoutDocument>.Fail("empty file")
-            : Result<LayoutDocument>.Fail($"not text and not a supported document format (PDF, Word, Excel, RTF, OpenDocument, 一太郎): content starts with {FormatSniffer.Describe(head)}");
+            : Result<LayoutDocument>.Fail($"not text and not a supported document format (PDF, Word, Excel, RTF, OpenDocument, 一太郎, scanned TIFF/PNG/JPEG): content starts with {FormatSniffer.Describe(head)}");
     }
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
+using Ingest.Index.Search;
 using Ingest.Index.Store;
+using Ingest.Reports.Drafts;
 using Ingest.Reports.Export;
 using Ingest.Web.Catalog;
 using Ingest.Web.Pages;
@@ -27,6 +29,7 @@ public static class WebApp
     private const string HtmlContentType = "text/html; charset=utf-8";
     private const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private const string CsvContentType = "text/csv; charset=utf-8";
+    private const string CalendarContentType = "text/calendar; charset=utf-8";
 
     // Pages build their own markup and styles; nothing may load from elsewhere or be framed by another site.
     private const string ContentSecurityPolicy =
@@ -85,11 +88,16 @@ public static class WebApp
             return Page(StatusCodes.Status200OK, SearchPage.Render(SearchPage.Run(store, catalog.Current, parsed.Value!)));
         });
 
-        app.MapGet("/record/{sha256}/{ordinal:int}", (string sha256, int ordinal, RecordCatalog catalog) =>
+        app.MapGet("/record/{sha256}/{ordinal:int}", (string sha256, int ordinal, IndexStore store, RecordCatalog catalog) =>
         {
             var snapshot = catalog.Current;
             var record = RecordId.IsSha256(sha256) && ordinal >= 0 ? snapshot.Find(sha256.ToLowerInvariant(), ordinal) : null;
-            return record is null ? Results.NotFound() : Page(StatusCodes.Status200OK, RecordPage.Render(record, snapshot));
+            if (record is null)
+                return Results.NotFound();
+            // The panel of precedents: past submissions most like this one (its other files left out).
+            using var lease = store.AcquireSearcher();
+            var similar = lease is null ? [] : new SimilarSubmissions(lease.Searcher, store.Analysis).LikeRecord(record, RecordPage.SimilarShown);
+            return Page(StatusCodes.Status200OK, RecordPage.Render(record, snapshot, similar));
         });
 
         app.MapGet("/record/{sha256}/{ordinal:int}/source", (string sha256, int ordinal, RecordCatalog catalog) =>
@@ -112,6 +120,12 @@ public static class WebApp
 
         app.MapGet("/renewals.xlsx", (HttpContext http, RecordCatalog catalog) => Download(http, catalog, clock, new XlsxReportWriter(), XlsxContentType));
         app.MapGet("/renewals.csv", (HttpContext http, RecordCatalog catalog) => Download(http, catalog, clock, new CsvReportWriter(), CsvContentType));
+        app.MapGet("/renewals.ics", (HttpContext http, RecordCatalog catalog) =>
+        {
+            var weeks = RenewalPageQuery.Parse(http.Request.Query).Value?.RemindWeeks;
+            return Download(http, catalog, clock, new IcsReportWriter(weeks is { } w ? TimeSpan.FromDays(7 * w) : null), CalendarContentType);
+        });
+        app.MapGet(RenewalPage.DraftsPath, (HttpContext http, RecordCatalog catalog) => DownloadDrafts(http, catalog, clock));
 
         app.MapGet(Layout.StylesheetPath, (HttpContext http) =>
         {
@@ -130,6 +144,20 @@ public static class WebApp
         writer.Write(report, buffer);
         var name = string.Create(CultureInfo.InvariantCulture, $"renewals-{report.AsOf:yyyy-MM-dd}{writer.Extension}");
         return Results.File(buffer.ToArray(), contentType, name);
+    }
+
+    /// <summary>Next term's Word drafts for the report's due arrangements, one zip (the files of <c>ingest report renewals --drafts</c>).</summary>
+    private static IResult DownloadDrafts(HttpContext http, RecordCatalog catalog, TimeProvider clock)
+    {
+        var parsed = RenewalPageQuery.Parse(http.Request.Query);
+        if (!parsed.Succeeded)
+            return Page(StatusCodes.Status400BadRequest, ErrorPage.Render(StatusCodes.Status400BadRequest, parsed.Errors));
+        var query = RenewalPage.Query(parsed.Value!, clock);
+        var drafts = RenewalDrafts.Plan(catalog.Current.History, query);
+        using var buffer = new MemoryStream();
+        RenewalDraftWriter.WriteZip(drafts, buffer);
+        var name = string.Create(CultureInfo.InvariantCulture, $"renewal-drafts-{query.AsOf:yyyy-MM-dd}.zip");
+        return Results.File(buffer.ToArray(), "application/zip", name);
     }
 
     private static IResult Page(int status, SafeHtml html) => Results.Content(html.ToString(), HtmlContentType, Encoding.UTF8, status);

@@ -42,6 +42,91 @@ public sealed class ReportAndTokenizeCommandTests
         public override void WriteByte(byte value) => inner.WriteByte(value);
     }
 
+    [Fact]
+    public void Drafts_writes_one_word_file_per_due_submission_that_reads_back_for_the_next_term()
+    {
+        var directory = Directory.CreateTempSubdirectory("ingest-cli-drafts-").FullName;
+        try
+        {
+            var stdout = new MemoryStream();
+            var errors = new StringWriter();
+            var request = new ReportCommand.Request(null, "2026-11-22", null, null, "table", null, directory);
+            var code = ReportCommand.Run(request, _seedRecords, _clock, () => new NonClosing(stdout), false, errors);
+            Assert.Equal(0, code);
+            var files = Directory.GetFiles(directory, "*.docx").Order(StringComparer.Ordinal).ToArray();
+            // Five arrangements of the seeds are due; seed 003's 委任 and 委託 share one submission, so four files.
+            Assert.Equal(4, files.Length);
+            Assert.Contains("4 drafts for 5 arrangements due by 2027-03-31", errors.ToString());
+            var listed = Encoding.UTF8.GetString(stdout.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(files, listed.Select(line => line[..line.IndexOf("  ← ", StringComparison.Ordinal)]).Order(StringComparer.Ordinal));
+            foreach (var file in files)
+            {
+                Assert.StartsWith("2027-03-31_", Path.GetFileName(file));
+                var read = Assert.Single(IngestPipeline.Default.ExtractFile(file).Submissions);
+                Assert.All(read.Sheets, sheet =>
+                {
+                    Assert.Equal(new DateOnly(2027, 4, 1), sheet.Period?.Start);
+                    Assert.Equal(new DateOnly(2028, 3, 31), sheet.Period?.End);
+                    Assert.Equal(Recurrence.Annual, sheet.Period?.Recurrence);
+                });
+            }
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Ics_gives_one_event_per_due_arrangement_with_the_reminder_asked_for()
+    {
+        var stdout = new MemoryStream();
+        var errors = new StringWriter();
+        var request = new ReportCommand.Request(null, "2026-11-22", null, null, "ics", null) { RemindWeeks = 6 };
+        Assert.Equal(0, ReportCommand.Run(request, _seedRecords, _clock, () => new NonClosing(stdout), true, errors));
+        var ics = Encoding.UTF8.GetString(stdout.ToArray());
+        Assert.StartsWith("BEGIN:VCALENDAR\r\n", ics);
+        Assert.Equal(5, ics.Split("BEGIN:VEVENT").Length - 1);
+        Assert.Equal(5, ics.Split("TRIGGER:-P6W").Length - 1);
+
+        var wrong = new ReportCommand.Request(null, "2026-11-22", null, null, "csv", null) { RemindWeeks = 6 };
+        Assert.Equal(2, ReportCommand.Run(wrong, _seedRecords, _clock, () => new MemoryStream(), true, errors));
+        Assert.Contains("--remind-weeks is for --format ics", errors.ToString());
+    }
+
+    [Fact]
+    public void History_prints_each_term_and_the_word_level_changes_between_them()
+    {
+        var renewals = Path.Combine(AppContext.BaseDirectory, "corpus", "renewals");
+        var all = _seedRecords.Concat(Directory.GetFiles(renewals, "*.txt").SelectMany(p => IngestPipeline.Default.ExtractFile(p).Submissions)).ToList();
+        var seed001 = all.Single(r => Path.GetFileName(r.Source.Path).StartsWith("001", StringComparison.Ordinal));
+        var output = new StringWriter();
+        Assert.Equal(0, HistoryCommand.Run(seed001, all, output));
+        var text = output.ToString();
+        Assert.Contains("2 term(s)", text);
+        Assert.True(text.IndexOf("2012年度", StringComparison.Ordinal) < text.IndexOf("2019年度", StringComparison.Ordinal));
+        Assert.Contains("相手方: [-法務大臣-]{+出入国在留管理庁長官+}", text);
+        Assert.Contains("結合の相手方（本文の差分）", text);
+
+        var notAnArrangement = new SubmissionRecord { Source = new SourceInfo { Path = "x.txt", Sha256 = new string('c', 64), Format = "text" } };
+        Assert.Equal(1, HistoryCommand.Run(notAnArrangement, all, new StringWriter()));
+    }
+
+    [Fact]
+    public void History_of_a_less_faithful_rendition_is_the_history_of_its_submission()
+    {
+        var renewals = Path.Combine(AppContext.BaseDirectory, "corpus", "renewals");
+        var all = _seedRecords.Concat(Directory.GetFiles(renewals, "*.txt").SelectMany(p => IngestPipeline.Default.ExtractFile(p).Submissions)).ToList();
+        var seed001 = all.Single(r => Path.GetFileName(r.Source.Path).StartsWith("001", StringComparison.Ordinal));
+        // The same submission published as a PDF: the history reads it from the PDF, and the text dump still answers.
+        var published = seed001 with { Source = seed001.Source with { Path = "001.pdf", Sha256 = new string('d', 64), Format = "pdf" } };
+        all.Add(published);
+        var output = new StringWriter();
+        Assert.Equal(0, HistoryCommand.Run(seed001, all, output));
+        Assert.Contains("2 term(s)", output.ToString());
+        Assert.Contains("001.pdf *", output.ToString());
+    }
+
     private static string[] Rows(string csv) => csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToArray();
 
     [Fact]

@@ -57,6 +57,39 @@ public sealed class ReconciliationTests : IDisposable
     }
 
     [Fact]
+    public void Removing_one_rendition_keeps_the_submission_while_another_file_carries_it()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_root, "renditions")).FullName;
+        var text = Path.Combine(folder, "資料15.txt");
+        var word = Path.Combine(folder, "資料15.docx");
+        File.Copy(Seeds.Single(path => Path.GetFileName(path).StartsWith("000_", StringComparison.Ordinal)), text);
+        File.Copy(Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "renditions"), "000_*.docx").Single(), word);
+        // Another submission, so the folder never looks like an unmounted share (a root without files keeps its records).
+        File.Copy(Seeds.Single(path => Path.GetFileName(path).StartsWith("001_", StringComparison.Ordinal)), Path.Combine(folder, "資料7.txt"));
+        var query = new SearchRequest { Query = "在留カード等一体化" };
+        Import(paths: folder);
+        using (var store = IndexStore.Open(Index))
+        {
+            var hit = Assert.Single(store.Search(query).Submissions);
+            Assert.Equal([word, text], hit.Renditions.Select(record => record.Source.Path));
+        }
+
+        File.Delete(word);
+        var (summary, _) = Import(paths: folder);
+        Assert.Equal(1, summary.Removed);
+        using (var store = IndexStore.Open(Index))
+        {
+            var hit = Assert.Single(store.Search(query).Submissions);
+            Assert.Equal([text], hit.Renditions.Select(record => record.Source.Path));
+        }
+
+        File.Delete(text);
+        Import(paths: folder);
+        using (var store = IndexStore.Open(Index))
+            Assert.Empty(store.Search(query).Submissions);
+    }
+
+    [Fact]
     public void Keep_missing_keeps_them_and_a_dry_run_lists_them_without_removing()
     {
         var folder = Path.Combine(_root, "archive");

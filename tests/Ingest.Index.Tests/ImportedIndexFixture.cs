@@ -10,12 +10,12 @@ namespace Ingest.Index.Tests;
 /// </summary>
 public abstract class ImportedIndexFixture : IDisposable
 {
-    protected ImportedIndexFixture(string folder)
+    protected ImportedIndexFixture(params string[] folders)
     {
-        Directory = Path.Combine(Path.GetTempPath(), $"ingest-{folder}-index-" + Guid.NewGuid().ToString("N"));
+        Directory = Path.Combine(Path.GetTempPath(), $"ingest-{string.Join('-', folders)}-index-" + Guid.NewGuid().ToString("N"));
         Store = IndexStore.Open(Directory);
         var outcomes = new List<FileOutcome>();
-        new BulkImporter(Store, IngestPipeline.Default).Import([Path.Combine(AppContext.BaseDirectory, folder)], outcomes.Add);
+        new BulkImporter(Store, IngestPipeline.Default).Import([.. folders.Select(folder => Path.Combine(AppContext.BaseDirectory, folder))], outcomes.Add);
         Outcomes = outcomes;
     }
 

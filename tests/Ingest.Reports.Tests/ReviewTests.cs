@@ -44,7 +44,8 @@ public sealed class ReviewTests
     public void Every_format_shows_the_status_and_reason_and_those_with_a_summary_count_it()
     {
         var report = Report(LabelCorpus());
-        foreach (var writer in ReportWriters.All.Where(w => !w.IsBinary))
+        // The calendar holds due dates only: a row under review without a period has none (a due one is in it, below).
+        foreach (var writer in ReportWriters.All.Where(w => !w.IsBinary && w is not IcsReportWriter))
         {
             using var stream = new MemoryStream();
             writer.Write(report, stream);
@@ -67,6 +68,18 @@ public sealed class ReviewTests
         Assert.True(row.NeedsRenewal);
         Assert.Equal(D(2027, 3, 31), row.NextDue);
         Assert.Equal("no partner found (次年度以降も同様に行う)", row.Evidence);
+    }
+
+    [Fact]
+    public void A_due_arrangement_under_review_is_in_the_calendar_saying_so()
+    {
+        var annual = Period("令和8年4月1日から令和9年3月31日まで(次年度以降も同様に行う。)", D(2026, 4, 1), D(2027, 3, 31), Recurrence.Annual, "次年度以降も同様に行う");
+        var record = Submission("a.txt", 2026, "委託", [Sheet("委託", "広報課", "区報配布事務", "委託について", annual)]);
+        using var stream = new MemoryStream();
+        new IcsReportWriter().Write(Report([record]), stream);
+        var ics = Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n ", "", StringComparison.Ordinal);
+        Assert.Contains("DTSTART;VALUE=DATE:20270331", ics);
+        Assert.Contains(@"状態: 要確認\n", ics);
     }
 
     [Fact]

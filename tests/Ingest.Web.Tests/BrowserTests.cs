@@ -128,4 +128,41 @@ public sealed class BrowserTests(SeedIndexFixture index, ITestOutputHelper outpu
         var sheets = workbook.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(sheet => sheet.Name?.Value).ToList();
         Assert.Contains("要更新", sheets);
     }
+
+    [ChromiumFact]
+    public async Task Renewal_table_keeps_the_subject_readable_and_collapses_the_less_important_columns()
+    {
+        var (playwright, browser) = await LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 }, Locale = "ja-JP" });
+        await page.GotoAsync(_baseUrl + "/renewals?asof=2026-11-22");
+        await Screenshot(page, "renewals-readable", fullPage: false);
+
+        // 件名 gets room (the old layout squeezed it to about three characters), and no row is taller than a few lines.
+        var subject = page.Locator("table.report tbody td.subject").First;
+        var box = await subject.BoundingBoxAsync();
+        Assert.True(box!.Width >= 280, $"件名 column is {box.Width}px wide");
+        Assert.True(box.Height <= 120, $"a row is {box.Height}px tall");
+        // The table fits the window: nothing to scroll sideways.
+        var overflow = await page.EvaluateAsync<bool>("() => { const w = document.querySelector('.report-wrap'); return w.scrollWidth > w.clientWidth; }");
+        Assert.False(overflow);
+        // Period and history are collapsed until asked for.
+        Assert.False(await page.Locator("table.report td.detail").First.IsVisibleAsync());
+        await page.Locator("#show-details").CheckAsync();
+        Assert.True(await page.Locator("table.report td.detail").First.IsVisibleAsync());
+
+        // Grouped by section: one heading row per section, the rows under it of that section.
+        await page.Locator("table.report th a", new PageLocatorOptions { HasText = "保有課" }).ClickAsync();
+        await page.WaitForURLAsync("**sort=section**");
+        await Screenshot(page, "renewals-by-section", fullPage: false);
+        var groups = page.Locator("tbody.section");
+        Assert.True(await groups.CountAsync() >= 2);
+        for (var g = 0; g < await groups.CountAsync(); g++)
+        {
+            var name = (await groups.Nth(g).Locator("tr.group th").InnerTextAsync()).Split('\n', ' ', '\t')[0].Trim();
+            var sections = await groups.Nth(g).Locator("tr:not(.group) td:nth-child(5)").AllInnerTextsAsync();
+            Assert.All(sections, s => Assert.True(s.Trim() == name || name.StartsWith(s.Trim(), StringComparison.Ordinal), $"{s} under {name}"));
+        }
+    }
 }

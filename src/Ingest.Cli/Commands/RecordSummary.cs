@@ -12,6 +12,8 @@ internal static class RecordSummary
         {
             output.WriteLine(ConsoleText.Line($"■ {record.Title ?? "(件名なし)"}"));
             output.WriteLine(ConsoleText.Line($"  file: {record.Source.Path} [{record.Source.Format}] sha256 {record.Source.Sha256[..12]}…"));
+            if (record.Source.Ocr == true)
+                output.WriteLine(ConsoleText.Line($"  OCR — please check: read from a scan (mean confidence {record.Source.OcrConfidence:0.00})"));
             Line(output, "council", Join(record.Council, record.DocumentKind, record.Procedure is null ? null : $"【{record.Procedure}】"));
             Line(output, "number", record.DocumentNumber);
             Line(output, "basis", record.Basis is null ? null : Join(record.Basis.Instrument, record.Basis.Article, record.Basis.Text is null ? null : $"({record.Basis.Text})"));

@@ -3,6 +3,7 @@ using System.Globalization;
 using Ingest.Core.Dates;
 using Ingest.Core.Records;
 using Ingest.Index.Store;
+using Ingest.Reports.Drafts;
 using Ingest.Reports.Export;
 using Ingest.Reports.Renewals;
 using Ingest.Core.Diagnostics;
@@ -24,25 +25,61 @@ internal static class ReportCommand
         var type = new Option<string?>("--type") { Description = "Only 外部結合, 委任 or 委託 (委託 includes 再委託)." };
         var format = new Option<string>("--format") { Description = $"Output format: {string.Join(", ", ReportWriters.Formats)}.", DefaultValueFactory = _ => "table" };
         var output = new Option<string?>("--out") { Description = "Write to this file instead of the terminal (required for xlsx unless output is redirected)." };
+        var remind = new Option<int?>("--remind-weeks") { Description = $"With --format ics: the reminder this many weeks before each due date (default {IcsReportWriter.DefaultReminder.Days / 7}; 0 for none before)." };
+        var drafts = new Option<string?>("--drafts") { Description = "Instead of the report, write next term's Word submission for every arrangement that needs renewal into this folder." };
 
         var renewals = new Command("renewals", "Arrangements (外部結合, 委任, 委託) that need renewal for a fiscal year, with the phrase that decided each.")
         {
-            index, asOf, fiscalYear, type, format, output,
+            index, asOf, fiscalYear, type, format, output, drafts, remind,
         };
         renewals.SetAction(parse =>
         {
             var request = new Request(parse.GetValue(index), parse.GetValue(asOf), parse.GetValue(fiscalYear),
-                parse.GetValue(type), parse.GetValue(format) ?? "table", parse.GetValue(output));
+                parse.GetValue(type), parse.GetValue(format) ?? "table", parse.GetValue(output), parse.GetValue(drafts))
+            {
+                RemindWeeks = parse.GetValue(remind),
+            };
             return RunFromIndex(request, TimeProvider.System, Console.Error);
         });
 
         return new Command("report", "Reports over the indexed records.") { renewals };
     }
 
-    /// <summary>The command's arguments, unvalidated.</summary>
-    internal sealed record Request(string? Index, string? AsOf, int? FiscalYear, string? Type, string Format, string? Out);
+    /// <summary>Longest reminder a calendar event may give, in weeks (a year).</summary>
+    internal const int MaxRemindWeeks = 52;
 
-    private static int RunFromIndex(Request request, TimeProvider clock, TextWriter errors)
+    /// <summary>The command's arguments, unvalidated.</summary>
+    internal sealed record Request(string? Index, string? AsOf, int? FiscalYear, string? Type, string Format, string? Out, string? Drafts = null)
+    {
+        /// <summary>The terminal's width the table is fitted to; null for no limit.</summary>
+        public int? TerminalWidth { get; init; }
+
+        /// <summary>Weeks before a due date a calendar event reminds (ics only); null for the default.</summary>
+        public int? RemindWeeks { get; init; }
+    }
+
+    /// <summary>
+    /// The width a table on standard output is fitted to: <c>$COLUMNS</c> when it is set (shells set it but do not export
+    /// it, so a user who exports it asks for that width, also into a pipe), else the terminal's own width, else none.
+    /// </summary>
+    private static int? TerminalWidth()
+    {
+        if (int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), NumberStyles.None, CultureInfo.InvariantCulture, out var columns) && columns > 0)
+            return columns;
+        if (Console.IsOutputRedirected)
+            return null;
+        try
+        {
+            return Console.WindowWidth > 0 ? Console.WindowWidth : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>0 when reported; 1 when the folder holds no index (as search and show); 2 when there is no folder or an argument is wrong.</summary>
+    internal static int RunFromIndex(Request request, TimeProvider clock, TextWriter errors)
     {
         var directory = request.Index ?? IndexStore.DefaultDirectory;
         // A missing folder is a mistyped --index or no import yet: say so, rather than report nothing.
@@ -57,9 +94,9 @@ internal static class ReportCommand
             if (!store.Exists)
             {
                 errors.WriteLine(ConsoleText.Line($"{directory}: the folder holds no index (import files first)"));
-                return 2;
+                return 1;
             }
-            return Run(request, store.AllRecords(), clock, Console.OpenStandardOutput, Console.IsOutputRedirected, errors);
+            return Run(request with { TerminalWidth = TerminalWidth() }, store.AllRecords(), clock, Console.OpenStandardOutput, Console.IsOutputRedirected, errors);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
         {
@@ -95,9 +132,23 @@ internal static class ReportCommand
                 return Usage(errors, $"--type '{request.Type}': expected one of {string.Join(", ", ArrangementKinds.Filterable)}");
             query = query with { SheetType = request.Type.Trim() };
         }
+        if (request.RemindWeeks is { } weeks)
+        {
+            if (writer is not IcsReportWriter)
+                return Usage(errors, "--remind-weeks is for --format ics");
+            if (weeks is < 0 or > MaxRemindWeeks)
+                return Usage(errors, $"--remind-weeks {weeks}: expected 0–{MaxRemindWeeks}");
+            writer = new IcsReportWriter(TimeSpan.FromDays(7 * weeks));
+        }
         if (writer.IsBinary && request.Out is null && !outputRedirected)
             return Usage(errors, $"--format {writer.Format} writes a binary file: give --out FILE{writer.Extension}");
 
+        if (request.Drafts is not null)
+            return WriteDrafts(request.Drafts, records, query, standardOutput, errors);
+
+        // A table for the terminal fits its width; a table into a file keeps every column whole.
+        if (writer is TableReportWriter && request.Out is null && request.TerminalWidth is { } width)
+            writer = new TableReportWriter(width);
         var report = RenewalReportBuilder.Build(records, query);
         try
         {
@@ -118,6 +169,26 @@ internal static class ReportCommand
             errors.WriteLine(ConsoleText.Line($"{request.Out ?? "standard output"}: cannot write: {e.Message}"));
             return 1;
         }
+        return 0;
+    }
+
+    /// <summary>Next term's drafts into a folder; each file on a line of its own (with the record it was made from).</summary>
+    private static int WriteDrafts(string directory, IEnumerable<SubmissionRecord> records, RenewalQuery query, Func<Stream> standardOutput, TextWriter errors)
+    {
+        var drafts = RenewalDrafts.Plan(records, query);
+        try
+        {
+            var written = RenewalDraftWriter.WriteAll(drafts, directory);
+            using var stdout = new StreamWriter(standardOutput(), new System.Text.UTF8Encoding(false));
+            for (var i = 0; i < drafts.Count; i++)
+                stdout.WriteLine(ConsoleText.Line($"{written[i]}  ← {drafts[i].Original.Source.Path}"));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            errors.WriteLine(ConsoleText.Line($"{directory}: cannot write drafts: {e.Message}"));
+            return 1;
+        }
+        errors.WriteLine(ConsoleText.Line($"{directory}: {drafts.Count} drafts for {drafts.Sum(d => d.Renewed.Count)} arrangements due by {query.TargetYear.End:yyyy-MM-dd} (FY{query.TargetYear.Year}); fill in the highlighted 【要記入：…】 parts"));
         return 0;
     }
 

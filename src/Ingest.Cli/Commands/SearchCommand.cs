@@ -17,7 +17,7 @@ internal static class SearchCommand
 {
     public static Command Create()
     {
-        var query = new Argument<string>("query") { Description = "Words (ANDed); a \"quoted part\" is a phrase. Empty string: filters only.", Arity = ArgumentArity.ZeroOrOne };
+        var query = new Argument<string>("query") { Description = "Words (ANDed); OR or |, -word to exclude, \"phrase\", ( ) groups, word* prefix, label:word (保有課:戸籍住民課). Empty string: filters only.", Arity = ArgumentArity.ZeroOrOne };
         var index = new Option<string?>("--index") { Description = $"Index folder (default: ./{IndexStore.DefaultFolderName})." };
         var year = new Option<string?>("--year") { Description = "Fiscal year or range: 2024, 2019..2024, 2019.., ..2024." };
         var type = new Option<string?>("--type") { Description = "Sheet type, e.g. 外部結合, 電算処理, 委任, 委託." };
@@ -26,18 +26,19 @@ internal static class SearchCommand
         var field = new Option<string?>("--field") { Description = "Search only this label, e.g. 結合の相手方, 情報保護対策, 件名." };
         var limit = new Option<int>("--limit") { Description = $"Submissions to show (default 20, at most {SearchRequest.MaxLimit}).", DefaultValueFactory = _ => 20 };
         var offset = new Option<int>("--offset") { Description = "Submissions to skip first, in rank order (default 0): --offset 20 --limit 20 is the second page." };
+        var explain = new Option<bool>("--explain") { Description = "Print how the query was read (its operators and groups) before the results." };
         var json = new Option<bool>("--json") { Description = "Print JSON: { total, submissions, hits: [ { path, title, fiscalYear, sheetType, sheetTitle, field, snippet, score, … } ], facets }." };
-        var command = new Command("search", "Search the index.") { query, index, year, type, partner, department, field, limit, offset, json };
+        var command = new Command("search", "Search the index.") { query, index, year, type, partner, department, field, limit, offset, explain, json };
         command.SetAction(parse => Run(
             parse.GetValue(query) ?? string.Empty, parse.GetValue(index), parse.GetValue(year), parse.GetValue(type), parse.GetValue(partner),
             parse.GetValue(field), parse.GetValue(limit), parse.GetValue(json), Console.Out, Console.Error, useColour: !Console.IsOutputRedirected,
-            department: parse.GetValue(department), offset: parse.GetValue(offset)));
+            department: parse.GetValue(department), offset: parse.GetValue(offset), explain: parse.GetValue(explain)));
         return command;
     }
 
     /// <summary>Searches; 0 with hits, 1 without, 2 on bad arguments or a missing index.</summary>
     internal static int Run(string query, string? indexDirectory, string? year, string? type, string? partner, string? field, int limit, bool json,
-        TextWriter output, TextWriter errors, bool useColour = false, string? department = null, int offset = 0)
+        TextWriter output, TextWriter errors, bool useColour = false, string? department = null, int offset = 0, bool explain = false)
     {
         if (!TryParseYears(year, out var from, out var to))
         {
@@ -65,8 +66,13 @@ internal static class SearchCommand
         try
         {
             using var store = IndexStore.Open(directory);
+            if (!store.Exists)
+            {
+                errors.WriteLine(ConsoleText.Line($"{directory}: the folder holds no index (import files first)"));
+                return 1;
+            }
             if (store.IsOutdated)
-                errors.WriteLine(ConsoleText.Line($"{directory}: written by an earlier version (schema {store.StoredSchemaVersion}, now {IndexStore.SchemaVersion}); run `ingest import` once to upgrade it — until then the department filter misses its submissions"));
+                errors.WriteLine(ConsoleText.Line($"{directory}: written by an earlier version (schema {store.StoredSchemaVersion}, now {IndexStore.SchemaVersion}); run `ingest import` once to upgrade it — until then the department filter misses its submissions and files of one submission count apart"));
             result = store.Search(new SearchRequest
             {
                 Query = query, YearFrom = from, YearTo = to, SheetType = type, Partner = partner, Department = department, Field = field,
@@ -82,7 +88,12 @@ internal static class SearchCommand
         if (json)
             output.WriteLine(ToJson(result).ToJsonString(_jsonOptions));
         else
+        {
+            // A text that was not valid syntax is searched as plain words; say so even without --explain.
+            if (explain || result.ReadAsPlainWords)
+                output.WriteLine(ConsoleText.Line($"read as: {result.Reading}"));
             WriteText(query, result, output, useColour);
+        }
         return result.TotalSheets > 0 ? 0 : 1;
     }
 
@@ -139,8 +150,21 @@ internal static class SearchCommand
                     ["snippet"] = sheet.Snippet?.ToHtml(),
                     ["snippetText"] = sheet.Snippet?.Text,
                     ["highlights"] = sheet.Snippet is null ? null : new JsonArray([.. sheet.Snippet.Highlights.Select(h => (JsonNode?)new JsonArray(h.Start, h.Length))]),
+                    ["passages"] = new JsonArray([.. sheet.Passages.Select(passage => (JsonNode?)new JsonObject
+                    {
+                        ["field"] = passage.Label,
+                        ["terms"] = new JsonArray([.. passage.Terms.Select(term => (JsonNode?)JsonValue.Create(term))]),
+                        ["snippet"] = passage.Snippet.ToHtml(),
+                        ["snippetText"] = passage.Snippet.Text,
+                    })]),
                     ["score"] = Math.Round(sheet.Score, 4),
                     ["submissionScore"] = Math.Round(submission.Score, 4),
+                    ["renditions"] = new JsonArray([.. submission.Renditions.Select(r => (JsonNode?)new JsonObject
+                    {
+                        ["path"] = r.Source.Path,
+                        ["format"] = r.Source.Format,
+                        ["id"] = $"{r.Source.Sha256}#{r.Ordinal}",
+                    })]),
                 });
             }
         }
@@ -158,6 +182,8 @@ internal static class SearchCommand
             ["total"] = result.TotalSheets,
             ["submissions"] = result.TotalSubmissions,
             ["offset"] = result.Offset,
+            ["reading"] = result.Reading,
+            ["readAsPlainWords"] = result.ReadAsPlainWords,
             ["hits"] = hits,
             ["facets"] = new JsonObject
             {
@@ -169,6 +195,9 @@ internal static class SearchCommand
             },
         };
     }
+
+    /// <summary>Files listed under a hit before the rest are summed up (`show` lists them all).</summary>
+    private const int MaxRenditionLines = 4;
 
     private static void WriteText(string query, SearchResult result, TextWriter output, bool useColour)
     {
@@ -186,11 +215,24 @@ internal static class SearchCommand
             output.WriteLine();
             output.WriteLine(ConsoleText.Line($"{++rank,3}. {record.Title ?? "(件名なし)"}  [{record.FiscalYear?.ToString(CultureInfo.InvariantCulture) ?? "年度不明"}]  score {submission.Score:0.00}"));
             output.WriteLine(ConsoleText.Line($"     {record.Source.Path}{(record.Ordinal > 0 ? $" #{record.Ordinal}" : string.Empty)}"));
+            // The other files of the same submission, most faithful first, so one hit says where each rendition is.
+            if (submission.Renditions.Count > 1)
+            {
+                output.WriteLine($"     {submission.Renditions.Count} files:");
+                foreach (var rendition in submission.Renditions.Take(MaxRenditionLines))
+                    output.WriteLine(ConsoleText.Line($"       [{rendition.Source.Format}] {rendition.Source.Path}{(rendition.Ordinal > 0 ? $" #{rendition.Ordinal}" : string.Empty)}"));
+                if (submission.Renditions.Count > MaxRenditionLines)
+                    output.WriteLine(ConsoleText.Line($"       … {submission.Renditions.Count - MaxRenditionLines} more (ingest show {record.Source.Sha256}#{record.Ordinal})"));
+            }
             foreach (var sheet in submission.Sheets)
             {
                 var where = ConsoleText.Escape(sheet.SheetIndex >= 0 ? $"別紙{sheet.SheetIndex + 1} {sheet.SheetType}" : "本文");
                 // The snippet's text is escaped piece by piece so that the highlight's own ANSI codes survive.
-                output.WriteLine($"     {where} › {ConsoleText.Escape(sheet.Field ?? "-")}: {sheet.Snippet?.ToMarked(open, close, ConsoleText.Escape) ?? string.Empty}");
+                if (sheet.Passages.Count == 0)
+                    output.WriteLine($"     {where} › {ConsoleText.Escape(sheet.Field ?? "-")}: {sheet.Snippet?.ToMarked(open, close, ConsoleText.Escape) ?? string.Empty}");
+                // One line per passage, naming the query terms it shows, so a hit says which words matched where.
+                foreach (var passage in sheet.Passages)
+                    output.WriteLine($"     {where} › {ConsoleText.Escape(passage.Label)} [{ConsoleText.Escape(string.Join(" ", passage.Terms))}]: {passage.Snippet.ToMarked(open, close, ConsoleText.Escape)}");
             }
         }
         output.WriteLine();

@@ -12,6 +12,8 @@ public sealed record LayoutDocument
     public IReadOnlyList<LayoutPage> Pages { get; init; } = [];
     /// <summary>Text encoding for text files; null otherwise.</summary>
     public string? Encoding { get; init; }
+    /// <summary>Which pages were recognised from images (OCR) and how sure the recogniser was; null when none were.</summary>
+    public OcrSummary? Ocr { get; init; }
 
     /// <summary>All blocks of all pages in reading order.</summary>
     public IEnumerable<LayoutBlock> Blocks => Pages.SelectMany(p => p.Blocks);
@@ -24,11 +26,18 @@ public sealed record LayoutPage(int Number, IReadOnlyList<LayoutBlock> Blocks)
     public IReadOnlyList<StyledText> Furniture { get; init; } = [];
 }
 
+/// <summary>Pages read by optical character recognition, and the mean confidence (0–1) of the words recognised on them.</summary>
+public sealed record OcrSummary(IReadOnlyList<int> Pages, double MeanConfidence);
+
 /// <summary>A paragraph or a table.</summary>
 public abstract record LayoutBlock;
 
 /// <summary>A line or paragraph of text. <paramref name="HeadingLevel"/> is 1–6 for headings, 0 otherwise.</summary>
-public sealed record ParagraphBlock(StyledText Text, int HeadingLevel = 0) : LayoutBlock;
+public sealed record ParagraphBlock(StyledText Text, int HeadingLevel = 0) : LayoutBlock
+{
+    /// <summary>Mean OCR confidence (0–1) of the paragraph's letters; null when the text was not recognised from an image.</summary>
+    public double? Confidence { get; init; }
+}
 
 /// <summary>A table: rows of cells. Spanned cells appear once with their span.</summary>
 public sealed record TableBlock(IReadOnlyList<TableRow> Rows) : LayoutBlock;
@@ -41,6 +50,9 @@ public sealed record TableCell(StyledText Text, int ColumnSpan = 1, int RowSpan 
 {
     /// <summary>Tables nested inside this cell (Word allows them).</summary>
     public IReadOnlyList<TableBlock> Nested { get; init; } = [];
+
+    /// <summary>Mean OCR confidence (0–1) of the cell's letters; null when the text was not recognised from an image.</summary>
+    public double? Confidence { get; init; }
 }
 
 /// <summary>Text styles that mark a change in a submission (underline / bold).</summary>

@@ -39,6 +39,14 @@ public sealed record SourceInfo
     public int? Pages { get; init; }
     /// <summary>The text encoding a text file was read with (e.g. <c>utf-8</c>, <c>shift_jis</c>); null for binary formats.</summary>
     public string? Encoding { get; init; }
+
+    /// <summary>True when some page of the file was read by OCR (a scan): its text may hold recognition errors. Absent otherwise.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public bool? Ocr { get; init; }
+
+    /// <summary>The OCR's mean confidence (0–1) over the letters of the recognised pages; absent when no page was recognised.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public double? OcrConfidence { get; init; }
 }
 
 /// <summary>条例の根拠 / 要綱の根拠: which instrument, which article, and its wording.</summary>

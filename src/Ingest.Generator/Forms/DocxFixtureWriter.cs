@@ -13,6 +13,19 @@ public static class DocxFixtureWriter
     public static void Write(string path, IReadOnlyList<FixtureBlock> blocks, string? header = null)
     {
         using var document = WordprocessingDocument.Create(path, WordprocessingDocumentType.Document);
+        Fill(document, blocks, header);
+    }
+
+    /// <summary>The same document into a stream (left open), for a caller that packs several into one download.</summary>
+    public static void Write(Stream output, IReadOnlyList<FixtureBlock> blocks, string? header = null)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        using var document = WordprocessingDocument.Create(output, WordprocessingDocumentType.Document);
+        Fill(document, blocks, header);
+    }
+
+    private static void Fill(WordprocessingDocument document, IReadOnlyList<FixtureBlock> blocks, string? header)
+    {
         var main = document.AddMainDocumentPart();
         main.Document = new Document(new Body());
         AddStyles(main);
@@ -66,7 +79,7 @@ public static class DocxFixtureWriter
             new Style(
                 new StyleName { Val = "heading 2" },
                 new BasedOn { Val = "Normal" },
-                new StyleParagraphProperties(new OutlineLevel { Val = 1 }, new SpacingBetweenLines { Before = "120", After = "60" }),
+                new StyleParagraphProperties(new SpacingBetweenLines { Before = "120", After = "60" }, new OutlineLevel { Val = 1 }),
                 new StyleRunProperties(new Bold(), new FontSize { Val = "24" })) { Type = StyleValues.Paragraph, StyleId = "Heading2" });
     }
 
@@ -80,16 +93,24 @@ public static class DocxFixtureWriter
         if (right)
             properties.Append(new Justification { Val = JustificationValues.Right });
         var paragraph = new Paragraph(properties);
-        if (text.Length > 0)
-            paragraph.Append(Run(text, marked));
+        foreach (var (piece, isPlaceholder) in Placeholders.Split(text))
+            paragraph.Append(Run(piece, marked, isPlaceholder));
         return paragraph;
     }
 
-    private static Run Run(string text, bool marked)
+    private static Run Run(string text, bool marked, bool placeholder)
     {
         var run = new Run();
+        var properties = new RunProperties();
+        if (marked || placeholder)
+            properties.Append(new Bold());
+        // A placeholder is highlighted so that staff filling in a draft cannot miss it.
+        if (placeholder)
+            properties.Append(new Highlight { Val = HighlightColorValues.Yellow });
         if (marked)
-            run.Append(new RunProperties(new Bold(), new Underline { Val = UnderlineValues.Single }));
+            properties.Append(new Underline { Val = UnderlineValues.Single });
+        if (properties.HasChildren)
+            run.Append(properties);
         run.Append(new Text(text) { Space = SpaceProcessingModeValues.Preserve });
         return run;
     }
@@ -97,12 +118,13 @@ public static class DocxFixtureWriter
     private static Table Table(FixtureTable table)
     {
         var widths = table.Widths.Select(w => (int)(w * TextWidth)).ToArray();
+        // Children in the schema's order (tblW before tblBorders; top, left, bottom, right), so Word's validator is content.
         var border = () => new TableBorders(
-            new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
-            new LeftBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
+            new TopBorder { Val = BorderValues.Single, Size = 4 }, new LeftBorder { Val = BorderValues.Single, Size = 4 },
+            new BottomBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
             new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 });
         var result = new Table(
-            new TableProperties(border(), new TableWidth { Width = TextWidth.ToString(), Type = TableWidthUnitValues.Dxa },
+            new TableProperties(new TableWidth { Width = TextWidth.ToString(), Type = TableWidthUnitValues.Dxa }, border(),
                 new TableLayout { Type = TableLayoutValues.Fixed }),
             new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString() })));
         foreach (var row in table.Rows)

@@ -86,7 +86,7 @@ public static class FixtureLayout
             var sheet = r.Sheets[s];
             yield return new FixtureParagraph($"件名 {sheet.Title}", Heading: true, Landscape: landscapeSheets ? true : null);
             if (r.PriorApprovals.Count > 0)
-                yield return Para($"※太字ゴシック(下線)は、{r.PriorApprovals[0].Text}済の内容からの変更箇所");
+                yield return Para($"※太字ゴシック(下線)は、{string.Join("、", r.PriorApprovals.Select(a => a.Text))}済の内容からの変更箇所");
             // The written rows are in field order, one per field.
             var labels = written is not null && s < written.Count ? written[s].Rows.Select(row => row.WrittenLabel).ToArray() : sheet.Fields.Keys.ToArray();
             yield return Pairs(sheet.Fields.Select((f, i) => (i < labels.Length ? labels[i] : f.Key, f.Value, sheet.ChangedFields.Contains(f.Key))));

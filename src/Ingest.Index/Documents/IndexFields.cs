@@ -46,6 +46,13 @@ public static class IndexFields
     /// needs no string keys.
     /// </summary>
     public const string BlockPosition = "block_dv";
+    /// <summary>
+    /// The submission's rendition key (<c>RenditionRule.KeyOf</c>; keyword, stored on the head document): files carrying the
+    /// same submission share it, so search, facets and counts take them as one.
+    /// </summary>
+    public const string Rendition = "rendition";
+    /// <summary>The rendition key as doc values on every document, for grouping matches while collecting.</summary>
+    public const string RenditionValues = "rendition_dv";
     /// <summary>All searchable text of the document (analyzed, multi-valued).</summary>
     public const string AllText = "all";
     /// <summary>Prefix of per-label analyzed fields: <c>f:結合の相手方</c>.</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using Ingest.Core.Records;
+using Ingest.Core.Records.Renditions;
 using Ingest.Index.Analysis;
 using Lucene.Net.Analysis;
 using Lucene.Net.Documents;
@@ -47,6 +48,7 @@ public static class SheetDocumentBuilder
         var analysed = new Dictionary<TextEntry, IReadOnlyList<AnalyzedToken>>(ReferenceEqualityComparer.Instance);
         var submissionEntries = RecordTexts.Submission(record).ToList();
         var key = IndexFields.SubmissionKey(record.Source.Sha256, record.Ordinal);
+        var rendition = RenditionRule.KeyOf(record);
         var departments = RecordTexts.Departments(record).Where(IsKeyword).ToList();
         var fileName = System.IO.Path.GetFileName(record.Source.Path);
         var documents = new List<Document>();
@@ -61,6 +63,7 @@ public static class SheetDocumentBuilder
                 new StringField(IndexFields.Sha256, record.Source.Sha256, Field.Store.YES),
                 new StringField(IndexFields.Path, record.Source.Path, Field.Store.YES),
                 new StoredField(IndexFields.SheetIndex, sheet is null ? -1 : sheetIndex),
+                new SortedDocValuesField(IndexFields.RenditionValues, new BytesRef(rendition)),
             };
             // A file name is only a way to find a record; the path, which is its identity, is checked by IndexUpdater.Replace.
             if (IsKeyword(fileName))
@@ -68,6 +71,7 @@ public static class SheetDocumentBuilder
             if (sheetIndex == 0)
             {
                 document.Add(new StringField(IndexFields.Head, key, Field.Store.NO));
+                document.Add(new StringField(IndexFields.Rendition, rendition, Field.Store.YES));
                 document.Add(new StoredField(IndexFields.Record, RecordJson.Serialize(record, indented: false)));
             }
             foreach (var department in departments)

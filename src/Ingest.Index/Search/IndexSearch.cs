@@ -1,6 +1,8 @@
 using Ingest.Core.Records;
+using Ingest.Core.Records.Renditions;
 using Ingest.Index.Analysis;
 using Ingest.Index.Documents;
+using Ingest.Index.Store;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
@@ -15,25 +17,17 @@ public sealed class IndexSearch(IndexSearcher searcher, IndexAnalysis analysis)
     private static readonly HashSet<string> _sheetFields = [IndexFields.SheetIndex];
     private static readonly HashSet<string> _recordFields = [IndexFields.Record];
 
-    /// <summary>The clauses a query text compiles to (empty parts dropped).</summary>
-    public IReadOnlyList<QueryClause> Compile(string query) =>
-        QueryText.Parse(query).Select(part => QueryClause.Compile(part, analysis)).Where(clause => clause.Items.Count > 0).ToList();
+    /// <summary>The positive clauses a query text compiles to (empty parts dropped), as snippets use them.</summary>
+    public IReadOnlyList<QueryClause> Compile(string query) => Prepare(new SearchRequest { Query = query }).Clauses;
 
-    /// <summary>The Lucene query of a request: clauses ANDed on the chosen field, filters that do not score.</summary>
-    public Query BuildQuery(SearchRequest request, IReadOnlyList<QueryClause> clauses)
+    /// <summary>The request's query text parsed (<see cref="QuerySyntax"/>) and compiled against this index's fields.</summary>
+    public CompiledQuery Prepare(SearchRequest request) =>
+        new QueryCompiler(searcher.IndexReader, analysis).Compile(request.Query, string.IsNullOrWhiteSpace(request.Field) ? null : request.Field);
+
+    /// <summary>The Lucene query of a request: the compiled query on the chosen field, filters that do not score.</summary>
+    public Query BuildQuery(SearchRequest request, CompiledQuery compiled)
     {
-        var field = string.IsNullOrWhiteSpace(request.Field) ? IndexFields.AllText : IndexFields.ForLabel(request.Field.Trim());
-        Query main;
-        if (clauses.Count == 0)
-            main = new MatchAllDocsQuery();
-        else
-        {
-            var all = new BooleanQuery();
-            foreach (var clause in clauses)
-                all.Add(clause.ToQuery(field), Occur.MUST);
-            main = all;
-        }
-
+        var main = compiled.Main ?? new MatchAllDocsQuery();
         var filters = new BooleanQuery();
         if (request.YearFrom is not null || request.YearTo is not null)
             filters.Add(NumericRangeQuery.NewInt32Range(IndexFields.FiscalYear, request.YearFrom, request.YearTo, true, true), Occur.MUST);
@@ -62,35 +56,42 @@ public sealed class IndexSearch(IndexSearcher searcher, IndexAnalysis analysis)
     /// </summary>
     public SearchResult Run(SearchRequest request)
     {
-        var clauses = Compile(request.Query);
-        var query = BuildQuery(request, clauses);
-        var collector = new MatchCollector();
+        var compiled = Prepare(request);
+        var clauses = compiled.Clauses;
+        var query = BuildQuery(request, compiled);
+        var collector = new MatchCollector(ExcludedSubmissions(compiled));
         searcher.Search(query, collector);
 
-        // Best score per submission (keyed by head document), then the top submissions, then their sheets.
+        // Best score per submission (files carrying one submission are one), and the file whose sheet scored it.
         var best = new Dictionary<int, float>();
+        var bestHead = new Dictionary<int, int>();
         foreach (var match in collector.Matches)
         {
-            if (!best.TryGetValue(match.Head, out var score) || match.Score > score)
-                best[match.Head] = match.Score;
+            if (!best.TryGetValue(match.Submission, out var score) || match.Score > score
+                || (match.Score == score && match.Head < bestHead[match.Submission]))
+            {
+                best[match.Submission] = match.Score;
+                bestHead[match.Submission] = match.Head;
+            }
         }
         var limit = Math.Clamp(request.Limit, 0, SearchRequest.MaxLimit);
         var offset = Math.Max(request.Offset, 0);
         var snippets = new SnippetBuilder(analysis);
         var label = string.IsNullOrWhiteSpace(request.Field) ? null : request.Field.Trim();
         // The page is the tail of the best offset + limit: ranking is by group, so no fewer may be ranked.
-        var top = offset >= best.Count ? [] : TopSubmissions(best, (int)Math.Min((long)offset + limit, best.Count)).Skip(offset).ToList();
-        var topSet = top.ToHashSet();
+        var top = offset >= best.Count ? [] : TopSubmissions(best, bestHead, (int)Math.Min((long)offset + limit, best.Count)).Skip(offset).ToList();
+        var shownHeads = top.Select(submission => bestHead[submission]).ToHashSet();
         var sheetsByHead = collector.Matches
-            .Where(match => topSet.Contains(match.Head))
+            .Where(match => shownHeads.Contains(match.Head))
             .GroupBy(match => match.Head)
             .ToDictionary(group => group.Key, group => group.OrderByDescending(match => match.Score).ThenBy(match => match.Doc).ToList());
         var weights = ClauseWeights(clauses);
         var queryTerms = clauses.SelectMany(clause => clause.Items).Select(item => item.Term).Distinct(StringComparer.Ordinal).ToList();
         var occurrences = TermOccurrences.Read(searcher.IndexReader, sheetsByHead.Values.SelectMany(list => list).Select(match => match.Doc), queryTerms);
         var hits = new List<SubmissionHit>();
-        foreach (var head in top)
+        foreach (var submission in top)
         {
+            var head = bestHead[submission];
             var record = LoadRecord(head);
             if (record is null)
                 continue;
@@ -112,20 +113,48 @@ public sealed class IndexSearch(IndexSearcher searcher, IndexAnalysis analysis)
                     Field = found.Field,
                     MatchedFields = found.MatchedFields,
                     Snippet = found.Snippet,
+                    Passages = found.Passages,
                     Score = match.Score,
                 });
             }
-            hits.Add(new SubmissionHit { Record = record, Score = matches[0].Score, Sheets = sheets });
+            var key = collector.RenditionKeyOf(submission);
+            hits.Add(new SubmissionHit
+            {
+                Record = record,
+                Score = matches[0].Score,
+                Sheets = sheets,
+                Renditions = key is null ? [record] : RenditionsOf(key),
+            });
         }
 
         return new SearchResult
         {
-            TotalSheets = collector.Matches.Count,
+            TotalSheets = collector.CountedSheets,
             TotalSubmissions = best.Count,
             Offset = offset,
             Submissions = hits,
             Facets = collector.Facets(),
+            Reading = compiled.Reading,
+            ReadAsPlainWords = compiled.Parsed.ReadAsPlainWords,
         };
+    }
+
+    /// <summary>
+    /// The submissions a top-level <c>-term</c> leaves out: every one with a document (a sheet, in any of its files) that
+    /// matches an excluded query; null when nothing is excluded.
+    /// </summary>
+    private HashSet<string>? ExcludedSubmissions(CompiledQuery compiled)
+    {
+        if (compiled.Excluded.Count == 0)
+            return null;
+        var excluded = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var query in compiled.Excluded)
+        {
+            var collector = new MatchCollector();
+            searcher.Search(query, collector);
+            excluded.UnionWith(collector.SubmissionLookups);
+        }
+        return excluded;
     }
 
     /// <summary>
@@ -183,20 +212,24 @@ public sealed class IndexSearch(IndexSearcher searcher, IndexAnalysis analysis)
         }).ToList();
     }
 
-    /// <summary>The <paramref name="limit"/> best submissions, best first (ties: earlier in the index first), without sorting them all.</summary>
-    private static List<int> TopSubmissions(Dictionary<int, float> best, int limit)
+    /// <summary>
+    /// The <paramref name="limit"/> best submissions, best first (ties: the one whose best file is earlier in the index
+    /// first), without sorting them all.
+    /// </summary>
+    private static List<int> TopSubmissions(Dictionary<int, float> best, Dictionary<int, int> bestHead, int limit)
     {
         // A min-heap of the best so far: its root is the weakest kept (lowest score, then the later document).
         var heap = new PriorityQueue<int, (float Score, int Head)>(Comparer<(float Score, int Head)>.Create(
             static (a, b) => a.Score != b.Score ? a.Score.CompareTo(b.Score) : b.Head.CompareTo(a.Head)));
         if (limit == 0)
             return [];
-        foreach (var (head, score) in best)
+        foreach (var (submission, score) in best)
         {
+            var head = bestHead[submission];
             if (heap.Count < limit)
-                heap.Enqueue(head, (score, head));
+                heap.Enqueue(submission, (score, head));
             else
-                heap.EnqueueDequeue(head, (score, head));
+                heap.EnqueueDequeue(submission, (score, head));
         }
         var top = new List<int>(heap.Count);
         while (heap.Count > 0)
@@ -204,6 +237,10 @@ public sealed class IndexSearch(IndexSearcher searcher, IndexAnalysis analysis)
         top.Reverse();
         return top;
     }
+
+    /// <summary>Every file's record of the submission with rendition key <paramref name="key"/>, the most faithful first.</summary>
+    private IReadOnlyList<SubmissionRecord> RenditionsOf(string key) =>
+        RenditionRule.Order(RecordLookup.Records(searcher, new TermQuery(new Term(IndexFields.Rendition, key))));
 
     private SubmissionRecord? LoadRecord(int head)
     {

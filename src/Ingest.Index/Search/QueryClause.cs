@@ -23,6 +23,9 @@ public sealed record QueryClause(QueryPart Part, IReadOnlyList<ClauseItem> Items
     /// <summary>True when the clause contains a synonym and other terms, so it is matched in order with some slop.</summary>
     public bool IsLoose => Items.Count > 1 && Items.Any(item => item.IsSynonym);
 
+    /// <summary>The labels a <c>label:term</c> part is limited to (snippets look for it only there); null for all text.</summary>
+    public IReadOnlyList<string>? Labels { get; init; }
+
     /// <summary>Analyses a part with the query analyzer (no document aliases).</summary>
     public static QueryClause Compile(QueryPart part, IndexAnalysis analysis)
     {

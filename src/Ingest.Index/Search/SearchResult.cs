@@ -8,7 +8,7 @@ public sealed record SearchResult
     /// <summary>A result with nothing in it (empty index).</summary>
     public static SearchResult Empty { get; } = new() { Facets = FacetCounts.Empty };
 
-    /// <summary>Matching index documents (sheets) over the whole index, not just the returned ones.</summary>
+    /// <summary>Matching sheets over the whole index, not just the returned ones; a sheet carried by several files counts once.</summary>
     public int TotalSheets { get; init; }
     /// <summary>Matching submissions over the whole index: what a pager counts pages of.</summary>
     public int TotalSubmissions { get; init; }
@@ -17,6 +17,10 @@ public sealed record SearchResult
     /// <summary>The requested page of matching submissions, best first.</summary>
     public IReadOnlyList<SubmissionHit> Submissions { get; init; } = [];
     public required FacetCounts Facets { get; init; }
+    /// <summary>How the query text was read (<see cref="QuerySyntax.Describe"/>), with why when it was read as plain words.</summary>
+    public string Reading { get; init; } = string.Empty;
+    /// <summary>True when the query text was not valid syntax and its words were searched as plain words.</summary>
+    public bool ReadAsPlainWords { get; init; }
 }
 
 /// <summary>One submission and its matching sheets.</summary>
@@ -26,6 +30,11 @@ public sealed record SubmissionHit
     /// <summary>The best score among its sheets.</summary>
     public float Score { get; init; }
     public IReadOnlyList<SheetHit> Sheets { get; init; } = [];
+    /// <summary>
+    /// Every file that carries this submission (its renditions), the most faithful first; <see cref="Record"/> and the
+    /// sheets are those of the file that matched best.
+    /// </summary>
+    public IReadOnlyList<SubmissionRecord> Renditions { get; init; } = [];
 }
 
 /// <summary>One matching sheet: where it matched and a highlighted snippet.</summary>
@@ -40,10 +49,15 @@ public sealed record SheetHit
     /// <summary>Every label where some query term matched.</summary>
     public IReadOnlyList<string> MatchedFields { get; init; } = [];
     public Snippet? Snippet { get; init; }
+    /// <summary>
+    /// The passages that together show the query's terms (the first is <see cref="Field"/>'s <see cref="Snippet"/>), each
+    /// with its label and the query terms highlighted in it.
+    /// </summary>
+    public IReadOnlyList<Passage> Passages { get; init; } = [];
     public float Score { get; init; }
 }
 
-/// <summary>Counts by fiscal year, sheet type and partner over every matching sheet.</summary>
+/// <summary>Counts by fiscal year, sheet type and partner over every matching sheet (a submission's sheet once, however many files carry it).</summary>
 public sealed record FacetCounts
 {
     /// <summary>No counts.</summary>

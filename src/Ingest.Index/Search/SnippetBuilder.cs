@@ -5,8 +5,17 @@ using Lucene.Net.Analysis;
 
 namespace Ingest.Index.Search;
 
-/// <summary>Where a sheet matched: the best label, every label with a match, and a snippet of the best one.</summary>
-public sealed record SnippetMatch(string? Field, IReadOnlyList<string> MatchedFields, Snippet? Snippet);
+/// <summary>
+/// Where a sheet matched: the best label, every label with a match, a snippet of the best one, and the passages that
+/// together cover the query's terms (the first is the best label's snippet).
+/// </summary>
+public sealed record SnippetMatch(string? Field, IReadOnlyList<string> MatchedFields, Snippet? Snippet)
+{
+    public IReadOnlyList<Passage> Passages { get; init; } = [];
+}
+
+/// <summary>One passage of a field: its label, the snippet, and the query terms (as typed) highlighted in it.</summary>
+public sealed record Passage(string Label, Snippet Snippet, IReadOnlyList<string> Terms);
 
 /// <summary>
 /// Finds where a hit matched and cuts a snippet from the query terms' occurrences in the postings (<see cref="TermOccurrences"/>:
@@ -51,45 +60,84 @@ public sealed class SnippetBuilder(IndexAnalysis analysis)
         return Choose(entries, clauses, weights, onlyLabel, index => tokens[index]);
     }
 
+    /// <summary>Most passages shown for one sheet.</summary>
+    public const int MaxPassages = 3;
+
     /// <summary>
-    /// The best entry is the one whose matched clauses weigh most (a clause's weight is its rarity, so a field holding the
-    /// rare 顔写真 beats one holding only the common 外部結合); ties go to the earlier entry (sheet fields come first).
+    /// Passages are chosen to cover the query's distinct terms (a term is a query part as typed; a part matched through a
+    /// synonym, J-LIS as 機構, counts as that part), greedily: first the entry whose matched terms weigh most (a term's
+    /// weight is its rarity, so a field holding the rare 顔写真 beats one holding only the common 外部結合), then, while
+    /// some term is not yet shown, the entry whose terms not yet shown weigh most, up to <see cref="MaxPassages"/>. Ties go
+    /// to the earlier entry (sheet fields come first). Each passage is cut around the first term it adds.
     /// </summary>
     private static SnippetMatch Choose(List<TextEntry> entries, IReadOnlyList<QueryClause> clauses, IReadOnlyList<double>? weights, string? onlyLabel,
         Func<int, IReadOnlyList<AnalyzedToken>> tokensOf)
     {
         var candidates = Enumerable.Range(0, entries.Count).Where(index => onlyLabel is null || entries[index].Label == onlyLabel).ToList();
         if (clauses.Count == 0)
-            return new SnippetMatch(null, [], candidates.Count == 0 ? null : Cut(entries[candidates[0]].Text, []));
+            return new SnippetMatch(null, [], candidates.Count == 0 ? null : Cut(entries[candidates[0]].Text, [], null).Snippet);
 
+        var weightOf = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (var c = 0; c < clauses.Count; c++)
+        {
+            var weight = weights is not null && c < weights.Count ? weights[c] : 1.0;
+            weightOf[clauses[c].Part.Text] = Math.Max(weightOf.GetValueOrDefault(clauses[c].Part.Text), weight);
+        }
         var matched = new List<string>();
-        (TextEntry Entry, List<(int Start, int End)> Ranges, double Weight)? best = null;
+        var found = new List<(TextEntry Entry, Dictionary<string, List<(int Start, int End)>> RangesByTerm)>();
         foreach (var index in candidates)
         {
             var entry = entries[index];
             var tokens = tokensOf(index);
             if (tokens.Count == 0)
                 continue;
-            var ranges = new List<(int Start, int End)>();
-            var weight = 0.0;
-            for (var c = 0; c < clauses.Count; c++)
+            var byTerm = new Dictionary<string, List<(int Start, int End)>>(StringComparer.Ordinal);
+            foreach (var clause in clauses)
             {
-                var found = Find(tokens, clauses[c]);
-                if (found.Count == 0)
+                if (clause.Labels is { } labels && !labels.Contains(entry.Label))
                     continue;
-                weight += weights is not null && c < weights.Count ? weights[c] : 1.0;
-                ranges.AddRange(found);
+                var ranges = Find(tokens, clause);
+                if (ranges.Count == 0)
+                    continue;
+                if (!byTerm.TryGetValue(clause.Part.Text, out var list))
+                    byTerm[clause.Part.Text] = list = [];
+                list.AddRange(ranges);
             }
-            if (ranges.Count == 0)
+            if (byTerm.Count == 0)
                 continue;
             if (!matched.Contains(entry.Label))
                 matched.Add(entry.Label);
-            if (best is null || weight > best.Value.Weight)
-                best = (entry, ranges, weight);
+            found.Add((entry, byTerm));
         }
-        if (best is null)
+        if (found.Count == 0)
             return new SnippetMatch(null, matched, null);
-        return new SnippetMatch(best.Value.Entry.Label, matched, Cut(best.Value.Entry.Text, best.Value.Ranges));
+
+        var shown = new HashSet<string>(StringComparer.Ordinal);
+        var used = new HashSet<int>();
+        var passages = new List<Passage>();
+        while (passages.Count < MaxPassages)
+        {
+            var best = -1;
+            var bestGain = 0.0;
+            for (var i = 0; i < found.Count; i++)
+            {
+                if (used.Contains(i))
+                    continue;
+                var gain = found[i].RangesByTerm.Keys.Where(term => !shown.Contains(term)).Sum(term => weightOf.GetValueOrDefault(term, 1.0));
+                if (gain > bestGain)
+                    (best, bestGain) = (i, gain);
+            }
+            if (best < 0)
+                break;
+            used.Add(best);
+            var (entry, byTerm) = found[best];
+            var added = byTerm.Where(pair => !shown.Contains(pair.Key)).SelectMany(pair => pair.Value).Min(range => range.Start);
+            var (snippet, from, to) = Cut(entry.Text, byTerm.Values.SelectMany(list => list).ToList(), added);
+            var inWindow = byTerm.Where(pair => pair.Value.Any(range => range.Start >= from && range.End <= to)).Select(pair => pair.Key).ToList();
+            shown.UnionWith(inWindow);
+            passages.Add(new Passage(entry.Label, snippet, clauses.Select(clause => clause.Part.Text).Distinct(StringComparer.Ordinal).Where(inWindow.Contains).ToList()));
+        }
+        return new SnippetMatch(passages[0].Label, matched, passages[0].Snippet) { Passages = passages };
     }
 
     /// <summary>
@@ -182,14 +230,27 @@ public sealed class SnippetBuilder(IndexAnalysis analysis)
         return false;
     }
 
-    private static Snippet Cut(string text, List<(int Start, int End)> ranges)
+    /// <summary>
+    /// A window of the text around the matches, starting <see cref="ContextBefore"/> characters before
+    /// <paramref name="anchor"/> (the first match when null), with every match inside it highlighted. The window is widened
+    /// rather than cut inside a match, so a highlighted word is always whole. Returns the window's bounds in the text.
+    /// </summary>
+    private static (Snippet Snippet, int From, int To) Cut(string text, List<(int Start, int End)> ranges, int? anchor)
     {
         var ordered = ranges.Where(range => range.End > range.Start).OrderBy(range => range.Start).ToList();
-        var from = ordered.Count == 0 ? 0 : Math.Max(0, ordered[0].Start - ContextBefore);
+        var first = anchor ?? (ordered.Count == 0 ? 0 : ordered[0].Start);
+        var from = ordered.Count == 0 ? 0 : Math.Max(0, first - ContextBefore);
+        var to = Math.Min(text.Length, from + MaxSnippetChars);
+        foreach (var (start, end) in ordered)
+        {
+            if (start < from && from < end)
+                from = start;
+            if (start < to && to < end)
+                to = Math.Min(text.Length, end);
+        }
         // Do not split a surrogate pair at the window's edges.
         if (from > 0 && char.IsLowSurrogate(text[from]))
             from--;
-        var to = Math.Min(text.Length, from + MaxSnippetChars);
         if (to < text.Length && to > 0 && char.IsHighSurrogate(text[to - 1]))
             to--;
         var prefix = from > 0 ? "…" : string.Empty;
@@ -207,13 +268,12 @@ public sealed class SnippetBuilder(IndexAnalysis analysis)
         var last = -1;
         foreach (var (start, end) in ordered)
         {
-            var s = Math.Max(start, from);
-            var e = Math.Min(end, to);
-            if (e <= s || s < last)
+            // Only whole matches are highlighted: one reaching outside the window is not marked in part.
+            if (start < from || end > to || start < last)
                 continue;
-            highlights.Add(new Highlight(prefix.Length + s - from, e - s));
-            last = e;
+            highlights.Add(new Highlight(prefix.Length + start - from, end - start));
+            last = end;
         }
-        return new Snippet(prefix + body + suffix, highlights);
+        return (new Snippet(prefix + body + suffix, highlights), from, to);
     }
 }

@@ -64,9 +64,9 @@ public sealed class IndexStore : IDisposable
     /// <summary>
     /// The layout of the documents this build writes. Raise it whenever a field is added or indexed differently, so an index
     /// written by an earlier build is noticed (<see cref="IsOutdated"/>) and upgraded (<see cref="IndexMaintenance.Upgrade"/>) instead of
-    /// silently missing the new field. 1: the first layout; 2: the department field (<c>dept</c>).
+    /// silently missing the new field. 1: the first layout; 2: the department field (<c>dept</c>); 3: the rendition key.
     /// </summary>
-    public const int SchemaVersion = 2;
+    public const int SchemaVersion = 3;
 
     /// <summary>Commit user data key holding the <see cref="SchemaVersion"/> an index was written with.</summary>
     internal const string SchemaKey = "ingest.schema";

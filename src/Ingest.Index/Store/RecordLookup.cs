@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ingest.Core.Records;
+using Ingest.Core.Records.Renditions;
 using Ingest.Index.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -22,23 +23,45 @@ public static class RecordLookup
     /// The record <paramref name="pathOrId"/> names in the store's current commit: the first submission of the file when no
     /// ordinal is given, and nothing when the ordinal given does not exist in the file.
     /// </summary>
-    public static SubmissionRecord? Find(IndexStore store, string pathOrId)
+    public static SubmissionRecord? Find(IndexStore store, string pathOrId) => FindAll(store, pathOrId).FirstOrDefault();
+
+    /// <summary>
+    /// Every record <paramref name="pathOrId"/> names: all submissions of the file (or of the content under a hash), in
+    /// path and ordinal order; only that one when an ordinal is given; empty when nothing matches.
+    /// </summary>
+    public static IReadOnlyList<SubmissionRecord> FindAll(IndexStore store, string pathOrId)
     {
         ArgumentNullException.ThrowIfNull(store);
         if (string.IsNullOrWhiteSpace(pathOrId))
-            return null;
+            return [];
         using var lease = store.AcquireSearcher();
         if (lease is null)
-            return null;
+            return [];
         var searcher = lease.Searcher;
         foreach (var (candidate, wanted) in Candidates(searcher, pathOrId.Trim()))
         {
             var records = Records(searcher, candidate);
-            var match = wanted is { } asked ? records.FirstOrDefault(record => record.Ordinal == asked) : records.FirstOrDefault();
-            if (match is not null)
-                return match;
+            var matches = wanted is { } asked ? records.Where(record => record.Ordinal == asked).ToList() : records;
+            if (matches.Count > 0)
+                return matches;
         }
-        return null;
+        return [];
+    }
+
+    /// <summary>
+    /// The renditions of <paramref name="record"/>'s submission: every stored record with its rendition key, the most
+    /// faithful first (the record alone when no other file carries it).
+    /// </summary>
+    public static RenditionGroup RenditionsOf(IndexStore store, SubmissionRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(record);
+        var key = RenditionRule.KeyOf(record);
+        using var lease = store.AcquireSearcher();
+        var found = lease is null ? [] : Records(lease.Searcher, new TermQuery(new Term(IndexFields.Rendition, key)));
+        if (!found.Any(other => other.Source.Sha256 == record.Source.Sha256 && other.Ordinal == record.Ordinal))
+            found.Add(record);
+        return new RenditionGroup(key, RenditionRule.Order(found));
     }
 
     /// <summary>The stored records of every document <paramref name="query"/> matches, by path and ordinal.</summary>

@@ -44,6 +44,17 @@ internal static class PageLayoutBuilder
             segments = segments.Select(frame.Apply).ToList();
         if (segments is not null && clip is { } box)
             segments = segments.Select(s => ContentClip.Cut(box, s)).OfType<Segment>().ToList();
+        return Layout(page.Number, frame.Width, frame.Height, glyphs, segments, options) with { ImageOnly = imageOnly };
+    }
+
+    /// <summary>
+    /// The format-neutral stages: letters and ruling segments (PDF user space, y up) of a page of the given size → tables,
+    /// lines, paragraphs and furniture candidates. The PDF reader feeds it what the content stream drew; the OCR reader
+    /// what it recognised and the rules it found in the image. <paramref name="segments"/> null: too many to use.
+    /// </summary>
+    public static PageDraft Layout(int number, double width, double height, Glyph[] glyphs, List<Segment>? segments, PdfReaderOptions options)
+    {
+        var frame = (Width: width, Height: height);
         var rules = segments is null ? [] : RulingExtractor.TakeUnderlines(segments, glyphs, options.SnapTolerance);
         var tables = LatticeTableFinder.Find(rules, options.SnapTolerance).Where(t => t.Regions.Count >= 2).ToList();
 
@@ -82,7 +93,7 @@ internal static class PageLayoutBuilder
         var body = lines.Where(l => !(l.Baseline >= bandTop || l.Baseline <= bandBottom)).ToList();
         blocks.AddRange(FreeText(body, ColumnRight(lines, tables, frame.Width), tables, options));
         blocks.Sort((a, b) => b.Top.CompareTo(a.Top));
-        return new PageDraft(page.Number, blocks, band, imageOnly, cells, segments is null);
+        return new PageDraft(number, blocks, band, false, cells, segments is null);
     }
 
     /// <summary>
@@ -154,10 +165,23 @@ internal static class PageLayoutBuilder
         {
             var region = table.Regions[i];
             var text = CellText(region.Box, regionGlyphs[i], out var open);
-            rows[region.Row].Add(new TableCell(text, region.ColumnSpan, region.RowSpan));
+            rows[region.Row].Add(new TableCell(text, region.ColumnSpan, region.RowSpan) { Confidence = MeanConfidence(regionGlyphs[i]) });
             cells.Add((region, open));
         }
         return (new TableBlock(rows.Select(r => new TableRow(r)).ToArray()), new TableShape(table.Xs, rows.Count, cells));
+    }
+
+    /// <summary>Mean recogniser confidence of the letters that have one (OCR); null when none has.</summary>
+    internal static double? MeanConfidence(IEnumerable<Glyph> glyphs)
+    {
+        double sum = 0;
+        var count = 0;
+        foreach (var glyph in glyphs)
+        {
+            if (glyph.Confidence is { } c && !glyph.IsSpace)
+                (sum, count) = (sum + c, count + 1);
+        }
+        return count == 0 ? null : sum / count;
     }
 
     /// <summary>A cell's text: its lines top to bottom, wrapped lines joined against the cell's right edge less its padding.</summary>
@@ -230,7 +254,11 @@ internal static class PageLayoutBuilder
             while (i < lines.Count && lines[i].Top > lines[i - 1].Bottom - 1.0 * lines[i].Size
                    && StreamTableFinder.TryTable(lines, i, options.StreamColumnGap, out _) is null)
                 i++;
-            yield return new PlacedBlock(lines[start].Top, new ParagraphBlock(TextLine.Join(lines.GetRange(start, i - start), rightLimit)));
+            var paragraph = lines.GetRange(start, i - start);
+            yield return new PlacedBlock(lines[start].Top, new ParagraphBlock(TextLine.Join(paragraph, rightLimit))
+            {
+                Confidence = MeanConfidence(paragraph.SelectMany(l => l.Glyphs)),
+            });
         }
     }
 }

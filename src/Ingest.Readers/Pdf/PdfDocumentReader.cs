@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Ingest.Core.Diagnostics;
 using Ingest.Core.Layout;
+using Ingest.Readers.Ocr;
 using Ingest.Readers.Sniffing;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Exceptions;
@@ -30,6 +31,8 @@ public sealed partial class PdfDocumentReader(PdfReaderOptions? options = null) 
 
         var started = _options.Clock.GetTimestamp();
         var drafts = new List<PageDraft>();
+        var scanDpi = new Dictionary<int, double>();
+        byte[] bytes;
         // Uncompressed CMaps never pass through a filter, so the file's own bytes are checked for wide ranges too.
         if (CMapRangeCheck.Refusal(content.Span, _options.MaxCMapRangeCodes) is { } wideRange)
             return Result<LayoutDocument>.Fail(wideRange);
@@ -37,7 +40,7 @@ public sealed partial class PdfDocumentReader(PdfReaderOptions? options = null) 
         try
         {
             // PdfPig wants an array: reuse the caller's when the memory is a whole array, copy otherwise.
-            var bytes = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(content, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+            bytes = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(content, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
                 ? segment.Array
                 : content.ToArray();
             using var document = PdfDocument.Open(bytes, new ParsingOptions
@@ -59,7 +62,10 @@ public sealed partial class PdfDocumentReader(PdfReaderOptions? options = null) 
             {
                 if (_options.Clock.GetElapsedTime(started) > _options.MaxDuration)
                     return Result<LayoutDocument>.Fail($"PDF took longer than {_options.MaxDuration.TotalSeconds:N0} s to read (stopped at page {number} of {document.NumberOfPages})");
-                var draft = PageLayoutBuilder.Build(document.GetPage(number), _options, glyphForms);
+                var page = document.GetPage(number);
+                var draft = PageLayoutBuilder.Build(page, _options, glyphForms);
+                if (draft.ImageOnly)
+                    scanDpi[number] = ScanResolution(page);
                 cells += draft.Cells;
                 if (cells > _options.MaxTableCells)
                     return Result<LayoutDocument>.Fail($"PDF has more than {_options.MaxTableCells:N0} table cells (stopped at page {number})");
@@ -85,22 +91,81 @@ public sealed partial class PdfDocumentReader(PdfReaderOptions? options = null) 
                 ? $"encrypted PDF ({e.Message})"
                 : $"corrupt PDF: {e.GetType().Name}: {e.Message}");
         }
-        return Assemble(drafts, path);
+        var ocr = Recognize(bytes, drafts, scanDpi, started, path);
+        return Assemble(drafts, path, ocr);
     }
 
-    private Result<LayoutDocument> Assemble(List<PageDraft> drafts, string path)
+    /// <summary>What OCR made of the image-only pages: how many letters and their summed confidence, and why it could not run, if it could not.</summary>
+    private sealed record OcrOutcome(List<int> Pages, double ConfidenceSum, int Letters, string? Failure, List<Diagnostic> Notes);
+
+    /// <summary>Replaces image-only pages' drafts with what OCR reads on them, when OCR is configured and can run.</summary>
+    private OcrOutcome? Recognize(byte[] bytes, List<PageDraft> drafts, Dictionary<int, double> scanDpi, long started, string path)
+    {
+        if (_options.Ocr is not { } ocr || scanDpi.Count == 0)
+            return null;
+        var scans = new ScanReader(ocr, _options);
+        var outcome = new OcrOutcome([], 0, 0, scans.Unready(), []);
+        if (outcome.Failure is not null)
+            return outcome;
+        try
+        {
+            foreach (var (number, draft, page) in scans.Read(bytes, scanDpi.OrderBy(p => p.Key).Select(p => (p.Key, p.Value)).ToList()))
+            {
+                var index = drafts.FindIndex(d => d.Number == number);
+                // A page OCR found nothing on stays image-only, so the file says so rather than reading as empty.
+                drafts[index] = draft with { ImageOnly = draft.Blocks.Count == 0 && draft.BandLines.Count == 0 };
+                outcome.Pages.Add(number);
+                var letters = page.Glyphs.Where(g => !g.IsSpace && g.Confidence is not null).ToList();
+                outcome = outcome with { ConfidenceSum = outcome.ConfidenceSum + letters.Sum(g => g.Confidence!.Value), Letters = outcome.Letters + letters.Count };
+                outcome.Notes.Add(new Diagnostic(Severity.Info, path,
+                    $"page {number}: read by OCR at {page.Dpi} dpi (skew {page.SkewDegrees:0.00}°, {page.Cells} cells, {letters.Count} letters, mean confidence {(letters.Count == 0 ? 0 : letters.Average(g => g.Confidence!.Value)):0.00})"));
+                if (_options.Clock.GetElapsedTime(started) > _options.MaxDuration)
+                    return outcome with { Failure = $"OCR took longer than {_options.MaxDuration.TotalSeconds:N0} s (stopped after page {number})" };
+            }
+        }
+        catch (Exception e) when (e is OcrUnavailableException or TimeoutException or IOException or FormatException or UnauthorizedAccessException)
+        {
+            return outcome with { Failure = e.Message };
+        }
+        return outcome;
+    }
+
+    /// <summary>The resolution of a scanned page's largest image: its pixels across over its drawn width in inches; 0 when unknown.</summary>
+    private static double ScanResolution(UglyToad.PdfPig.Content.Page page)
+    {
+        try
+        {
+            var best = 0.0;
+            foreach (var image in page.GetImages())
+            {
+                var inches = image.BoundingBox.Width / 72.0;
+                if (inches > 0.5 && image.WidthInSamples > 0)
+                    best = Math.Max(best, image.WidthInSamples / inches);
+            }
+            return best;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return 0; // an image dictionary PdfPig cannot read: pdftoppm may still render it
+        }
+    }
+
+    private Result<LayoutDocument> Assemble(List<PageDraft> drafts, string path, OcrOutcome? ocr)
     {
         var diagnostics = new List<Diagnostic>();
         var imageOnly = drafts.Where(d => d.ImageOnly).Select(d => d.Number).ToArray();
         var withText = drafts.Count(d => d.Blocks.Count > 0 || d.BandLines.Count > 0);
+        var why = ocr?.Failure is { } failure ? $"no text layer, and OCR could not read them: {failure}" : ocr is null ? "no text layer (scanned?)" : "no text layer, and OCR found no text";
+        if (ocr is not null)
+            diagnostics.AddRange(ocr.Notes);
         if (withText == 0)
         {
             return Result<LayoutDocument>.Fail(imageOnly.Length > 0
-                ? $"image-only pages {Ranges(imageOnly)}: no text layer (scanned?)"
+                ? $"image-only pages {Ranges(imageOnly)}: {why}"
                 : $"no text layer: pages {Ranges(drafts.Select(d => d.Number).ToArray())} have no text");
         }
         if (imageOnly.Length > 0)
-            diagnostics.Add(new Diagnostic(Severity.Warning, path, $"image-only pages {Ranges(imageOnly)}: no text layer (scanned?); their content is missing"));
+            diagnostics.Add(new Diagnostic(Severity.Warning, path, $"image-only pages {Ranges(imageOnly)}: {why}; their content is missing"));
         foreach (var skipped in drafts.Where(d => d.RulesSkipped))
             diagnostics.Add(new Diagnostic(Severity.Info, path, $"page {skipped.Number}: more than {_options.MaxSegmentsPerPage:N0} drawn segments; tables not recovered from rules"));
 
@@ -111,6 +176,7 @@ public sealed partial class PdfDocumentReader(PdfReaderOptions? options = null) 
             Path = path,
             Format = Format,
             Pages = pages.Select(p => new LayoutPage(p.Number, p.Blocks.Select(b => b.Block).ToArray()) { Furniture = p.Furniture }).ToArray(),
+            Ocr = ocr is { Pages.Count: > 0 } read ? new OcrSummary(read.Pages, read.Letters == 0 ? 0 : read.ConfidenceSum / read.Letters) : null,
         };
         return Result<LayoutDocument>.Ok(layout, diagnostics);
     }
@@ -145,7 +211,7 @@ public sealed partial class PdfDocumentReader(PdfReaderOptions? options = null) 
                 if (PageNumber().IsMatch(text) || recurring.Contains(FurnitureKey(text)) || (isNumber && !first))
                     furniture.Add(line.Text);
                 else
-                    blocks.Add(new PlacedBlock(line.Top, new ParagraphBlock(line.Text)));
+                    blocks.Add(new PlacedBlock(line.Top, new ParagraphBlock(line.Text) { Confidence = PageLayoutBuilder.MeanConfidence(line.Glyphs) }));
             }
             blocks.Sort((a, b) => b.Top.CompareTo(a.Top));
             // Later document numbers in the body (not in a band) are still seen, so a repeat in a corner is furniture.

@@ -2,8 +2,11 @@ using Ingest.Core.Layout;
 
 namespace Ingest.Readers.Pdf;
 
-/// <summary>One letter as the layout stages see it: advance box on the baseline (PDF user space, y up), size and style.</summary>
-internal readonly record struct Glyph(string Text, double Left, double Right, double Baseline, double Size, TextStyle Style)
+/// <summary>
+/// One letter as the layout stages see it: advance box on the baseline (PDF user space, y up), size and style; for a letter
+/// recognised from an image, the recogniser's confidence (0–1), null for a letter the file itself holds.
+/// </summary>
+internal readonly record struct Glyph(string Text, double Left, double Right, double Baseline, double Size, TextStyle Style, double? Confidence = null)
 {
     public bool IsSpace => string.IsNullOrWhiteSpace(Text);
     public double CenterX => (Left + Right) / 2;

@@ -58,6 +58,12 @@ public sealed record PdfReaderOptions
     /// <summary>Gap between letters, in font sizes, that separates the columns of a table drawn without rules.</summary>
     public double StreamColumnGap { get; init; } = 2.0;
 
+    /// <summary>
+    /// How pages without a text layer (scans) are recognised; null leaves them unread, reported as image-only. The default
+    /// runs Tesseract with its Japanese models (see <see cref="Ocr.OcrOptions"/>).
+    /// </summary>
+    public Ocr.OcrOptions? Ocr { get; init; } = new();
+
     /// <summary>The clock <see cref="MaxDuration"/> is measured with.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 }

@@ -49,6 +49,6 @@ internal static class StreamTableFinder
         used = i - start;
         var rights = columns.Select((_, c) => rows.SelectMany(r => r[c]).Select(l => l.Right).DefaultIfEmpty(0).Max()).ToArray();
         return new TableBlock(rows.Select(r => new TableRow(
-            r.Select((cellLines, c) => new TableCell(cellLines.Count == 0 ? StyledText.Empty : TextLine.Join(cellLines, rights[c]))).ToArray())).ToArray());
+            r.Select((cellLines, c) => new TableCell(cellLines.Count == 0 ? StyledText.Empty : TextLine.Join(cellLines, rights[c])) { Confidence = PageLayoutBuilder.MeanConfidence(cellLines.SelectMany(l => l.Glyphs)) }).ToArray())).ToArray());
     }
 }

@@ -5,7 +5,7 @@ namespace Ingest.Reports.Export;
 /// <summary>Writes a renewal report in one format to a stream. Implementations are stateless and thread-safe.</summary>
 public interface IReportWriter
 {
-    /// <summary>The name used by <c>--format</c> (table, csv, xlsx, md, html, json).</summary>
+    /// <summary>The name used by <c>--format</c> (table, csv, xlsx, md, html, json, ics).</summary>
     string Format { get; }
 
     /// <summary>The file extension, with its dot.</summary>
@@ -23,7 +23,7 @@ public static class ReportWriters
     public static IReadOnlyList<IReportWriter> All { get; } =
     [
         new TableReportWriter(), new CsvReportWriter(), new XlsxReportWriter(),
-        new MarkdownReportWriter(), new HtmlReportWriter(), new JsonReportWriter(),
+        new MarkdownReportWriter(), new HtmlReportWriter(), new JsonReportWriter(), new IcsReportWriter(),
     ];
 
     /// <summary>The format names, for help text and errors.</summary>

@@ -48,8 +48,23 @@ public static class ReportColumns
         new("判定根拠", ColumnKind.Text, r => r.Evidence),
         new("年度", ColumnKind.Number, r => r.FiscalYear),
         new("履歴", ColumnKind.Text, r => string.Join(" → ", r.History.Select(h => h.FiscalYear is { } y ? $"{y}年度 {h.Path}" : h.Path))),
+        new("会議・資料", ColumnKind.Text, r => Meeting(r)),
         new("ファイル", ColumnKind.Text, r => r.Path) { KeepEnd = true },
     ];
+
+    /// <summary>Where the submission was heard, as staff name it: 2025年度 第3回 資料7 (what the archive tells of it).</summary>
+    public static string Meeting(RenewalRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var parts = new List<string>();
+        if (row.FiscalYear is { } year)
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{year}年度"));
+        if (row.Meeting is { } meeting)
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"第{meeting}回"));
+        if (!string.IsNullOrWhiteSpace(row.DocumentNumber))
+            parts.Add(row.DocumentNumber.Trim());
+        return string.Join(" ", parts);
+    }
 
     /// <summary>The report's counts as every human-readable format heads it: 要更新 N 件 / 要確認 N 件 / 全 N 件.</summary>
     public static string Summary(RenewalReport report)
@@ -58,9 +73,15 @@ public static class ReportColumns
         return $"要更新 {report.NeedingRenewal.Count()} 件 / 要確認 {report.NeedingReview.Count()} 件 / 全 {report.Rows.Count} 件";
     }
 
-    /// <summary>The narrower set the terminal table shows.</summary>
+    /// <summary>
+    /// The narrower set the terminal table shows; the last, 資料, is the meeting and the file's name, so rows that look
+    /// alike can be told apart (cut from the front when narrow, keeping the name's end).
+    /// </summary>
     public static IReadOnlyList<ReportColumn> Terminal { get; } =
-        All.Where(c => c.Header is "状態" or "次回期限" or "残日数" or "種別" or "保有課" or "件名" or "相手方" or "判定根拠" or "ファイル").ToList();
+    [
+        .. All.Where(c => c.Header is "状態" or "次回期限" or "残日数" or "種別" or "保有課" or "件名" or "相手方" or "判定根拠"),
+        new("資料", ColumnKind.Text, r => $"{Meeting(r)} {Path.GetFileName(r.Path)}".Trim()) { KeepEnd = true },
+    ];
 
     public static string StatusLabel(ArrangementStatus status) => status switch
     {

@@ -4,11 +4,32 @@ using Ingest.Core.Diagnostics;
 
 namespace Ingest.Reports.Export;
 
-/// <summary>Aligned columns for a terminal, wide (CJK) characters counted as two cells; long cells are cut with …</summary>
-public sealed class TableReportWriter : IReportWriter
+/// <summary>
+/// Aligned columns for a terminal, wide (CJK) characters counted as two cells; long cells are cut with …. Given the
+/// terminal's width, the table fits it: the columns that hold prose (件名, 相手方, 判定根拠, 資料, 状態) give up width first, then
+/// 判定根拠 and 残日数 are left out, and below that each row becomes a short block of lines (the compact layout).
+/// </summary>
+public sealed class TableReportWriter(int? width = null) : IReportWriter
 {
     /// <summary>Widest a column grows, in terminal cells, before its text is cut.</summary>
     public const int MaxColumnWidth = 48;
+
+    /// <summary>Narrowest a terminal is taken to be; anything smaller is treated as this.</summary>
+    public const int MinWidth = 40;
+
+    private const string Gap = "  ";
+
+    /// <summary>The narrowest each prose column is cut to before a column is left out.</summary>
+    private static readonly Dictionary<string, int> _proseMinimum = new(StringComparer.Ordinal)
+    {
+        ["状態"] = 8, ["件名"] = 24, ["相手方"] = 12, ["判定根拠"] = 16, ["資料"] = 12, ["保有課"] = 10,
+    };
+
+    /// <summary>Columns left out, in this order, when the prose columns are at their narrowest and it still does not fit.</summary>
+    private static readonly string[] _dropOrder = ["判定根拠", "残日数"];
+
+    /// <summary>The terminal's width in cells, or null for no limit (a file, a pipe).</summary>
+    public int? Width { get; } = width is { } w ? Math.Max(w, MinWidth) : null;
 
     public string Format => "table";
     public string Extension => ".txt";
@@ -18,25 +39,97 @@ public sealed class TableReportWriter : IReportWriter
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
         using var writer = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true);
-        var columns = ReportColumns.Terminal;
-        var cells = report.Rows.Select(r => columns.Select(c => Cut(OneLine(c.Text(r)), c.KeepEnd)).ToArray()).ToList();
-        var widths = columns.Select((c, i) => Math.Max(ReportColumns.DisplayWidth(c.Header),
-            cells.Count == 0 ? 0 : cells.Max(row => ReportColumns.DisplayWidth(row[i])))).ToArray();
+        writer.WriteLine(Cut($"更新対象: {report.FiscalYear.Year}年度 (基準日 {report.AsOf:yyyy-MM-dd}) {ReportColumns.Summary(report)}", Width ?? int.MaxValue, false));
 
-        writer.WriteLine($"更新対象: {report.FiscalYear.Year}年度 (基準日 {report.AsOf:yyyy-MM-dd}) {ReportColumns.Summary(report)}");
+        var columns = ReportColumns.Terminal.ToList();
+        var texts = report.Rows.Select(r => columns.Select(c => OneLine(c.Text(r))).ToArray()).ToList();
+        var widths = columns.Select((c, i) => Math.Min(MaxColumnWidth, Math.Max(ReportColumns.DisplayWidth(c.Header),
+            texts.Count == 0 ? 0 : texts.Max(row => ReportColumns.DisplayWidth(row[i]))))).ToList();
+
+        if (Width is { } limit && !Fit(columns, texts, widths, limit))
+        {
+            WriteCompact(writer, report, limit);
+            return;
+        }
         WriteLine(writer, columns.Select(c => c.Header).ToArray(), widths, columns);
-        writer.WriteLine(string.Join("  ", widths.Select(w => new string('-', w))).TrimEnd());
-        foreach (var row in cells)
-            WriteLine(writer, row, widths, columns);
+        writer.WriteLine(string.Join(Gap, widths.Select(w => new string('-', w))).TrimEnd());
+        foreach (var row in texts)
+            WriteLine(writer, row.Select((t, i) => Cut(t, widths[i], columns[i].KeepEnd)).ToArray(), widths, columns);
     }
 
-    private static void WriteLine(StreamWriter writer, string[] cells, int[] widths, IReadOnlyList<ReportColumn> columns)
+    /// <summary>
+    /// Narrows the prose columns, widest first, down to their minimums; when that is not enough, leaves the next column of
+    /// the drop order out and starts again from the natural widths (so the columns kept get the room it had). False when
+    /// even the last table is too wide.
+    /// </summary>
+    private static bool Fit(List<ReportColumn> columns, List<string[]> texts, List<int> widths, int limit)
+    {
+        var natural = widths.ToList();
+        var drops = new Queue<string>(_dropOrder);
+        while (true)
+        {
+            widths.Clear();
+            widths.AddRange(natural);
+            if (Shrink(columns, widths, limit))
+                return true;
+            if (drops.Count == 0)
+                return false;
+            var dropped = drops.Dequeue();
+            var drop = columns.FindIndex(c => c.Header == dropped);
+            if (drop < 0)
+                continue;
+            columns.RemoveAt(drop);
+            natural.RemoveAt(drop);
+            for (var r = 0; r < texts.Count; r++)
+                texts[r] = [.. texts[r][..drop], .. texts[r][(drop + 1)..]];
+        }
+    }
+
+    private static bool Shrink(List<ReportColumn> columns, List<int> widths, int limit)
+    {
+        var total = widths.Sum() + Gap.Length * (widths.Count - 1);
+        while (total > limit)
+        {
+            var candidate = -1;
+            for (var i = 0; i < columns.Count; i++)
+            {
+                if (_proseMinimum.TryGetValue(columns[i].Header, out var min) && widths[i] > min && (candidate < 0 || widths[i] > widths[candidate]))
+                    candidate = i;
+            }
+            if (candidate < 0)
+                return false;
+            widths[candidate]--;
+            total--;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// A terminal too narrow for a table: each row a block — status, due date, days, kind and section on its first line,
+    /// 件名 on the second, partners and the file on the third — every line cut to the width.
+    /// </summary>
+    private static void WriteCompact(StreamWriter writer, RenewalReport report, int limit)
+    {
+        foreach (var row in report.Rows)
+        {
+            var due = row.NextDue is { } d ? $" {d:yyyy-MM-dd}" : string.Empty;
+            var days = row.DaysLeft is { } n ? $" (残{n}日)" : string.Empty;
+            writer.WriteLine(Cut(OneLine($"{ReportColumns.StatusLabel(row.Status)}{due}{days} {row.SheetType} {row.OwningSection}"), limit, false));
+            writer.WriteLine(Cut(OneLine($"  {row.Title}"), limit, false));
+            // The file keeps what room it needs (its name's end tells rows apart); the partners get the rest.
+            var where = Cut(OneLine($"{ReportColumns.Meeting(row)} {Path.GetFileName(row.Path)}".Trim()), (limit - 2) * 2 / 3, true);
+            var partners = Cut(OneLine(string.Join("、", row.Partners)), Math.Max(1, limit - 2 - 3 - ReportColumns.DisplayWidth(where)), false);
+            writer.WriteLine($"  {partners} | {where}");
+        }
+    }
+
+    private static void WriteLine(StreamWriter writer, string[] cells, IReadOnlyList<int> widths, IReadOnlyList<ReportColumn> columns)
     {
         var line = new StringBuilder();
         for (var i = 0; i < cells.Length; i++)
         {
             var pad = widths[i] - ReportColumns.DisplayWidth(cells[i]);
-            if (i > 0) line.Append("  ");
+            if (i > 0) line.Append(Gap);
             // Numbers right-aligned, everything else left.
             if (columns[i].Kind == ColumnKind.Number) line.Append(' ', pad).Append(cells[i]);
             else line.Append(cells[i]).Append(' ', pad);
@@ -47,22 +140,23 @@ public sealed class TableReportWriter : IReportWriter
     /// <summary>A cell on one line: line breaks become spaces, other control characters visible escapes (the table is for a terminal).</summary>
     private static string OneLine(string text) => ConsoleText.Escape(text.ReplaceLineEndings(" "));
 
-    private static string Cut(string text, bool keepEnd)
+    /// <summary>The text cut to <paramref name="width"/> cells with …, keeping its end when <paramref name="keepEnd"/>.</summary>
+    private static string Cut(string text, int width, bool keepEnd)
     {
-        if (ReportColumns.DisplayWidth(text) <= MaxColumnWidth)
+        if (ReportColumns.DisplayWidth(text) <= width)
             return text;
         var runes = text.EnumerateRunes().ToList();
         if (keepEnd)
             runes.Reverse();
         var builder = new List<Rune>();
-        var width = 0;
+        var used = 0;
         foreach (var rune in runes)
         {
             var w = ReportColumns.DisplayWidth(rune.ToString());
-            if (width + w > MaxColumnWidth - 1)
+            if (used + w > width - 1)
                 break;
             builder.Add(rune);
-            width += w;
+            used += w;
         }
         if (keepEnd)
             builder.Reverse();

@@ -1,5 +1,6 @@
 using Ingest.Core.Dates;
 using Ingest.Core.Records;
+using Ingest.Core.Records.Renditions;
 
 namespace Ingest.Reports.Renewals;
 
@@ -77,12 +78,15 @@ public static class ArrangementKinds
         _ => null,
     };
 
-    /// <summary>Every arrangement in the records, in record and sheet order.</summary>
+    /// <summary>
+    /// Every arrangement in the records, in record and sheet order. Files carrying one submission (its Word original, PDF,
+    /// text dump: <see cref="RenditionRule"/>) give its arrangements once, read from the most faithful of them.
+    /// </summary>
     public static IReadOnlyList<Arrangement> From(IEnumerable<SubmissionRecord> records)
     {
         ArgumentNullException.ThrowIfNull(records);
         var result = new List<Arrangement>();
-        foreach (var record in records)
+        foreach (var record in RenditionRule.Preferred(records))
         {
             for (var i = 0; i < record.Sheets.Count; i++)
             {

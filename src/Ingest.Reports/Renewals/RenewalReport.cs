@@ -34,6 +34,10 @@ public sealed record RenewalRow
     /// <summary>The exact phrase that decided <see cref="Status"/>.</summary>
     public required string Evidence { get; init; }
     public int? FiscalYear { get; init; }
+    /// <summary>The meeting (第5回 → 5) the archive's folders or manifest name for the submission, if any.</summary>
+    public int? Meeting { get; init; }
+    /// <summary>The submission's 資料 number (資料40), if it gives one.</summary>
+    public string? DocumentNumber { get; init; }
     /// <summary>The file of the later submission that replaced this one, if any.</summary>
     public string? ReplacedBy { get; init; }
 }
@@ -84,7 +88,31 @@ public static class RenewalReportBuilder
         var filter = query.SheetType is null ? null : ArrangementKinds.Family(query.SheetType)
             ?? throw new ArgumentException($"unknown arrangement type '{query.SheetType}' (expected {string.Join(", ", ArrangementKinds.Filterable)})", nameof(query));
 
-        var rows = new List<(RenewalRow Row, Arrangement Source)>();
+        var rows = Decide(history, query)
+            .Select(d => (Row: ToRow(d.Arrangement, d.Decision, d.ReplacedBy, history.ChainOf(d.Arrangement)), Source: d.Arrangement))
+            .ToList();
+
+        var ordered = rows
+            .OrderBy(r => Array.IndexOf(_statusOrder, r.Row.Status))
+            .ThenBy(r => r.Row.NextDue ?? DateOnly.MaxValue)
+            .ThenBy(r => r.Row.OwningSection ?? string.Empty, StringComparer.Ordinal)
+            .ThenBy(r => r.Source, HistoryLinker.Chronology)
+            .Select(r => r.Row)
+            .ToList();
+        return new RenewalReport { AsOf = query.AsOf, FiscalYear = query.TargetYear, SheetType = filter, Rows = ordered };
+    }
+
+    /// <summary>
+    /// Every arrangement of the query's kind with its decision on the query's date, in history order: what the report's
+    /// rows are made from, and what next term's drafts are made from (they need the whole record, not the row).
+    /// </summary>
+    public static IReadOnlyList<ArrangementDecision> Decide(ArrangementHistory history, RenewalQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        ArgumentNullException.ThrowIfNull(query);
+        var filter = query.SheetType is null ? null : ArrangementKinds.Family(query.SheetType)
+            ?? throw new ArgumentException($"unknown arrangement type '{query.SheetType}' (expected {string.Join(", ", ArrangementKinds.Filterable)})", nameof(query));
+        var decisions = new List<ArrangementDecision>();
         foreach (var arrangement in history.Arrangements)
         {
             if (filter is not null && ArrangementKinds.Family(arrangement.SheetType) != filter)
@@ -95,18 +123,9 @@ public static class RenewalReportBuilder
                 .Where(l => l.Later.Period?.Start is not { } start || start <= query.AsOf)
                 .OrderBy(l => l.Later, HistoryLinker.Chronology)
                 .LastOrDefault();
-            var decision = RenewalClassifier.Classify(arrangement, query, replacedBy);
-            rows.Add((ToRow(arrangement, decision, replacedBy, history.ChainOf(arrangement)), arrangement));
+            decisions.Add(new ArrangementDecision(arrangement, RenewalClassifier.Classify(arrangement, query, replacedBy), replacedBy));
         }
-
-        var ordered = rows
-            .OrderBy(r => Array.IndexOf(_statusOrder, r.Row.Status))
-            .ThenBy(r => r.Row.NextDue ?? DateOnly.MaxValue)
-            .ThenBy(r => r.Row.OwningSection ?? string.Empty, StringComparer.Ordinal)
-            .ThenBy(r => r.Source, HistoryLinker.Chronology)
-            .Select(r => r.Row)
-            .ToList();
-        return new RenewalReport { AsOf = query.AsOf, FiscalYear = query.TargetYear, SheetType = filter, Rows = ordered };
+        return decisions;
     }
 
     private static RenewalRow ToRow(Arrangement a, RenewalDecision decision, HistoryLink? replacedBy, IReadOnlyList<Arrangement> chain) => new()
@@ -128,7 +147,12 @@ public static class RenewalReportBuilder
         Status = decision.Status,
         Evidence = decision.Evidence,
         FiscalYear = a.FiscalYear,
+        Meeting = a.Submission.Meeting,
+        DocumentNumber = a.Submission.DocumentNumber,
         ReplacedBy = replacedBy?.Later.Path,
         History = chain.Select(c => new HistoryEntry { Path = c.Path, FiscalYear = c.FiscalYear, Title = c.Title }).ToList(),
     };
 }
+
+/// <summary>One arrangement, where it stands on the report date, and the later submission that replaced it (if any).</summary>
+public sealed record ArrangementDecision(Arrangement Arrangement, RenewalDecision Decision, HistoryLink? ReplacedBy);

@@ -1,4 +1,5 @@
 using Ingest.Core.Records;
+using Ingest.Core.Records.Renditions;
 using Ingest.Index.Store;
 using Ingest.Reports.Renewals;
 
@@ -53,6 +54,7 @@ public sealed class CatalogSnapshot
     private readonly Dictionary<string, SubmissionRecord> _byId;
     private readonly ILookup<string, SubmissionRecord> _byPath;
     private readonly Lazy<ArrangementHistory> _history;
+    private readonly Lazy<Dictionary<string, RenditionGroup>> _renditions;
 
     private CatalogSnapshot(IReadOnlyList<SubmissionRecord> records, long? version)
     {
@@ -65,6 +67,8 @@ public sealed class CatalogSnapshot
         Departments = records.Select(record => record.Department).OfType<string>().Where(d => d.Length > 0)
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         _history = new Lazy<ArrangementHistory>(() => HistoryLinker.Link(ArrangementKinds.From(records)));
+        _renditions = new Lazy<Dictionary<string, RenditionGroup>>(() =>
+            RenditionRule.Group(records).ToDictionary(group => group.Key, StringComparer.Ordinal));
     }
 
     /// <summary>Builds the view (history linking is pure and bounded by <see cref="HistoryLinker.MaxPairwiseGroup"/>).</summary>
@@ -80,6 +84,13 @@ public sealed class CatalogSnapshot
 
     /// <summary>The arrangements of every record linked across years (linked once, on first use; thread-safe).</summary>
     public ArrangementHistory History => _history.Value;
+
+    /// <summary>Submissions in the index: files carrying the same submission (renditions) count once.</summary>
+    public int SubmissionCount => _renditions.Value.Count;
+
+    /// <summary>The files carrying <paramref name="record"/>'s submission, the most faithful first (grouped once per snapshot).</summary>
+    public RenditionGroup RenditionsOf(SubmissionRecord record) =>
+        _renditions.Value.GetValueOrDefault(RenditionRule.KeyOf(record)) ?? new RenditionGroup(RenditionRule.KeyOf(record), [record]);
 
     /// <summary>The record with this id (<c>sha256</c> and ordinal), or null.</summary>
     public SubmissionRecord? Find(string sha256, int ordinal) => _byId.GetValueOrDefault(RecordId.Of(sha256, ordinal));

@@ -1,6 +1,9 @@
 using System.Globalization;
 using Ingest.Core.Records;
+using Ingest.Core.Records.Renditions;
+using Ingest.Index.Search;
 using Ingest.Reports.Export;
+using Ingest.Reports.History;
 using Ingest.Reports.Renewals;
 using Ingest.Web.Catalog;
 
@@ -12,16 +15,29 @@ namespace Ingest.Web.Pages;
 /// </summary>
 internal static class RecordPage
 {
-    public static SafeHtml Render(SubmissionRecord record, CatalogSnapshot catalog)
+    /// <summary>Similar submissions listed on a record page.</summary>
+    public const int SimilarShown = 5;
+
+    /// <summary>
+    /// The page of the submission <paramref name="asked"/> belongs to. When several files carry it, its fields are read from
+    /// the most faithful of them (Word, then a digital PDF, a text dump, a scan), and a panel lists every file and the fields
+    /// on which they disagree.
+    /// </summary>
+    public static SafeHtml Render(SubmissionRecord asked, CatalogSnapshot catalog, IReadOnlyList<SimilarSubmission>? similar = null)
     {
+        var group = catalog.RenditionsOf(asked);
+        var record = group.Preferred;
         var html = new HtmlBuilder();
         html.Append($"<article class=\"record\">\n<h1>{SearchPage.TitleOf(record)}</h1>\n");
+        if (group.Renditions.Count > 1)
+            RenditionList.RenderPanel(html, group, asked);
         RenderCover(html, record);
         RenderOverview(html, record);
         for (var i = 0; i < record.Sheets.Count; i++)
             RenderSheet(html, record, i, catalog);
         foreach (var checklist in record.Checklists)
             RenderChecklist(html, checklist);
+        RenderSimilar(html, similar ?? []);
         html.Append($"</article>\n");
         return Layout.Page(SearchPage.TitleOf(record), html.ToSafeHtml());
     }
@@ -42,6 +58,8 @@ internal static class RecordPage
             Row(html, "過去の承認", string.Join("\n", record.PriorApprovals.Select(p => p.Text)));
         var source = RecordId.Url(record) + "/source";
         html.Append($"<tr><th scope=\"row\">原本</th><td>{record.Source.Path}<br><a class=\"source\" href=\"{source}\">原本ファイルを開く</a> <span class=\"hash\">SHA-256: {record.Source.Sha256}</span></td></tr>\n");
+        if (record.Source.Ocr == true)
+            html.Append($"<tr class=\"ocr\"><th scope=\"row\">OCR</th><td>スキャン画像から文字認識で読み取りました（平均信頼度 {(record.Source.OcrConfidence ?? 0).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}）。OCR — please check: 原本と照合してください。</td></tr>\n");
         html.Append($"</tbody></table></section>\n");
     }
 
@@ -128,8 +146,11 @@ internal static class RecordPage
 
     private static void RenderHistory(HtmlBuilder html, SubmissionRecord record, int index, CatalogSnapshot catalog)
     {
+        // The history holds each submission once, from its most faithful file: find it by the rendition key, so a page
+        // opened from the PDF or text dump of a Word original still shows the arrangement's history.
+        var key = RenditionRule.KeyOf(record);
         var arrangement = catalog.History.Arrangements.FirstOrDefault(a =>
-            a.SheetIndex == index && a.Submission.Ordinal == record.Ordinal && a.Submission.Source.Sha256 == record.Source.Sha256);
+            a.SheetIndex == index && RenditionRule.KeyOf(a.Submission) == key);
         if (arrangement is null)
             return;
         var chain = catalog.History.ChainOf(arrangement);
@@ -150,7 +171,92 @@ internal static class RecordPage
                 html.Append($" <span class=\"evidence\">（{ReasonLabel(link.Reason)}：{link.Evidence}）</span>");
             html.Append($"</li>");
         }
-        html.Append($"</ol></div>\n");
+        html.Append($"</ol>");
+        RenderTerms(html, TermHistories.Of(catalog.History, arrangement));
+        html.Append($"</div>\n");
+    }
+
+    /// <summary>
+    /// The terms side by side, one column each, oldest first: the partners and every field that changed somewhere in
+    /// the history; each later term's cell is its difference from the term before (removed words struck, added ones
+    /// underlined), marked 明示 where the form itself marks the change.
+    /// </summary>
+    private static void RenderTerms(HtmlBuilder html, TermHistory history)
+    {
+        var labels = history.ChangedLabels;
+        var partnersChanged = history.Changes.Any(c => c.PartnersAdded.Count > 0 || c.PartnersRemoved.Count > 0);
+        if (labels.Count == 0 && !partnersChanged)
+        {
+            html.Append($"<p class=\"notice\">各年度の内容に違いはありません。</p>");
+            return;
+        }
+        html.Append($"<div class=\"terms-wrap\"><table class=\"grid terms\"><caption>年度ごとの内容と変更点</caption><thead><tr><th scope=\"col\">項目</th>");
+        foreach (var term in history.Terms)
+        {
+            var year = term.FiscalYear is { } y ? $"{y}年度" : "年度不明";
+            html.Append($"<th scope=\"col\">{year}<span class=\"file\">{Path.GetFileName(term.Path)}</span></th>");
+        }
+        html.Append($"</tr></thead><tbody>\n");
+        if (partnersChanged)
+        {
+            html.Append($"<tr><th scope=\"row\">相手方</th><td>{string.Join("、", history.Terms[0].Partners)}</td>");
+            foreach (var change in history.Changes)
+            {
+                var kept = change.Later.Partners.Where(p => !change.PartnersAdded.Contains(p));
+                html.Append($"<td>{string.Join("、", kept)}");
+                foreach (var gone in change.PartnersRemoved)
+                    html.Append($" <del>{gone}</del>");
+                foreach (var come in change.PartnersAdded)
+                    html.Append($" <ins>{come}</ins>");
+                html.Append($"</td>");
+            }
+            html.Append($"</tr>\n");
+        }
+        foreach (var label in labels)
+        {
+            html.Append($"<tr><th scope=\"row\">{label}</th><td>{SafeHtml.Lines(TermHistories.ValueOf(history.Terms[0], label))}</td>");
+            foreach (var change in history.Changes)
+            {
+                var field = change.Fields.FirstOrDefault(f => f.Label == label);
+                if (field is null)
+                {
+                    html.Append($"<td class=\"same\">（変更なし）</td>");
+                    continue;
+                }
+                html.Append($"<td class=\"diff\">");
+                if (field.Source != ChangeSource.TextOnly)
+                    html.Append($"<span class=\"badge\" title=\"この年度の様式が変更箇所として示しています\">明示</span> ");
+                foreach (var piece in field.Diff)
+                {
+                    html.Append(piece.Kind switch
+                    {
+                        DiffKind.Removed => SafeHtml.Of($"<del>{piece.Text}</del>"),
+                        DiffKind.Added => SafeHtml.Of($"<ins>{piece.Text}</ins>"),
+                        _ => SafeHtml.Text(piece.Text),
+                    });
+                }
+                html.Append($"</td>");
+            }
+            html.Append($"</tr>\n");
+        }
+        html.Append($"</tbody></table></div>");
+    }
+
+    /// <summary>Past submissions most like this one, with the words they share, so a clerk finds the precedent wording.</summary>
+    private static void RenderSimilar(HtmlBuilder html, IReadOnlyList<SimilarSubmission> similar)
+    {
+        if (similar.Count == 0)
+            return;
+        html.Append($"<section class=\"similar\" id=\"similar\"><h2>類似の資料</h2>\n<ol>");
+        foreach (var item in similar)
+        {
+            var year = item.Record.FiscalYear is { } fiscalYear ? $"{fiscalYear}年度　" : string.Empty;
+            html.Append($"<li>{year}<a href=\"{RecordId.Url(item.Record)}\">{SearchPage.TitleOf(item.Record)}</a>");
+            if (item.SharedTerms.Count > 0)
+                html.Append($" <span class=\"terms\">共通する語：{string.Join("・", item.SharedTerms)}</span>");
+            html.Append($"</li>");
+        }
+        html.Append($"</ol></section>\n");
     }
 
     private static void RenderChecklist(HtmlBuilder html, Checklist checklist)

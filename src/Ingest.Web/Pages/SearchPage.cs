@@ -17,6 +17,9 @@ public sealed record SearchPageModel
     public required FacetCounts Facets { get; init; }
     public required IReadOnlyList<string> Departments { get; init; }
     public required int IndexedSubmissions { get; init; }
+    /// <summary>How the query text was read (operators and groups), and whether it was searched as plain words.</summary>
+    public string Reading { get; init; } = string.Empty;
+    public bool ReadAsPlainWords { get; init; }
 
     /// <summary>Pages of results (at most <see cref="SearchQuery.MaxPage"/>).</summary>
     public int PageCount => (int)Math.Min(SearchQuery.MaxPage, ((long)TotalSubmissions + SearchQuery.PageSize - 1) / SearchQuery.PageSize);
@@ -53,7 +56,9 @@ internal static class SearchPage
             TotalSheets = result.TotalSheets,
             Facets = result.Facets,
             Departments = catalog.Departments,
-            IndexedSubmissions = catalog.Records.Count,
+            IndexedSubmissions = catalog.SubmissionCount,
+            Reading = result.Reading,
+            ReadAsPlainWords = result.ReadAsPlainWords,
         };
     }
 
@@ -75,6 +80,12 @@ internal static class SearchPage
         if (model.PageCount > 1)
             html.Append(SafeHtml.Text($"　{q.Page} / {model.PageCount}ページ"));
         html.Append($"</p>\n");
+        if (q.Text.Length > 0)
+        {
+            html.Append(model.ReadAsPlainWords
+                ? SafeHtml.Of($"<p class=\"reading notice\" id=\"reading\">検索式の解釈：{model.Reading}</p>\n")
+                : SafeHtml.Of($"<p class=\"reading\" id=\"reading\">検索式の解釈：{model.Reading}</p>\n"));
+        }
         if (model.Truncated)
             html.Append($"<p class=\"notice\">該当が多いため上位{SearchQuery.MaxPage * SearchQuery.PageSize}件まで表示します。条件を加えて絞り込んでください。</p>\n");
         if (model.Hits.Count == 0 && model.TotalSubmissions > 0)
@@ -95,7 +106,15 @@ internal static class SearchPage
             .Append($"<div class=\"query-row\"><label for=\"q\">検索語</label>")
             .Append($"<input type=\"search\" id=\"q\" name=\"q\" value=\"{q.Text}\" maxlength=\"{QueryText.MaxChars}\"")
             .Append($" placeholder=\"例：J-LIS 暗号化　（空白で区切ると全語を含む資料、&quot;…&quot; で語句）\">")
-            .Append($"<button type=\"submit\">検索</button></div>\n<div class=\"filters\">")
+            .Append($"<button type=\"submit\">検索</button></div>\n")
+            .Append($"<details class=\"syntax-help\"><summary>検索式の書き方</summary><ul>")
+            .Append($"<li><code>J-LIS 暗号化</code> 空白で区切った語をすべて含む</li>")
+            .Append($"<li><code>機構 OR 委託</code>（<code>機構 | 委託</code>）どちらかを含む</li>")
+            .Append($"<li><code>-機構</code> <code>-&quot;情報システム機構&quot;</code> その語・語句を含む資料を除く</li>")
+            .Append($"<li><code>&quot;特定相手以外&quot;</code> 語句として含む　<code>(暗号化 OR LGWAN) J-LIS</code> 括弧でまとめる</li>")
+            .Append($"<li><code>暗号*</code> 「暗号」で始まる語　<code>保有課:戸籍住民課</code> <code>相手方:機構</code> 項目を指定</li>")
+            .Append($"<li>書き方が読めないとき（閉じていない括弧など）は、語として検索し、その旨を表示します。</li></ul></details>\n")
+            .Append($"<div class=\"filters\">")
             .Append($"<label>年度 <input type=\"number\" name=\"from\" min=\"{SearchQuery.MinYear}\" max=\"{SearchQuery.MaxYear}\" value=\"{q.YearFrom}\" placeholder=\"開始\"></label>")
             .Append($"<label>〜 <input type=\"number\" name=\"to\" min=\"{SearchQuery.MinYear}\" max=\"{SearchQuery.MaxYear}\" value=\"{q.YearTo}\" placeholder=\"終了\"></label>")
             .Append($"<label>別紙の種類 <input type=\"text\" name=\"type\" list=\"types\" value=\"{q.SheetType}\"></label><datalist id=\"types\">");
@@ -153,20 +172,31 @@ internal static class SearchPage
         if (record.Department is { Length: > 0 } department)
             meta.Add(department);
         meta.Add(Path.GetFileName(record.Source.Path));
-        html.Append(SafeHtml.Join(SafeHtml.Of($"<span class=\"sep\"> ／ </span>"), meta.Select(SafeHtml.Text))).Append($"</p>\n<ul class=\"sheet-hits\">");
+        html.Append(SafeHtml.Join(SafeHtml.Of($"<span class=\"sep\"> ／ </span>"), meta.Select(SafeHtml.Text))).Append($"</p>\n");
+        if (hit.Renditions.Count > 1)
+            RenditionList.RenderInline(html, hit.Renditions);
+        html.Append($"<ul class=\"sheet-hits\">");
         foreach (var sheet in hit.Sheets)
         {
-            html.Append($"<li><span class=\"where\">");
-            if (sheet.SheetIndex >= 0)
-                html.Append(SafeHtml.Text($"別紙{sheet.SheetIndex + 1}（{sheet.SheetType}）"));
-            else
-                html.Append($"本文");
-            if (sheet.Field is { Length: > 0 } field)
-                html.Append($" ・ <span class=\"field\">{field}</span>");
-            html.Append($"</span>");
-            if (sheet.Snippet is { } snippet)
-                html.Append($" <span class=\"snippet\">{SafeHtml.Snippet(snippet)}</span>");
-            html.Append($"</li>");
+            // One line per passage: the query terms it shows, so a hit says which words matched where.
+            var passages = sheet.Passages.Count > 0 ? sheet.Passages.Select(p => ((string?)p.Label, (Snippet?)p.Snippet, p.Terms)).ToList()
+                : [(sheet.Field, sheet.Snippet, (IReadOnlyList<string>)[])];
+            foreach (var (label, snippet, terms) in passages)
+            {
+                html.Append($"<li><span class=\"where\">");
+                if (sheet.SheetIndex >= 0)
+                    html.Append(SafeHtml.Text($"別紙{sheet.SheetIndex + 1}（{sheet.SheetType}）"));
+                else
+                    html.Append($"本文");
+                if (label is { Length: > 0 } field)
+                    html.Append($" ・ <span class=\"field\">{field}</span>");
+                html.Append($"</span>");
+                if (terms.Count > 0)
+                    html.Append($" <span class=\"terms\" title=\"この箇所に現れる検索語\">{string.Join("・", terms)}</span>");
+                if (snippet is { } shown)
+                    html.Append($" <span class=\"snippet\">{SafeHtml.Snippet(shown)}</span>");
+                html.Append($"</li>");
+            }
         }
         html.Append($"</ul>\n</li>\n");
     }

@@ -11,7 +11,7 @@ namespace Ingest.Japanese.Tests.Conformance;
 public sealed class KuromojiConformanceTests
 {
     /// <summary>Modes every corpus file must have a golden for (all that make-goldens.sh writes by default).</summary>
-    private static readonly string[] RequiredModes = ["normal", "search", "extended", "analyzer", "search" + DocumentSuffix];
+    private static readonly string[] RequiredModes = ["normal", "search", "extended", "analyzer", "search" + DocumentSuffix, "exported-search", "exported-search-discard"];
 
     /// <summary>
     /// Environment variable naming a folder where each test also writes its actual rows as
@@ -28,6 +28,12 @@ public sealed class KuromojiConformanceTests
     private static readonly string Root = Path.Combine(AppContext.BaseDirectory, "Conformance");
     private static readonly string CorpusDirectory = Path.Combine(Root, "corpus");
     private static readonly string GoldenDirectory = Path.Combine(Root, "goldens");
+
+    /// <summary>The index body `ingest export opensearch` writes (tests/conformance/make-exported-goldens.sh keeps a copy).</summary>
+    private static readonly string ExportedSettingsPath = Path.Combine(Root, "opensearch", "ingest.index.json");
+
+    /// <summary>The user dictionary built from the export's <c>user_dictionary_rules</c>, exactly as exported.</summary>
+    private static readonly Lazy<UserDictionary> s_exportedDictionary = new(LoadExportedDictionary);
 
     private readonly ITestOutputHelper _output;
 
@@ -178,6 +184,12 @@ public sealed class KuromojiConformanceTests
                 return line => new JapaneseTokenizer(new StringReader(line), null, true, JapaneseTokenizerMode.Search);
             case "extended":
                 return line => new JapaneseTokenizer(new StringReader(line), null, true, JapaneseTokenizerMode.Extended);
+            case "exported-search":
+                // Kuromoji's goldens keep compound tokens (Lucene 4.10 cannot drop them), so ours keeps them too here.
+                return line => new JapaneseTokenizer(new StringReader(line), s_exportedDictionary.Value, true, JapaneseTokenizerMode.Search);
+            case "exported-search-discard":
+                // What the product indexes with and the export asks for (discard_compound_token).
+                return line => new JapaneseTokenizer(new StringReader(line), s_exportedDictionary.Value, true, JapaneseTokenizerMode.Search, discardCompoundToken: true);
             case "analyzer":
                 // One analyzer for the whole file, as an index would use it: this also checks that reuse resets state.
                 var analyzer = new JapaneseAnalyzer();
@@ -185,6 +197,24 @@ public sealed class KuromojiConformanceTests
             default:
                 throw new ArgumentOutOfRangeException(nameof(mode), mode, "unknown golden mode");
         }
+    }
+
+    /// <summary>The kuromoji_tokenizer's <c>user_dictionary_rules</c> of the exported settings, joined one a line, parsed as Kuromoji parses them.</summary>
+    private static UserDictionary LoadExportedDictionary()
+    {
+        using var settings = System.Text.Json.JsonDocument.Parse(File.ReadAllText(ExportedSettingsPath));
+        var tokenizers = settings.RootElement.GetProperty("settings").GetProperty("analysis").GetProperty("tokenizer");
+        var kuromoji = tokenizers.EnumerateObject().Single(tokenizer => tokenizer.Value.GetProperty("type").GetString() == "kuromoji_tokenizer");
+        var rules = kuromoji.Value.GetProperty("user_dictionary_rules").EnumerateArray().Select(rule => rule.GetString()!);
+        return UserDictionary.Parse(new StringReader(string.Join('\n', rules)), ExportedSettingsPath);
+    }
+
+    [Fact]
+    public void ExportedRulesAreTheDomainDictionary()
+    {
+        // The goldens test the exported rules; this ties them to what the product tokenizes with.
+        Assert.Equal(UserDictionary.Domain.Count, s_exportedDictionary.Value.Count);
+        Assert.True(s_exportedDictionary.Value.Count > 0);
     }
 
     /// <summary>

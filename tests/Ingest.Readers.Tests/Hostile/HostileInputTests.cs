@@ -158,7 +158,7 @@ public sealed class HostileInputTests
             Assert.Equal(asPdf.Submissions[0].Title, asDocx.Submissions[0].Title);
             var png = Fixtures.Pipeline.ExtractFile(pngNamedPdf);
             Assert.False(png.Succeeded);
-            Assert.Equal("not text and not a supported document format (PDF, Word, Excel, RTF, OpenDocument, 一太郎): content starts with bytes 89504E470D0A1A0A", png.Error);
+            Assert.Equal("not text and not a supported document format (PDF, Word, Excel, RTF, OpenDocument, 一太郎, scanned TIFF/PNG/JPEG): content starts with bytes 89504E470D0A1A0A", png.Error);
             // A workbook named .pdf, and an Excel 97-2003 workbook named .doc, are read as workbooks.
             var xlsxNamedPdf = Path.Combine(folder.FullName, "really-a-workbook.pdf");
             File.Copy(Fixtures.File("004_5e943b0c469c4a8c.xlsx"), xlsxNamedPdf);

@@ -243,7 +243,7 @@ public sealed class PdfReaderTests
         using var pdf = new PdfBuilder();
         pdf.Page().AddPng(PdfBuilder.Png(), new PdfRectangle(0, 0, 595, 842));
         pdf.Page().AddPng(PdfBuilder.Png(), new PdfRectangle(0, 0, 595, 842));
-        var result = new PdfDocumentReader().Read(pdf.Build(), "scan.pdf");
+        var result = new PdfDocumentReader(new PdfReaderOptions { Ocr = null }).Read(pdf.Build(), "scan.pdf");
         Assert.False(result.Succeeded);
         Assert.Equal("image-only pages 1–2: no text layer (scanned?)", result.Error);
     }

@@ -144,14 +144,15 @@ public sealed class TextWriterTests
         var header = lines[1];
         var dataLines = lines.Skip(3).ToList();
         Assert.Equal(report.Rows.Count, dataLines.Count);
-        // The path column is last: every row's path starts at the header's display column.
-        var pathColumn = ReportColumns.DisplayWidth(header[..header.IndexOf("ファイル", StringComparison.Ordinal)]);
+        // The 資料 column is last: every row's file name starts at the header's display column or after its meeting.
+        var fileColumn = ReportColumns.DisplayWidth(header[..header.IndexOf("資料", StringComparison.Ordinal)]);
         for (var i = 0; i < dataLines.Count; i++)
         {
             var line = dataLines[i];
-            var at = line.LastIndexOf(report.Rows[i].Path, StringComparison.Ordinal);
+            var at = line.LastIndexOf(Path.GetFileName(report.Rows[i].Path), StringComparison.Ordinal);
             Assert.True(at > 0, line);
-            Assert.Equal(pathColumn, ReportColumns.DisplayWidth(line[..at]));
+            var meeting = ReportColumns.Meeting(report.Rows[i]);
+            Assert.Equal(fileColumn + (meeting.Length == 0 ? 0 : ReportColumns.DisplayWidth(meeting) + 1), ReportColumns.DisplayWidth(line[..at]));
         }
     }
 
@@ -170,7 +171,7 @@ public sealed class TextWriterTests
         Assert.Equal(4, text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length); // heading, header, rule, one row
         Assert.DoesNotContain(text, c => c < ' ' && c != '\n');
         Assert.Contains(@"\x1B]0;pwned\x07", text, StringComparison.Ordinal);
-        Assert.Contains(@"archive/bad \x1B[31mFAILED forged.txt", text, StringComparison.Ordinal); // a line break in a cell is a space
+        Assert.Contains(@" bad \x1B[31mFAILED forged.txt", text, StringComparison.Ordinal); // a line break in a cell is a space
     }
 
     [Fact]
@@ -185,7 +186,7 @@ public sealed class TextWriterTests
     [Fact]
     public void WritersAreFoundByFormatName()
     {
-        Assert.Equal(["table", "csv", "xlsx", "md", "html", "json"], ReportWriters.Formats);
+        Assert.Equal(["table", "csv", "xlsx", "md", "html", "json", "ics"], ReportWriters.Formats);
         Assert.IsType<XlsxReportWriter>(ReportWriters.For("XLSX"));
         Assert.Null(ReportWriters.For("pdf"));
     }

@@ -12,10 +12,13 @@ internal static class Corpus
     public static IReadOnlyList<SubmissionRecord> Seeds() => ExtractAll(SeedDirectory);
     public static IReadOnlyList<SubmissionRecord> Renewals() => ExtractAll(RenewalDirectory);
 
-    public static IReadOnlyList<SubmissionRecord> ExtractAll(string directory)
+    /// <summary>The seeds' and corpus documents' Word forms and Chromium PDFs: other renditions of the same submissions.</summary>
+    public static IReadOnlyList<SubmissionRecord> Renditions() => ExtractAll(Path.Combine(AppContext.BaseDirectory, "renditions"), "*.*");
+
+    public static IReadOnlyList<SubmissionRecord> ExtractAll(string directory, string pattern = "*.txt")
     {
         var records = new List<SubmissionRecord>();
-        foreach (var path in Directory.GetFiles(directory, "*.txt").Order(StringComparer.Ordinal))
+        foreach (var path in Directory.GetFiles(directory, pattern).Order(StringComparer.Ordinal))
         {
             var result = IngestPipeline.Default.ExtractFile(path);
             Assert.True(result.Succeeded, $"{path}: {result.Error}");

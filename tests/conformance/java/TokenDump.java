@@ -10,6 +10,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.ja.JapaneseAnalyzer;
 import org.apache.lucene.analysis.ja.JapaneseTokenizer;
+import org.apache.lucene.analysis.ja.dict.UserDictionary;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
@@ -18,12 +19,24 @@ import org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute;
 /**
  * Reference token dump for the Kuromoji conformance goldens (Lucene 4.10, IPADIC, no user dictionary).
  * Usage: TokenDump MODE INPUT.txt OUTPUT.tsv, MODE = normal|search|extended|analyzer, optionally suffixed -document.
+ * TokenDump exported-search|exported-search-discard INPUT.txt OUTPUT.tsv RULES.csv: SEARCH mode with the user dictionary
+ * built from RULES.csv, the user_dictionary_rules of an OpenSearch export (one rule a line, as exported). The -discard
+ * variant leaves out the compound tokens (position length over 1) as discard_compound_token does in the plugin's newer
+ * Lucene; 4.10 has no such switch, and a search-mode compound is the only token spanning more than one position.
  * Line modes analyse each input line on its own; output line = line number, TAB, tokens as term|start|end|posInc|posLen.
  * Document modes analyse the whole file as one input (line ends included); output line = token number, TAB, token,
  * offsets relative to the file.
  */
 public final class TokenDump {
     public static void main(String[] args) throws IOException {
+        if (args[0].startsWith("exported-")) {
+            if (args.length != 4) {
+                System.err.println("usage: TokenDump exported-search[-discard] INPUT OUTPUT RULES.csv");
+                System.exit(2);
+            }
+            dumpExported(args[0].endsWith("-discard"), args[1], args[2], args[3]);
+            return;
+        }
         if (args.length != 3) {
             System.err.println("usage: TokenDump (normal|search|extended|analyzer)[-document] INPUT OUTPUT");
             System.exit(2);
@@ -47,6 +60,27 @@ public final class TokenDump {
                     ? analyzer.tokenStream("f", new StringReader(line))
                     : new JapaneseTokenizer(new StringReader(line), null, true, parseMode(mode));
                 dump(stream, row);
+                out.write(row.toString());
+                out.write('\n');
+            }
+        }
+    }
+
+    private static void dumpExported(boolean discardCompounds, String input, String output, String rules) throws IOException {
+        UserDictionary dictionary;
+        try (BufferedReader reader = Files.newBufferedReader(Paths.get(rules), StandardCharsets.UTF_8)) {
+            dictionary = new UserDictionary(reader);
+        }
+        try (BufferedReader in = Files.newBufferedReader(Paths.get(input), StandardCharsets.UTF_8);
+             BufferedWriter out = Files.newBufferedWriter(Paths.get(output), StandardCharsets.UTF_8)) {
+            String line;
+            int number = 0;
+            StringBuilder row = new StringBuilder();
+            while ((line = in.readLine()) != null) {
+                number++;
+                row.setLength(0);
+                row.append(number);
+                dump(new JapaneseTokenizer(new StringReader(line), dictionary, true, JapaneseTokenizer.Mode.SEARCH), row, discardCompounds);
                 out.write(row.toString());
                 out.write('\n');
             }
@@ -79,6 +113,10 @@ public final class TokenDump {
     }
 
     private static void dump(TokenStream stream, StringBuilder row) throws IOException {
+        dump(stream, row, false);
+    }
+
+    private static void dump(TokenStream stream, StringBuilder row, boolean discardCompounds) throws IOException {
         CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
         OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
         PositionIncrementAttribute posInc = stream.addAttribute(PositionIncrementAttribute.class);
@@ -86,6 +124,7 @@ public final class TokenDump {
         try {
             stream.reset();
             while (stream.incrementToken()) {
+                if (discardCompounds && posLen.getPositionLength() > 1) continue;
                 row.append('\t');
                 escape(term, row);
                 row.append('|').append(offset.startOffset())

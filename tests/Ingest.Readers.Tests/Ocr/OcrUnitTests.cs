@@ -1,0 +1,136 @@
+using Ingest.Readers.Ocr;
+using Ingest.Readers.Pdf;
+using Ingest.Readers.Tests.Pdf;
+using UglyToad.PdfPig.Core;
+
+namespace Ingest.Readers.Tests.Ocr;
+
+/// <summary>The OCR reader's own stages on images drawn here: no outside program is needed.</summary>
+public sealed class OcrUnitTests
+{
+    [Fact]
+    public void Pgm_round_trip_keeps_every_pixel()
+    {
+        var image = new GrayImage(5, 3);
+        image[1, 2] = 0;
+        image[4, 0] = 77;
+        var read = GrayImage.ReadPgm(image.ToPgm());
+        Assert.Equal((5, 3), (read.Width, read.Height));
+        Assert.Equal(image.Pixels, read.Pixels);
+    }
+
+    [Fact]
+    public void A_truncated_pgm_is_refused_with_the_reason()
+    {
+        var bytes = new GrayImage(10, 10).ToPgm()[..40];
+        var error = Assert.Throws<FormatException>(() => GrayImage.ReadPgm(bytes));
+        Assert.Contains("of its 100 pixels", error.Message);
+    }
+
+    [Theory]
+    [InlineData(0.8)]
+    [InlineData(-0.6)]
+    public void Deskew_finds_the_angle_a_ruled_page_was_turned_by(double degrees)
+    {
+        var page = RuledPage();
+        var skewed = page.Rotate(-degrees); // Rotate(a) turns the page back by a: a page skewed by a needs Rotate(a)
+        var found = Deskew.Angle(skewed, skewed.InkThreshold());
+        Assert.InRange(found, degrees - 0.1, degrees + 0.1);
+        Assert.Equal(0, Deskew.Angle(page, page.InkThreshold()), 2);
+    }
+
+    [Fact]
+    public void Rules_of_a_grid_make_its_cells_and_letter_strokes_make_none()
+    {
+        var page = RuledPage();
+        var rules = RulingDetector.Find(page.CleanInk(page.InkThreshold()), page.Width, page.Height, 300);
+        const double toPoints = 72.0 / 300;
+        var height = page.Height * toPoints;
+        var segments = rules.Select(r => Segment.Of(r.X1 * toPoints, height - r.Y1 * toPoints, r.X2 * toPoints, height - r.Y2 * toPoints)).ToList();
+        var table = Assert.Single(LatticeTableFinder.Find(segments, 2.0));
+        Assert.Equal(3, table.Xs.Length); // two columns: the letter-like strokes inside the cells split none
+        Assert.Equal(5, table.Ys.Length); // four rows, one of them a one-line row closed by short rules
+        Assert.Equal(8, table.Regions.Count);
+    }
+
+    [Fact]
+    public void Tesseract_words_share_their_lines_box_and_know_where_its_text_has_a_space()
+    {
+        const string tsv = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n" +
+                           "4\t1\t1\t1\t1\t0\t10\t20\t300\t40\t-1\t\n" +
+                           "5\t1\t1\t1\t1\t1\t10\t22\t80\t36\t96.5\t令和\n" +
+                           "5\t1\t1\t1\t1\t2\t95\t30\t10\t28\t91\t7\n" +
+                           "5\t1\t1\t1\t1\t3\t150\t21\t40\t38\t12\t年\n" +
+                           "5\t1\t1\t1\t1\t4\t200\t21\t60\t38\t80\tABC\n" +
+                           "5\t1\t1\t1\t1\t5\t270\t21\t10\t38\t95\t \n";
+        var words = TesseractTsv.Words(tsv, "令和7年 ABC\n");
+        Assert.Equal(["令和", "7", "年", "ABC"], words.Select(w => w.Text));
+        Assert.All(words, w => Assert.Equal((20, 40), (w.LineTop, w.LineHeight)));
+        Assert.Equal([false, false, false, true], words.Select(w => w.SpaceBefore));
+        Assert.Equal(0.12, words[2].Confidence, 3);
+    }
+
+    [Fact]
+    public void Without_tesseract_a_scan_fails_with_one_line_naming_the_package_and_digital_pages_still_read()
+    {
+        var ocr = new OcrOptions { Tesseract = "/nonexistent/bin/tesseract" };
+        var reader = new PdfDocumentReader(new PdfReaderOptions { Ocr = ocr });
+        using (var scan = new PdfBuilder())
+        {
+            scan.Page().AddPng(PdfBuilder.Png(), new PdfRectangle(0, 0, 595, 842));
+            var result = reader.Read(scan.Build(), "scan.pdf");
+            Assert.False(result.Succeeded);
+            Assert.DoesNotContain('\n', result.Error ?? string.Empty);
+            var why = ToolRunner.Resolve("pdftoppm") is null ? "pdftoppm is not installed (Debian package poppler-utils)" : "tesseract is not installed (Debian package tesseract-ocr)";
+            Assert.Equal($"image-only pages 1: no text layer, and OCR could not read them: {why}", result.Error);
+        }
+        using var mixed = new PdfBuilder();
+        mixed.Text(mixed.Page(), "Cover text", 50, 700);
+        mixed.Page().AddPng(PdfBuilder.Png(), new PdfRectangle(0, 0, 595, 842));
+        var read = reader.Read(mixed.Build(), "mixed.pdf");
+        Assert.True(read.Succeeded, read.Error);
+        Assert.Null(read.Value!.Ocr);
+        Assert.Contains(read.Diagnostics, d => d.Message.StartsWith("image-only pages 2: no text layer, and OCR could not read them:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_resolution_is_the_scans_own_raised_to_the_minimum_and_capped()
+    {
+        var scans = new ScanReader(new OcrOptions(), new PdfReaderOptions());
+        Assert.Equal(300, scans.Resolution(0));
+        Assert.Equal(300, scans.Resolution(200));
+        Assert.Equal(400, scans.Resolution(400.2));
+        Assert.Equal(600, scans.Resolution(1200));
+    }
+
+    /// <summary>
+    /// An A4-proportioned page at 300 dpi with a ruled table (two columns, four rows, the second row one line high) and,
+    /// inside the cells, strokes shaped like the long strokes of letters, plus a line of "text" blocks above it.
+    /// </summary>
+    private static GrayImage RuledPage()
+    {
+        var page = new GrayImage(1240, 1754);
+        void Fill(int x, int y, int w, int h)
+        {
+            for (var j = y; j < y + h; j++)
+                for (var i = x; i < x + w; i++)
+                    page[i, j] = 0;
+        }
+        int[] xs = [100, 400, 1140];
+        int[] ys = [300, 420, 470, 620, 800];
+        foreach (var y in ys)
+            Fill(xs[0], y, xs[^1] - xs[0] + 3, 3);
+        foreach (var x in xs)
+            Fill(x, ys[0], 3, ys[^1] - ys[0] + 3);
+        for (var k = 0; k < 20; k++)
+        {
+            Fill(120 + 40 * k, 200, 30, 30); // a line of text above the table
+            if (k < 6)
+            {
+                Fill(130 + 40 * k, 330, 3, 45); // vertical strokes of letters in the first row's label cell
+                Fill(430 + 45 * k, 640, 36, 3); // horizontal strokes in the last row's value cell
+            }
+        }
+        return page;
+    }
+}
