@@ -203,9 +203,10 @@ public sealed class IndexStore : IDisposable
     /// <summary>
     /// How long a first commit that exists but cannot be read yet is waited for. Lucene 4.8 writes <c>segments_N</c> in
     /// place and adds its checksum footer a moment later, so an import in another process making the index's first commit
-    /// is briefly visible half-written. Later commits need no wait: Lucene then falls back to the previous commit.
+    /// is briefly visible half-written; on a loaded machine "briefly" has been seen to pass 2 s. Later commits need no wait:
+    /// Lucene then falls back to the previous commit.
     /// </summary>
-    private static readonly TimeSpan _firstCommitWait = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan _firstCommitWait = TimeSpan.FromSeconds(5);
 
     // Called under _gate.
     private SearcherManager? OpenManagerIfCommitted()
