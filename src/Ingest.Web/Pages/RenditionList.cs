@@ -7,22 +7,40 @@ namespace Ingest.Web.Pages;
 /// <summary>The files that carry one submission (its renditions), on a search hit and on the record page.</summary>
 internal static class RenditionList
 {
-    /// <summary>How a format is named on the page.</summary>
-    public static string FormatName(SourceInfo source) => RenditionRule.FidelityOf(source) switch
+    /// <summary>How a file's format is named on the page: what the clerk knows it as, and a scan as a scan.</summary>
+    public static string FormatName(SourceInfo source) => source.Ocr == true ? "スキャン" : source.Format switch
     {
-        RenditionFidelity.Word => "Word",
-        RenditionFidelity.DigitalPdf => "PDF",
-        RenditionFidelity.TextDump => "テキスト",
-        _ => source.Format,
+        "docx" => "Word",
+        "doc" => "Word 97-2003",
+        "xlsx" => "Excel",
+        "xls" => "Excel 97-2003",
+        "rtf" => "RTF",
+        "odt" => "OpenDocument 文書",
+        "ods" => "OpenDocument 表計算",
+        "jtd" => "一太郎",
+        "pdf" => "PDF",
+        "text" => "テキスト",
+        var other => other,
     };
 
-    /// <summary>One line under a search hit: each file, linked to its record page.</summary>
+    /// <summary>More files than this under a hit are folded into a summary by format, so they do not push the passages away.</summary>
+    internal const int InlineFileLimit = 3;
+
+    /// <summary>Under a search hit: each file, linked to its record page; many files are folded behind their count by format.</summary>
     public static void RenderInline(HtmlBuilder html, IReadOnlyList<SubmissionRecord> renditions)
     {
-        html.Append($"<p class=\"renditions\">{renditions.Count}件のファイル：");
-        var links = renditions.Select(rendition => SafeHtml.Of(
-            $"<a href=\"{RecordId.Url(rendition)}/source\" title=\"{rendition.Source.Path}\">{FormatName(rendition.Source)} {Path.GetFileName(rendition.Source.Path)}</a>"));
-        html.Append(SafeHtml.Join(SafeHtml.Of($"、"), links)).Append($"</p>\n");
+        var links = SafeHtml.Join(SafeHtml.Of($"、"), renditions.Select(rendition => SafeHtml.Of(
+            $"<a href=\"{RecordId.Url(rendition)}/source\" title=\"{rendition.Source.Path}\">{FormatName(rendition.Source)} {Path.GetFileName(rendition.Source.Path)}</a>")));
+        if (renditions.Count <= InlineFileLimit)
+        {
+            html.Append($"<p class=\"renditions\">{renditions.Count}件のファイル：").Append(links).Append($"</p>\n");
+            return;
+        }
+        var byFormat = string.Join("・", renditions
+            .GroupBy(rendition => FormatName(rendition.Source))
+            .Select(group => $"{group.Key} {group.Count()}"));
+        html.Append($"<details class=\"renditions\"><summary>{renditions.Count}件のファイル（{byFormat}）</summary><p>")
+            .Append(links).Append($"</p></details>\n");
     }
 
     /// <summary>
@@ -33,7 +51,7 @@ internal static class RenditionList
     {
         var preferred = group.Preferred;
         html.Append($"<section class=\"renditions\" id=\"renditions\"><h2>この資料のファイル（{group.Renditions.Count}件）</h2>\n");
-        html.Append($"<p class=\"legend\">同じ資料を収めたファイルです。項目は最も原本に近いファイル（Word → PDF → テキスト → 読み取り）から表示しています。</p>\n<ul>");
+        html.Append($"<p class=\"legend\">同じ資料を収めたファイルです。項目は最も原本に近いファイル（Word・Excel などの原本 → PDF → テキスト → スキャン）から表示しています。</p>\n<ul>");
         foreach (var rendition in group.Renditions)
         {
             var notes = new List<string>();
