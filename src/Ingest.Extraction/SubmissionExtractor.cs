@@ -55,7 +55,7 @@ public sealed partial class SubmissionExtractor(ExtractionOptions? options = nul
     {
         var allText = string.Join("\n", builder.AllText);
         var terms = DefinedTerms.Find(allText);
-        var sheets = builder.Sheets.Select(s => BuildSheet(s, terms)).ToArray();
+        var sheets = builder.Sheets.Select(s => BuildSheet(s, terms, source.Ocr == true)).ToArray();
         var overview = builder.Overview.Build();
         return new SubmissionRecord
         {
@@ -76,13 +76,13 @@ public sealed partial class SubmissionExtractor(ExtractionOptions? options = nul
         };
     }
 
-    private SheetRecord BuildSheet(SheetBuilder builder, DefinedTerms terms)
+    private SheetRecord BuildSheet(SheetBuilder builder, DefinedTerms terms, bool ocr)
     {
         var entries = builder.Fields.Entries();
         // The kind as far as the certain labels, a marker line or the title tell; the inference reads the others in it.
         var known = entries.Where(e => e.Known).Select(e => e.Key).ToArray();
         var kind = SheetKinds.FromLabels(known) ?? builder.MarkedType ?? SheetKinds.FromTitle(builder.Title);
-        return SheetFrom(_labels.MapSheet(entries, kind), builder.MarkedType, builder.Title, terms);
+        return SheetFrom(_labels.MapSheet(entries, kind, ocr), builder.MarkedType, builder.Title, terms);
     }
 
     /// <summary>The typed sheet from its mapped labels: kind, partners and period read from the fields with those roles.</summary>
@@ -117,6 +117,7 @@ public sealed partial class SubmissionExtractor(ExtractionOptions? options = nul
             Period = period,
             ChangedFields = mapped.ChangedFields,
             Labels = mapped.Labels,
+            Review = mapped.Review.Count > 0 ? mapped.Review : null,
         };
     }
 
@@ -137,7 +138,8 @@ public sealed partial class SubmissionExtractor(ExtractionOptions? options = nul
             var known = entries.Where(e => e.Known).Select(e => e.Key).ToArray();
             var marked = SheetKinds.FromLabels(known) is null && sheet.Type != "不明" ? sheet.Type : null;
             var kind = SheetKinds.FromLabels(known) ?? marked ?? SheetKinds.FromTitle(sheet.Title);
-            return SheetFrom(_labels.MapSheet(entries, kind), marked, sheet.Title, terms);
+            // The scan's confidences are not stored: the review marks read at extraction stay as they were.
+            return SheetFrom(_labels.MapSheet(entries, kind), marked, sheet.Title, terms) with { Review = sheet.Review };
         }).ToArray();
         return record with
         {

@@ -1,0 +1,85 @@
+using Ingest.Core.Layout;
+using Ingest.Core.Records;
+using Ingest.Extraction.Labels;
+
+namespace Ingest.Extraction.Tests.Labels;
+
+/// <summary>
+/// Fields of a form read by OCR that a person should check: cells recognised with low confidence, and labels corrected to
+/// the catalogue's within an edit-distance tolerance.
+/// </summary>
+public sealed class OcrReviewTests
+{
+    private static TableCell Cell(string text, double? confidence) => new(StyledText.Plain(text)) { Confidence = confidence };
+
+    private static TableRow Row(string label, string value, double? valueConfidence, double? labelConfidence = 0.95) =>
+        new([Cell(label, labelConfidence is null ? null : labelConfidence), Cell(value, valueConfidence)]);
+
+    private static SubmissionRecord Extract(bool ocr, params TableRow[] rows)
+    {
+        var blocks = new LayoutBlock[]
+        {
+            new ParagraphBlock(StyledText.Plain("個人情報保護管理運営会議　付議事項")),
+            new TableBlock([new TableRow([Cell("件　名", null), Cell("国民健康保険給付事務における外部結合について", null)])]),
+            new TableBlock(rows),
+        };
+        var layout = new LayoutDocument { Path = "scan.pdf", Format = "pdf", Pages = [new LayoutPage(1, blocks)] };
+        var source = new SourceInfo { Path = "scan.pdf", Sha256 = "0", Format = "pdf", Ocr = ocr ? true : null, OcrConfidence = ocr ? 0.9 : null };
+        var result = new SubmissionExtractor().Extract(layout, source);
+        Assert.True(result.Succeeded, result.Error);
+        return Assert.Single(result.Value!);
+    }
+
+    private static readonly TableRow[] Form =
+    [
+        Row("保有課", "医療保険年金課", 0.96),
+        Row("結合の相手方", "東京都国民健康保険団体連合会", 0.95),
+        Row("結合される情報項目", "氏名、被保険者番号、診療年月", 0.97),
+        // A cell under a seal: some of its letters were guessed.
+        Row("結合する理由", "高額療養費の支給対象者を正確に把握するため。", 0.81),
+    ];
+
+    [Fact]
+    public void A_field_recognised_with_low_confidence_is_marked_for_review()
+    {
+        var sheet = Assert.Single(Extract(ocr: true, Form).Sheets);
+
+        var mark = Assert.Single(sheet.Review!);
+        Assert.Equal("結合する理由", mark.Field);
+        Assert.Equal("low OCR confidence 0.81", mark.Reason);
+        Assert.Empty(sheet.ReviewOf("保有課"));
+    }
+
+    [Fact]
+    public void The_confidence_is_the_letter_weighted_mean_of_the_value_cells()
+    {
+        // A value in two rows: a long cell read well and a short one read badly average above the threshold.
+        var sheet = Assert.Single(Extract(ocr: true,
+            Row("保有課", "医療保険年金課", 0.96),
+            Row("結合される情報項目", "氏名、被保険者番号、診療年月、医療機関名、一部負担金", 0.95),
+            Row("", "ほか", 0.40, labelConfidence: null),
+            Row("結合の相手方", "東京都国民健康保険団体連合会", 0.95)).Sheets);
+
+        Assert.Null(sheet.Review);
+        Assert.False(Extract(ocr: true, Row("保有課", "医療保険年金課", 0.96), Row("結合の相手方", "東京都", 0.95)).NeedsReview);
+    }
+
+    [Fact]
+    public void Records_not_read_by_ocr_carry_no_review_marks()
+    {
+        var record = Extract(ocr: false, Form);
+
+        Assert.Null(Assert.Single(record.Sheets).Review);
+        Assert.False(record.NeedsReview);
+    }
+
+    [Fact]
+    public void The_marks_survive_a_remap_and_the_json_round_trip()
+    {
+        var record = Extract(ocr: true, Form);
+        var remapped = new SubmissionExtractor().Remap(RecordJson.Deserialize<SubmissionRecord>(RecordJson.Serialize(record))!);
+
+        Assert.True(remapped.NeedsReview);
+        Assert.Equal("結合する理由", Assert.Single(remapped.Sheets[0].Review!).Field);
+    }
+}
