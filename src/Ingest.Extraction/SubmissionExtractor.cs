@@ -138,8 +138,10 @@ public sealed partial class SubmissionExtractor(ExtractionOptions? options = nul
             var known = entries.Where(e => e.Known).Select(e => e.Key).ToArray();
             var marked = SheetKinds.FromLabels(known) is null && sheet.Type != "不明" ? sheet.Type : null;
             var kind = SheetKinds.FromLabels(known) ?? marked ?? SheetKinds.FromTitle(sheet.Title);
-            // The scan's confidences are not stored: the review marks read at extraction stay as they were.
-            return SheetFrom(_labels.MapSheet(entries, kind), marked, sheet.Title, terms) with { Review = sheet.Review };
+            var again = SheetFrom(_labels.MapSheet(entries, kind, record.Source.Ocr == true), marked, sheet.Title, terms);
+            // The scan's confidences are not stored: the marks read at extraction stay, beside the labels corrected again.
+            var review = (again.Review ?? []).Concat(sheet.Review ?? []).Distinct().ToArray();
+            return again with { Review = review.Length > 0 ? review : null };
         }).ToArray();
         return record with
         {

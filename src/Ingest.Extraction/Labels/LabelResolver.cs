@@ -73,7 +73,9 @@ public sealed class LabelResolver(LabelMap map, LabelInference inference)
         var review = new List<ReviewMark>();
         foreach (var value in values)
         {
-            var mapping = Resolve(value, kind);
+            var mapping = Resolve(value, kind, ocr);
+            if (ocr && mapping.Rule == CorrectedRule)
+                review.Add(OcrReview.CorrectedLabelMark(mapping.Field, value.Written));
             if (ocr && OcrReview.LowConfidenceMark(mapping.Field, value.Confidence) is { } low)
                 review.Add(low);
             // Two labels of one form that name the same field (rare) gather both values, as a label met twice does.
@@ -88,12 +90,18 @@ public sealed class LabelResolver(LabelMap map, LabelInference inference)
         return new MappedSheet(fields, labels, changed, kind) { Review = review };
     }
 
-    private LabelMapping Resolve(LabelledValue value, string? kind)
+    /// <summary>The rule of a label read by OCR and matched to the catalogue within <see cref="OcrReview.Tolerance"/>.</summary>
+    public const string CorrectedRule = "catalogue, OCR edit distance";
+
+    private LabelMapping Resolve(LabelledValue value, string? kind, bool ocr)
     {
         if (Map.Find(value.Written, kind) is { } taught)
             return new LabelMapping { Field = taught.Field, How = LabelHow.Exact, Confidence = 1, Rule = $"labels.csv line {taught.Line}" };
         if (value.Known)
             return new LabelMapping { Field = value.Key, How = LabelHow.Exact, Confidence = 1, Rule = "catalogue" };
+        // Only a scan's labels are corrected: a typed label that differs from the catalogue's is a different wording.
+        if (ocr && OcrReview.NearestLabel(LabelCatalog.Sheets, LabelCatalog.StripParenthetical(value.Written)) is { } near)
+            return new LabelMapping { Field = near.Canonical, How = LabelHow.Exact, Confidence = 1, Rule = CorrectedRule };
         var resolution = Inference.Resolve(value.Written, kind, value.Value);
         return new LabelMapping
         {

@@ -82,4 +82,79 @@ public sealed class OcrReviewTests
         Assert.True(remapped.NeedsReview);
         Assert.Equal("結合する理由", Assert.Single(remapped.Sheets[0].Review!).Field);
     }
+
+    [Theory]
+    [InlineData("結合の相乎方", "結合の相手方")] // one letter misread, six letters: tolerance 2
+    [InlineData("結合の開姶時朝と期間", "結合の開始時期と期間")] // two letters misread in a long label
+    [InlineData("保有諜", "保有課")] // one letter in a short label
+    [InlineData("委託の内", "委託の内容")] // a letter lost
+    [InlineData("委託理由由", "委託理由")] // a letter doubled
+    public void A_misread_label_is_matched_to_the_one_catalogue_label_near_it(string misread, string canonical)
+    {
+        Assert.Equal(canonical, OcrReview.NearestLabel(LabelCatalog.Sheets, misread)?.Canonical);
+    }
+
+    [Theory]
+    [InlineData("委話理由")] // as near to 委託理由 as to 委任理由
+    [InlineData("委託の開始時期及び期眼", "委託の開始時期及び期限")] // nearer to 委託… (1) than to 委任… (2): corrected
+    [InlineData("保存者")] // two letters from 保有課 in a three-letter label: another word
+    [InlineData("実施機関")] // a label of its own, near nothing
+    public void An_ambiguous_or_distant_label_is_not_corrected(string read, string? expected = null)
+    {
+        Assert.Equal(expected, OcrReview.NearestLabel(LabelCatalog.Sheets, read)?.Canonical);
+    }
+
+    [Fact]
+    public void A_corrected_label_of_a_scan_maps_to_its_field_and_is_marked()
+    {
+        var sheet = Assert.Single(Extract(ocr: true,
+            Row("保有課", "医療保険年金課", 0.96),
+            Row("結合の相乎方", "東京都国民健康保険団体連合会", 0.95),
+            Row("委話理由", "専門的な知識を要するため。", 0.95)).Sheets);
+
+        Assert.Equal("東京都国民健康保険団体連合会", sheet.Fields["結合の相手方"]);
+        Assert.Equal(["東京都国民健康保険団体連合会"], sheet.Partners);
+        Assert.Equal(LabelCatalog.Sheets.Canonicalise("結合の相手方", out _), sheet.Labels["結合の相乎方"].Field);
+        var mark = Assert.Single(sheet.Review!);
+        Assert.Equal(new ReviewMark { Field = "結合の相手方", Reason = "label corrected from 結合の相乎方" }, mark);
+        // The ambiguous one stays under its own text, not corrected.
+        Assert.NotEqual(LabelHow.Exact, sheet.Labels["委話理由"].How);
+        Assert.DoesNotContain("委託理由", sheet.Fields.Keys);
+        Assert.DoesNotContain("委任理由", sheet.Fields.Keys);
+    }
+
+    [Fact]
+    public void A_typed_label_is_never_corrected()
+    {
+        var sheet = Assert.Single(Extract(ocr: false,
+            Row("保有課", "医療保険年金課", null),
+            Row("結合の相乎方", "東京都国民健康保険団体連合会", null)).Sheets);
+
+        Assert.DoesNotContain("結合の相手方", sheet.Fields.Keys);
+        Assert.Null(sheet.Review);
+    }
+
+    [Fact]
+    public void A_corrected_label_stays_corrected_after_a_remap()
+    {
+        var record = Extract(ocr: true, Row("保有課", "医療保険年金課", 0.96), Row("結合の相乎方", "東京都国民健康保険団体連合会", 0.95));
+        var remapped = new SubmissionExtractor().Remap(RecordJson.Deserialize<SubmissionRecord>(RecordJson.Serialize(record))!);
+
+        Assert.Equal("東京都国民健康保険団体連合会", remapped.Sheets[0].Fields["結合の相手方"]);
+        Assert.Equal("label corrected from 結合の相乎方", Assert.Single(remapped.Sheets[0].Review!).Reason);
+    }
+
+    [Theory]
+    [InlineData("abc", "abc", 1, 0)]
+    [InlineData("abc", "abd", 1, 1)]
+    [InlineData("abc", "ab", 1, 1)]
+    [InlineData("abcd", "abef", 1, null)]
+    [InlineData("abcd", "abef", 2, 2)]
+    [InlineData("kitten", "sitting", 3, 3)]
+    [InlineData("kitten", "sitting", 2, null)]
+    [InlineData("", "ab", 2, 2)]
+    public void Edit_distance_within_a_limit(string a, string b, int limit, int? expected)
+    {
+        Assert.Equal(expected, EditDistance.Within(a, b, limit));
+    }
 }
