@@ -1,6 +1,7 @@
 using Ingest.Core.Layout;
 using Ingest.Core.Records;
 using Ingest.Extraction.Labels;
+using Ingest.Extraction.Values;
 
 namespace Ingest.Extraction.Tests.Labels;
 
@@ -156,5 +157,34 @@ public sealed class OcrReviewTests
     public void Edit_distance_within_a_limit(string a, string b, int limit, int? expected)
     {
         Assert.Equal(expected, EditDistance.Within(a, b, limit));
+    }
+
+    [Theory]
+    [InlineData("令印7年5月1日から", "令和7年5月1日から", "corrected from 令印 to 令和")]
+    [InlineData("平戊 30年4月1日", "平成 30年4月1日", "corrected from 平戊 to 平成")]
+    [InlineData("冷和7年5月1日", "冷和7年5月1日", null)] // as near to 令和 as to 昭和: left alone
+    [InlineData("令和7年5月1日から3年間", "令和7年5月1日から3年間", null)] // から3年: no era, nothing near
+    public void An_era_misread_before_a_year_is_snapped_only_when_one_era_is_near(string read, string expected, string? reason)
+    {
+        var (text, marks) = EraSnapping.Snap("委託の開始時期及び期限", read);
+
+        Assert.Equal(expected, text);
+        Assert.Equal(reason, marks.SingleOrDefault()?.Reason);
+    }
+
+    [Fact]
+    public void A_scans_period_with_a_misread_era_is_read_and_marked()
+    {
+        var sheet = Assert.Single(Extract(ocr: true,
+            Row("保有課", "医療保険年金課", 0.96),
+            Row("結合の相手方", "東京都国民健康保険団体連合会", 0.95),
+            Row("結合の開始時期と期間", "令印7年5月1日から令和8年3月31日まで", 0.93)).Sheets);
+
+        Assert.Equal(new DateOnly(2025, 5, 1), sheet.Period!.Start);
+        Assert.Equal("令和7年5月1日から令和8年3月31日まで", sheet.Fields["結合の開始時期と期間"]);
+        Assert.Equal(new ReviewMark { Field = "結合の開始時期と期間", Reason = "corrected from 令印 to 令和" }, Assert.Single(sheet.Review!));
+
+        var typed = Assert.Single(Extract(ocr: false, Row("保有課", "医療保険年金課", null), Row("結合の開始時期と期間", "令印7年5月1日から", null)).Sheets);
+        Assert.Equal("令印7年5月1日から", typed.Fields["結合の開始時期と期間"]);
     }
 }
