@@ -55,7 +55,7 @@ public sealed partial class SubmissionExtractor(ExtractionOptions? options = nul
     {
         var allText = string.Join("\n", builder.AllText);
         var terms = DefinedTerms.Find(allText);
-        var sheets = builder.Sheets.Select(s => BuildSheet(s, terms)).ToArray();
+        var sheets = builder.Sheets.Select(s => BuildSheet(s, terms, source.Ocr == true)).ToArray();
         var overview = builder.Overview.Build();
         return new SubmissionRecord
         {
@@ -76,19 +76,20 @@ public sealed partial class SubmissionExtractor(ExtractionOptions? options = nul
         };
     }
 
-    private SheetRecord BuildSheet(SheetBuilder builder, DefinedTerms terms)
+    private SheetRecord BuildSheet(SheetBuilder builder, DefinedTerms terms, bool ocr)
     {
         var entries = builder.Fields.Entries();
         // The kind as far as the certain labels, a marker line or the title tell; the inference reads the others in it.
         var known = entries.Where(e => e.Known).Select(e => e.Key).ToArray();
         var kind = SheetKinds.FromLabels(known) ?? builder.MarkedType ?? SheetKinds.FromTitle(builder.Title);
-        return SheetFrom(_labels.MapSheet(entries, kind), builder.MarkedType, builder.Title, terms);
+        return SheetFrom(_labels.MapSheet(entries, kind, ocr), builder.MarkedType, builder.Title, terms, ocr);
     }
 
     /// <summary>The typed sheet from its mapped labels: kind, partners and period read from the fields with those roles.</summary>
-    private SheetRecord SheetFrom(MappedSheet mapped, string? markedType, string? title, DefinedTerms terms)
+    private SheetRecord SheetFrom(MappedSheet mapped, string? markedType, string? title, DefinedTerms terms, bool ocr = false)
     {
-        var fields = mapped.Fields;
+        var (fields, snapped) = ocr ? SnapEras(mapped.Fields) : (mapped.Fields, []);
+        var review = mapped.Review.Concat(snapped).ToArray();
         var type = SheetKinds.FromLabels(fields.Keys.ToArray()) ?? markedType ?? SheetKinds.FromTitle(title) ?? mapped.Kind ?? "不明";
         var partners = new List<string>();
         Period? period = null;
@@ -117,7 +118,22 @@ public sealed partial class SubmissionExtractor(ExtractionOptions? options = nul
             Period = period,
             ChangedFields = mapped.ChangedFields,
             Labels = mapped.Labels,
+            Review = review.Length > 0 ? review : null,
         };
+    }
+
+    /// <summary>A scan's field values with era misreads before a year snapped (<see cref="EraSnapping"/>), and the marks saying so.</summary>
+    private static (IReadOnlyDictionary<string, string> Fields, IReadOnlyList<ReviewMark> Marks) SnapEras(IReadOnlyDictionary<string, string> fields)
+    {
+        var result = new OrderedDictionary<string, string>();
+        var marks = new List<ReviewMark>();
+        foreach (var (label, value) in fields)
+        {
+            var (text, changed) = EraSnapping.Snap(label, value);
+            result[label] = text;
+            marks.AddRange(changed);
+        }
+        return (result, marks);
     }
 
     /// <summary>
@@ -137,7 +153,11 @@ public sealed partial class SubmissionExtractor(ExtractionOptions? options = nul
             var known = entries.Where(e => e.Known).Select(e => e.Key).ToArray();
             var marked = SheetKinds.FromLabels(known) is null && sheet.Type != "不明" ? sheet.Type : null;
             var kind = SheetKinds.FromLabels(known) ?? marked ?? SheetKinds.FromTitle(sheet.Title);
-            return SheetFrom(_labels.MapSheet(entries, kind), marked, sheet.Title, terms);
+            var ocr = record.Source.Ocr == true;
+            var again = SheetFrom(_labels.MapSheet(entries, kind, ocr), marked, sheet.Title, terms, ocr);
+            // The scan's confidences are not stored: the marks read at extraction stay, beside the labels corrected again.
+            var review = (again.Review ?? []).Concat(sheet.Review ?? []).Distinct().ToArray();
+            return again with { Review = review.Length > 0 ? review : null };
         }).ToArray();
         return record with
         {

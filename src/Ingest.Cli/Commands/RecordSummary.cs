@@ -27,7 +27,11 @@ internal static class RecordSummary
             {
                 output.WriteLine(ConsoleText.Line($"  ◇ {sheet.Type}: {sheet.Title}"));
                 foreach (var (label, value) in sheet.Fields)
+                {
                     output.WriteLine(ConsoleText.Line($"      {(sheet.ChangedFields.Contains(label) ? "*" : " ")}{label}: {Shorten(value)}"));
+                    foreach (var mark in sheet.ReviewOf(label))
+                        output.WriteLine(ConsoleText.Line($"        OCR — please check: {mark.Reason}"));
+                }
                 if (sheet.Partners.Count > 0)
                     output.WriteLine(ConsoleText.Line($"      → partners: {string.Join(", ", sheet.Partners)}"));
                 if (sheet.Period is { } p)

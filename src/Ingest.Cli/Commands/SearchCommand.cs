@@ -28,8 +28,9 @@ internal static class SearchCommand
         var offset = new Option<int>("--offset") { Description = "Submissions to skip first, in rank order (default 0): --offset 20 --limit 20 is the second page." };
         var explain = new Option<bool>("--explain") { Description = "Print how the query was read (its operators and groups) before the results." };
         var json = new Option<bool>("--json") { Description = "Print JSON: { total, submissions, hits: [ { path, title, fiscalYear, sheetType, sheetTitle, field, snippet, score, … } ], facets }." };
-        var command = new Command("search", "Search the index.") { query, index, year, type, partner, department, field, limit, offset, explain, json };
-        command.SetAction(parse => Run(
+        var needsReview = new Option<bool>("--needs-review") { Description = "List the submissions read by OCR with fields to check against the scan (low confidence, corrected label), each field with its reason; the query and filters are not used." };
+        var command = new Command("search", "Search the index.") { query, index, year, type, partner, department, field, limit, offset, explain, json, needsReview };
+        command.SetAction(parse => parse.GetValue(needsReview) ? ListNeedsReview(parse.GetValue(index), Console.Out, Console.Error) : Run(
             parse.GetValue(query) ?? string.Empty, parse.GetValue(index), parse.GetValue(year), parse.GetValue(type), parse.GetValue(partner),
             parse.GetValue(field), parse.GetValue(limit), parse.GetValue(json), Console.Out, Console.Error, useColour: !Console.IsOutputRedirected,
             department: parse.GetValue(department), offset: parse.GetValue(offset), explain: parse.GetValue(explain)));
@@ -95,6 +96,42 @@ internal static class SearchCommand
             WriteText(query, result, output, useColour);
         }
         return result.TotalSheets > 0 ? 0 : 1;
+    }
+
+    /// <summary>
+    /// The stored submissions with review marks (read by OCR: a field of low confidence or a corrected label), one line each
+    /// and a line per marked field; 0 when some need review, 1 when none do, 2 without an index.
+    /// </summary>
+    internal static int ListNeedsReview(string? indexDirectory, TextWriter output, TextWriter errors)
+    {
+        var directory = indexDirectory ?? IndexStore.DefaultDirectory;
+        if (!Directory.Exists(directory))
+        {
+            errors.WriteLine(ConsoleText.Line($"{directory}: no index here; run `ingest import` first"));
+            return 2;
+        }
+        List<Ingest.Core.Records.SubmissionRecord> marked;
+        try
+        {
+            using var store = IndexStore.Open(directory);
+            marked = store.AllRecords().Where(r => r.NeedsReview).OrderBy(r => r.Source.Path, StringComparer.Ordinal).ThenBy(r => r.Ordinal).ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            errors.WriteLine(ConsoleText.Line($"{directory}: cannot read the index: {e.Message}"));
+            return 2;
+        }
+        foreach (var record in marked)
+        {
+            output.WriteLine(ConsoleText.Line($"{record.Source.Path}: {record.Title ?? "(件名なし)"} (OCR mean confidence {record.Source.OcrConfidence?.ToString("0.00", CultureInfo.InvariantCulture) ?? "?"})"));
+            foreach (var sheet in record.Sheets)
+            {
+                foreach (var mark in sheet.Review ?? [])
+                    output.WriteLine(ConsoleText.Line($"  {sheet.Type}/{mark.Field}: OCR — please check: {mark.Reason}"));
+            }
+        }
+        output.WriteLine($"{marked.Count} submission(s) to check against their scans");
+        return marked.Count > 0 ? 0 : 1;
     }
 
     // Relaxed escaping keeps the HTML snippet readable (<mark>, not \u003C); the output is JSON for tools, never inlined in a page.

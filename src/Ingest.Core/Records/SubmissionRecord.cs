@@ -27,6 +27,10 @@ public sealed record SubmissionRecord
 
     /// <summary>Index of this submission within its file (0 for the first), so a packet's submissions stay apart.</summary>
     public int Ordinal { get; init; }
+
+    /// <summary>Whether some field of the record carries a review mark (OCR: low confidence or corrected).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool NeedsReview => Sheets.Any(s => s.Review is { Count: > 0 });
 }
 
 /// <summary>Where a record came from.</summary>
@@ -84,6 +88,25 @@ public sealed record SheetRecord
     /// meaning, or unknown. Empty in records stored before labels were recorded.
     /// </summary>
     public IReadOnlyDictionary<string, LabelMapping> Labels { get; init; } = EmptyFields.Labels;
+
+    /// <summary>
+    /// Fields of a sheet read by OCR that a person should check against the scan: read with low confidence, or whose label
+    /// was corrected to the catalogue's. Absent when there are none (and always for sheets not read by OCR).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ReviewMark>? Review { get; init; }
+
+    /// <summary>The review marks of one field (its key in <see cref="Fields"/>).</summary>
+    public IEnumerable<ReviewMark> ReviewOf(string field) => Review?.Where(r => r.Field == field) ?? [];
+}
+
+/// <summary>A field to check against the scan, and why: <c>low OCR confidence 0.62</c>, <c>label corrected from 結合の相乎方</c>.</summary>
+public sealed record ReviewMark
+{
+    /// <summary>The field's key in <see cref="SheetRecord.Fields"/>.</summary>
+    public required string Field { get; init; }
+
+    public required string Reason { get; init; }
 }
 
 /// <summary>How a written label was mapped to a field.</summary>

@@ -10,6 +10,23 @@ public sealed record FormText(string Text, bool Marked)
 
     public bool IsEmpty => Text.Length == 0;
 
+    /// <summary>Mean OCR confidence (0–1) of the text's letters; null when it was not recognised from an image.</summary>
+    public double? Confidence { get; init; }
+
+    /// <summary>The letter-weighted mean confidence of some recognised texts; null when none of them was recognised.</summary>
+    public static double? MeanConfidence(IEnumerable<(string Text, double? Confidence)> texts)
+    {
+        double sum = 0, letters = 0;
+        foreach (var (text, confidence) in texts)
+        {
+            if (confidence is not { } c || text.Length == 0)
+                continue;
+            sum += c * text.Length;
+            letters += text.Length;
+        }
+        return letters == 0 ? null : sum / letters;
+    }
+
     public override string ToString() => Text;
 }
 

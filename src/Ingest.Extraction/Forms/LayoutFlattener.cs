@@ -19,7 +19,7 @@ public static class LayoutFlattener
             {
                 case ParagraphBlock paragraph:
                     foreach (var line in Split(paragraph.Text))
-                        items.Add(new LineItem(line, paragraph.HeadingLevel));
+                        items.Add(new LineItem(line with { Confidence = paragraph.Confidence }, paragraph.HeadingLevel));
                     break;
                 case TableBlock table:
                     items.AddRange(FlattenTable(table));
@@ -71,13 +71,16 @@ public static class LayoutFlattener
 
     private static FormText CellText(TableCell cell)
     {
-        var own = Clean(cell.Text);
+        var own = Clean(cell.Text) with { Confidence = cell.Confidence };
         if (cell.Nested.Count == 0)
             return own with { Text = Paragraphs(own.Text) };
         var nested = cell.Nested.SelectMany(t => t.Rows).SelectMany(r => r.Cells).Select(CellText).ToArray();
         return new FormText(
             string.Join(' ', new[] { Paragraphs(own.Text) }.Concat(nested.Select(n => n.Text)).Where(t => t.Length > 0)),
-            own.Marked || nested.Any(n => n.Marked));
+            own.Marked || nested.Any(n => n.Marked))
+        {
+            Confidence = FormText.MeanConfidence(nested.Select(n => (n.Text, n.Confidence)).Prepend((own.Text, own.Confidence))),
+        };
     }
 
     /// <summary>A line break inside a cell starts a new paragraph (readers join wrapped lines themselves): it reads as a space.</summary>

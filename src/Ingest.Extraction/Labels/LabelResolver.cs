@@ -7,14 +7,22 @@ namespace Ingest.Extraction.Labels;
 /// canonical name when the catalogue <see cref="Known"/> it, else its folded text), its value and whether it was marked
 /// as changed.
 /// </summary>
-public sealed record LabelledValue(string Written, string Key, bool Known, string Value, bool Marked);
+public sealed record LabelledValue(string Written, string Key, bool Known, string Value, bool Marked)
+{
+    /// <summary>Mean OCR confidence (0–1) of the value's letters; null when it was not recognised from an image.</summary>
+    public double? Confidence { get; init; }
+}
 
 /// <summary>A sheet's labels mapped: fields by canonical (or, when unknown, own) name, each written label's mapping, the changed fields.</summary>
 public sealed record MappedSheet(
     IReadOnlyDictionary<string, string> Fields,
     IReadOnlyDictionary<string, LabelMapping> Labels,
     IReadOnlyList<string> ChangedFields,
-    string? Kind);
+    string? Kind)
+{
+    /// <summary>Fields to check against the scan (OCR only); empty otherwise.</summary>
+    public IReadOnlyList<ReviewMark> Review { get; init; } = [];
+}
 
 /// <summary>
 /// Maps the labels of a sheet to fields, in order of certainty: the staff label map (<see cref="LabelMap"/>), then the
@@ -48,14 +56,28 @@ public sealed class LabelResolver(LabelMap map, LabelInference inference)
     /// </summary>
     public MappedSheet MapSheet(IReadOnlyList<LabelledValue> values, string? kind)
     {
+        return MapSheet(values, kind, ocr: false);
+    }
+
+    /// <summary>
+    /// Maps a sheet's labels; when it was read by <paramref name="ocr"/>, a field whose value was recognised with less than
+    /// <see cref="OcrReview.LowConfidence"/> is marked for review.
+    /// </summary>
+    public MappedSheet MapSheet(IReadOnlyList<LabelledValue> values, string? kind, bool ocr)
+    {
         ArgumentNullException.ThrowIfNull(values);
         kind ??= Vote(values);
         var fields = new OrderedDictionary<string, string>();
         var labels = new OrderedDictionary<string, LabelMapping>();
         var changed = new List<string>();
+        var review = new List<ReviewMark>();
         foreach (var value in values)
         {
-            var mapping = Resolve(value, kind);
+            var mapping = Resolve(value, kind, ocr);
+            if (ocr && mapping.Rule == CorrectedRule)
+                review.Add(OcrReview.CorrectedLabelMark(mapping.Field, value.Written));
+            if (ocr && OcrReview.LowConfidenceMark(mapping.Field, value.Confidence) is { } low)
+                review.Add(low);
             // Two labels of one form that name the same field (rare) gather both values, as a label met twice does.
             if (!fields.TryGetValue(mapping.Field, out var earlier))
                 fields[mapping.Field] = value.Value;
@@ -65,15 +87,21 @@ public sealed class LabelResolver(LabelMap map, LabelInference inference)
             if (value.Marked && !changed.Contains(mapping.Field))
                 changed.Add(mapping.Field);
         }
-        return new MappedSheet(fields, labels, changed, kind);
+        return new MappedSheet(fields, labels, changed, kind) { Review = review };
     }
 
-    private LabelMapping Resolve(LabelledValue value, string? kind)
+    /// <summary>The rule of a label read by OCR and matched to the catalogue within <see cref="OcrReview.Tolerance"/>.</summary>
+    public const string CorrectedRule = "catalogue, OCR edit distance";
+
+    private LabelMapping Resolve(LabelledValue value, string? kind, bool ocr)
     {
         if (Map.Find(value.Written, kind) is { } taught)
             return new LabelMapping { Field = taught.Field, How = LabelHow.Exact, Confidence = 1, Rule = $"labels.csv line {taught.Line}" };
         if (value.Known)
             return new LabelMapping { Field = value.Key, How = LabelHow.Exact, Confidence = 1, Rule = "catalogue" };
+        // Only a scan's labels are corrected: a typed label that differs from the catalogue's is a different wording.
+        if (ocr && OcrReview.NearestLabel(LabelCatalog.Sheets, LabelCatalog.StripParenthetical(value.Written)) is { } near)
+            return new LabelMapping { Field = near.Canonical, How = LabelHow.Exact, Confidence = 1, Rule = CorrectedRule };
         var resolution = Inference.Resolve(value.Written, kind, value.Value);
         return new LabelMapping
         {

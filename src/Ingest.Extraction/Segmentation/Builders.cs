@@ -5,7 +5,7 @@ using Ingest.Extraction.Labels;
 namespace Ingest.Extraction.Segmentation;
 
 /// <summary>One piece of a value: a cell, or a line of running text (which may be a wrap of the line before).</summary>
-internal readonly record struct ValuePiece(string Text, bool FromLine);
+internal readonly record struct ValuePiece(string Text, bool FromLine, double? Confidence = null);
 
 /// <summary>Label → value pieces in document order; a value continued in later rows or lines gathers its pieces here.</summary>
 internal sealed partial class FieldAccumulator
@@ -66,7 +66,7 @@ internal sealed partial class FieldAccumulator
     {
         var entry = _fields[index];
         if (!value.IsEmpty)
-            entry.Pieces.Add(new ValuePiece(value.Text, fromLine));
+            entry.Pieces.Add(new ValuePiece(value.Text, fromLine, value.Confidence));
         entry.Marked |= value.Marked;
     }
 
@@ -99,8 +99,12 @@ internal sealed partial class FieldAccumulator
         _fields.SelectMany(entry =>
         {
             var value = JoinPieces(entry.Pieces);
+            var confidence = FormText.MeanConfidence(entry.Pieces.Select(p => (p.Text, p.Confidence)));
             // A label written two ways in one form (rare) keeps its value once, under its first writing.
-            return entry.Written.Select((written, i) => new LabelledValue(written, entry.Key, entry.Known, i == 0 ? value : string.Empty, entry.Marked));
+            return entry.Written.Select((written, i) => new LabelledValue(written, entry.Key, entry.Known, i == 0 ? value : string.Empty, entry.Marked)
+            {
+                Confidence = i == 0 ? confidence : null,
+            });
         }).ToArray();
 
     /// <summary>Cells and paragraphs are joined with a space; a line wrapped by the page joins the next one Japanese-style.</summary>

@@ -382,7 +382,7 @@ internal sealed partial class SubmissionSegmenter
     }
 
     private static FormText Joined(IReadOnlyList<FormText> cells) =>
-        new(TextJoin.Cells(cells.Select(c => c.Text)), cells.Any(c => c.Marked));
+        new(TextJoin.Cells(cells.Select(c => c.Text)), cells.Any(c => c.Marked)) { Confidence = FormText.MeanConfidence(cells.Select(c => (c.Text, c.Confidence))) };
 
     // ---- checklists -------------------------------------------------------------------------------------------
 

@@ -99,6 +99,8 @@ internal static class RecordPage
             if (isChanged)
                 html.Append($" <span class=\"badge\">変更</span>");
             RenderMapping(html, label, mappings[label]);
+            foreach (var mark in sheet.ReviewOf(label))
+                html.Append($" <span class=\"badge ocr\">OCR — please check</span><span class=\"written\">{mark.Reason}</span>");
             html.Append($"</th><td>{SafeHtml.Lines(value)}</td></tr>\n");
         }
         if (sheet.Partners.Count > 0)
