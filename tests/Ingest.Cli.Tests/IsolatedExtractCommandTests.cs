@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Ingest.Import.Tests.Isolation;
+using Ingest.Tests.Shared;
 
 namespace Ingest.Cli.Tests;
 
@@ -13,18 +13,7 @@ public sealed class IsolatedExtractCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
-    private static (int Code, string Output, string[] Errors) Ingest(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ingest.dll"));
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(5)), "ingest extract did not finish");
-        return (process.ExitCode, output.Result, errors.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-    }
+    private static (int Code, string Output, string[] Errors) Ingest(params string[] arguments) => IngestProcess.Run(arguments);
 
     [Fact]
     public void A_file_that_crashes_its_parser_is_one_line_and_the_files_after_it_are_printed()

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Ingest.Tests.Shared;
 
 namespace Ingest.Cli.Tests;
 
@@ -45,15 +45,8 @@ public sealed class ScanExtractCommandTests
 
     private static (int Code, string Output, string[] Errors) Ingest(params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ingest.dll"));
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(5)), "ingest extract did not finish");
-        return (process.ExitCode, output.Result, errors.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.Contains(": info: ")).ToArray());
+        var (code, output, errors) = IngestProcess.Run(arguments);
+        return (code, output, errors.Where(l => !l.Contains(": info: ")).ToArray());
     }
 
     private static string RepositoryRoot()

@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Ingest.Index.Store;
+using Ingest.Tests.Shared;
 
 namespace Ingest.Import.Tests.Isolation;
 
@@ -15,22 +15,13 @@ public sealed class IsolatedImportTests : IDisposable
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
-    private (int Code, string Output, string[] Errors) Import(string corpus, string index, string log)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[]
-                 {
-                     Path.Combine(AppContext.BaseDirectory, "ingest.dll"), "import", corpus, "--index", index, "--log", log, "--jobs", "2",
-                     // Budgets small enough for the killers below, roomy for ordinary files.
-                     "--parse-stack", "64K", "--file-memory", "256M", "--file-timeout", "30",
-                 })
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(10)), "the import did not finish");
-        return (process.ExitCode, output.Result, errors.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-    }
+    private static (int Code, string Output, string[] Errors) Import(string corpus, string index, string log) => IngestProcess.Run(
+        [
+            "import", corpus, "--index", index, "--log", log, "--jobs", "2",
+            // Budgets small enough for the killers below, roomy for ordinary files.
+            "--parse-stack", "64K", "--file-memory", "256M", "--file-timeout", "30",
+        ],
+        timeout: TimeSpan.FromMinutes(10));
 
     [Fact]
     public void Ordinary_files_are_all_imported_while_each_file_that_kills_its_parser_fails_once()

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Ingest.Index.Store;
+using Ingest.Tests.Shared;
 
 namespace Ingest.Import.Tests.Isolation;
 
@@ -55,19 +55,12 @@ public sealed class MixedFormatsImportTests : IDisposable
         return folder;
     }
 
-    private (int Code, string Output, string[] Errors) Import(string folder, string index, string? soffice, string cache)
+    private static (int Code, string Output, string[] Errors) Import(string folder, string index, string? soffice, string cache)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "ingest.dll"), "import", folder, "--index", index, "--jobs", "2" })
-            start.ArgumentList.Add(argument);
+        var environment = new Dictionary<string, string> { ["INGEST_CONVERSION_CACHE"] = cache };
         if (soffice is not null)
-            start.Environment["INGEST_SOFFICE"] = soffice;
-        start.Environment["INGEST_CONVERSION_CACHE"] = cache;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(10)), "the import did not finish");
-        return (process.ExitCode, output.Result, errors.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            environment["INGEST_SOFFICE"] = soffice;
+        return IngestProcess.Run(["import", folder, "--index", index, "--jobs", "2"], environment, TimeSpan.FromMinutes(10));
     }
 
     [Fact]
