@@ -1,6 +1,5 @@
 using System.Globalization;
 using Ingest.Core.Records;
-using Ingest.Core.Records.Renditions;
 using Ingest.Index.Search;
 using Ingest.Reports.Export;
 using Ingest.Reports.History;
@@ -148,11 +147,10 @@ internal static class RecordPage
 
     private static void RenderHistory(HtmlBuilder html, SubmissionRecord record, int index, CatalogSnapshot catalog)
     {
-        // The history holds each submission once, from its most faithful file: find it by the rendition key, so a page
-        // opened from the PDF or text dump of a Word original still shows the arrangement's history.
-        var key = RenditionRule.KeyOf(record);
+        // The page shows its submission's most faithful file (Render), the one the history holds it by: no rendition key
+        // to hash per arrangement.
         var arrangement = catalog.History.Arrangements.FirstOrDefault(a =>
-            a.SheetIndex == index && RenditionRule.KeyOf(a.Submission) == key);
+            a.SheetIndex == index && a.Submission.Ordinal == record.Ordinal && a.Submission.Source.Sha256 == record.Source.Sha256);
         if (arrangement is null)
             return;
         var chain = catalog.History.ChainOf(arrangement);
