@@ -152,7 +152,7 @@ public sealed class SubmissionGenerator(int seed, WordingHalf? wordings = null)
         var sheet = new SheetRecord { Type = kind, Title = title, Fields = fields, Partners = partners, Period = period };
         var record = new SubmissionRecord
         {
-            Source = new SourceInfo { Path = string.Empty, Sha256 = string.Empty, Format = "text" },
+            Source = new SourceInfo { Path = string.Empty, Sha256 = string.Empty, Format = SourceFormat.Text.Name },
             Council = council ? "情報公開・個人情報保護審議会" : "個人情報保護管理運営会議",
             DocumentKind = council ? "諮問・報告事項" : "付議事項",
             Procedure = council ? Pick(["諮問", "報告"]) : null,

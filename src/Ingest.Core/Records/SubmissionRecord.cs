@@ -38,7 +38,7 @@ public sealed record SourceInfo
 {
     public required string Path { get; init; }
     public required string Sha256 { get; init; }
-    /// <summary><c>text</c>, <c>pdf</c>, <c>docx</c>.</summary>
+    /// <summary>The file's format by its name in <see cref="SourceFormat"/>: <c>text</c>, <c>pdf</c>, <c>docx</c>, <c>xlsx</c>, <c>doc</c>…</summary>
     public required string Format { get; init; }
     public int? Pages { get; init; }
     /// <summary>The text encoding a text file was read with (e.g. <c>utf-8</c>, <c>shift_jis</c>); null for binary formats.</summary>

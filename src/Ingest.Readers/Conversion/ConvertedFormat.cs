@@ -1,3 +1,5 @@
+using Ingest.Core.Records;
+
 namespace Ingest.Readers.Conversion;
 
 /// <summary>What a converted file becomes: a Word document read by the DOCX reader, or a workbook read by the XLSX reader.</summary>
@@ -14,12 +16,12 @@ public enum ConversionTarget
 /// </summary>
 public sealed record ConvertedFormat(string Format, string Name, string Extension, ConversionTarget Target, string Package)
 {
-    public static readonly ConvertedFormat Doc = new("doc", "Word 97-2003 document", ".doc", ConversionTarget.Docx, WriterPackage);
-    public static readonly ConvertedFormat Xls = new("xls", "Excel 97-2003 workbook", ".xls", ConversionTarget.Xlsx, CalcPackage);
-    public static readonly ConvertedFormat Rtf = new("rtf", "RTF document", ".rtf", ConversionTarget.Docx, WriterPackage);
-    public static readonly ConvertedFormat Odt = new("odt", "OpenDocument text", ".odt", ConversionTarget.Docx, WriterPackage);
-    public static readonly ConvertedFormat Ods = new("ods", "OpenDocument spreadsheet", ".ods", ConversionTarget.Xlsx, CalcPackage);
-    public static readonly ConvertedFormat Jtd = new("jtd", "一太郎 document", ".jtd", ConversionTarget.Docx, WriterPackage);
+    public static readonly ConvertedFormat Doc = new(SourceFormat.Doc.Name, "Word 97-2003 document", ".doc", ConversionTarget.Docx, WriterPackage);
+    public static readonly ConvertedFormat Xls = new(SourceFormat.Xls.Name, "Excel 97-2003 workbook", ".xls", ConversionTarget.Xlsx, CalcPackage);
+    public static readonly ConvertedFormat Rtf = new(SourceFormat.Rtf.Name, "RTF document", ".rtf", ConversionTarget.Docx, WriterPackage);
+    public static readonly ConvertedFormat Odt = new(SourceFormat.Odt.Name, "OpenDocument text", ".odt", ConversionTarget.Docx, WriterPackage);
+    public static readonly ConvertedFormat Ods = new(SourceFormat.Ods.Name, "OpenDocument spreadsheet", ".ods", ConversionTarget.Xlsx, CalcPackage);
+    public static readonly ConvertedFormat Jtd = new(SourceFormat.Jtd.Name, "一太郎 document", ".jtd", ConversionTarget.Docx, WriterPackage);
 
     /// <summary>LibreOffice Writer without its desktop parts: Word 97-2003, RTF, OpenDocument text.</summary>
     public const string WriterPackage = "libreoffice-writer-nogui";

@@ -5,12 +5,13 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Ingest.Core.Diagnostics;
 using Ingest.Core.Layout;
+using Ingest.Core.Records;
 using Ingest.Readers.Sniffing;
+using TableRow = Ingest.Core.Layout.TableRow;
 using WTable = DocumentFormat.OpenXml.Wordprocessing.Table;
 using WTableCell = DocumentFormat.OpenXml.Wordprocessing.TableCell;
 using WTableRow = DocumentFormat.OpenXml.Wordprocessing.TableRow;
 using WText = DocumentFormat.OpenXml.Wordprocessing.Text;
-using TableRow = Ingest.Core.Layout.TableRow;
 
 namespace Ingest.Readers.Docx;
 
@@ -24,7 +25,7 @@ public sealed class DocxDocumentReader(DocxReaderOptions? options = null) : IDoc
 {
     private readonly DocxReaderOptions _options = options ?? new DocxReaderOptions();
 
-    public string Format => "docx";
+    public string Format => SourceFormat.Docx.Name;
 
     /// <summary>
     /// A zip holding <c>word/</c> parts (.docx, and .docm with its macros ignored). OLE compound files — legacy .doc, an

@@ -1,5 +1,6 @@
 using Ingest.Core.Diagnostics;
 using Ingest.Core.Layout;
+using Ingest.Core.Records;
 using Ingest.Readers.Pdf;
 
 namespace Ingest.Readers.Ocr;
@@ -13,7 +14,7 @@ public sealed class ImageDocumentReader(PdfReaderOptions? options = null) : IDoc
 {
     private readonly PdfReaderOptions _options = options ?? new PdfReaderOptions();
 
-    public string Format => "image";
+    public string Format => SourceFormat.Image.Name;
 
     public bool CanRead(ReadOnlySpan<byte> head, string path) => Kind(head) is not null;
 

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Ingest.Core.Diagnostics;
 using Ingest.Core.Layout;
+using Ingest.Core.Records;
 using Ingest.Readers.Ocr;
 using Ingest.Readers.Sniffing;
 using UglyToad.PdfPig;
@@ -18,7 +19,7 @@ public sealed partial class PdfDocumentReader(PdfReaderOptions? options = null) 
 {
     private readonly PdfReaderOptions _options = options ?? new PdfReaderOptions();
 
-    public string Format => "pdf";
+    public string Format => SourceFormat.Pdf.Name;
 
     public bool CanRead(ReadOnlySpan<byte> head, string path) => FormatSniffer.Sniff(head, path) == SniffedFormat.Pdf;
 

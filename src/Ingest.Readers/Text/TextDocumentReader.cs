@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Ingest.Core.Diagnostics;
 using Ingest.Core.Layout;
+using Ingest.Core.Records;
 
 namespace Ingest.Readers.Text;
 
@@ -29,7 +30,7 @@ public sealed partial class TextDocumentReader(TextReaderOptions? options = null
 {
     private readonly TextReaderOptions _options = options ?? new TextReaderOptions();
 
-    public string Format => "text";
+    public string Format => SourceFormat.Text.Name;
 
     public bool CanRead(ReadOnlySpan<byte> head, string path)
     {

@@ -7,6 +7,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Ingest.Core.Diagnostics;
 using Ingest.Core.Layout;
+using Ingest.Core.Records;
 using Ingest.Readers.Docx;
 using Ingest.Readers.Sniffing;
 
@@ -24,7 +25,7 @@ public sealed class XlsxDocumentReader(DocxReaderOptions? options = null) : IDoc
 {
     private readonly DocxReaderOptions _options = options ?? new DocxReaderOptions();
 
-    public string Format => "xlsx";
+    public string Format => SourceFormat.Xlsx.Name;
 
     public bool CanRead(ReadOnlySpan<byte> head, string path) => FormatSniffer.Sniff(head, path) == SniffedFormat.Xlsx;
 

@@ -85,7 +85,7 @@ public static class RenewalDrafts
         var original = renewed[0].Submission;
         return original with
         {
-            Source = new SourceInfo { Path = string.Empty, Sha256 = string.Empty, Format = "docx" },
+            Source = new SourceInfo { Path = string.Empty, Sha256 = string.Empty, Format = SourceFormat.Docx.Name },
             DocumentNumber = "資料" + Placeholders.For("資料番号"),
             FiscalYear = term.Year.Year - 1,
             Meeting = null,

@@ -8,20 +8,8 @@ namespace Ingest.Web.Pages;
 internal static class RenditionList
 {
     /// <summary>How a file's format is named on the page: what the clerk knows it as, and a scan as a scan.</summary>
-    public static string FormatName(SourceInfo source) => source.Ocr == true ? "スキャン" : source.Format switch
-    {
-        "docx" => "Word",
-        "doc" => "Word 97-2003",
-        "xlsx" => "Excel",
-        "xls" => "Excel 97-2003",
-        "rtf" => "RTF",
-        "odt" => "OpenDocument 文書",
-        "ods" => "OpenDocument 表計算",
-        "jtd" => "一太郎",
-        "pdf" => "PDF",
-        "text" => "テキスト",
-        var other => other,
-    };
+    public static string FormatName(SourceInfo source) =>
+        source.Ocr == true ? SourceFormat.ScanDisplayName : SourceFormat.Named(source.Format)?.DisplayName ?? source.Format;
 
     /// <summary>More files than this under a hit are folded into a summary by format, so they do not push the passages away.</summary>
     internal const int InlineFileLimit = 3;

@@ -57,12 +57,13 @@ public static class SourceFiles
     }
 
     // Text is shown in the browser with the charset it was read with; PDFs open in the browser's viewer; the rest downloads.
-    private static (string Type, bool Inline) ContentTypeOf(SourceInfo source) => source.Format switch
+    private static (string Type, bool Inline) ContentTypeOf(SourceInfo source)
     {
-        "pdf" => ("application/pdf", true),
-        "docx" => ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", false),
-        "xlsx" => ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", false),
-        "text" when source.Encoding is { } encoding && _textEncodings.Contains(encoding) => ($"text/plain; charset={encoding.ToLowerInvariant()}", true),
-        _ => ("application/octet-stream", false),
-    };
+        var format = SourceFormat.Named(source.Format);
+        if (format == SourceFormat.Text)
+            return source.Encoding is { } encoding && _textEncodings.Contains(encoding)
+                ? ($"text/plain; charset={encoding.ToLowerInvariant()}", true)
+                : ("application/octet-stream", false);
+        return format is null ? ("application/octet-stream", false) : (format.MediaType, format == SourceFormat.Pdf);
+    }
 }

@@ -72,14 +72,7 @@ public static class RenditionRule
         // A scanned PDF carries the format "pdf" like a born-digital one, but its words were recognised, not written.
         if (source.Ocr == true)
             return RenditionFidelity.Recognised;
-        return source.Format switch
-        {
-            // The author's own file, whichever office program wrote it (read natively or converted by LibreOffice).
-            "docx" or "xlsx" or "doc" or "xls" or "rtf" or "odt" or "ods" or "jtd" => RenditionFidelity.Word,
-            "pdf" => RenditionFidelity.DigitalPdf,
-            "text" => RenditionFidelity.TextDump,
-            _ => RenditionFidelity.Recognised,
-        };
+        return SourceFormat.Named(source.Format)?.Fidelity ?? RenditionFidelity.Recognised;
     }
 
     /// <summary>
