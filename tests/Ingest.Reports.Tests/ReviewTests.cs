@@ -1,5 +1,6 @@
 using System.Text;
 using Ingest.Core.Records;
+using Ingest.Core.Records.Renditions;
 using Ingest.Reports.Export;
 using Ingest.Reports.Labels;
 using Ingest.Reports.Renewals;
@@ -94,16 +95,38 @@ public sealed class ReviewTests
     public void Label_usage_lists_unknown_labels_first_with_counts_and_examples()
     {
         var records = LabelCorpus();
-        var usage = LabelUsage.From([.. records, .. records]);
-        Assert.Equal(6, usage.Sheets);
+        var usage = LabelUsage.From(records);
+        Assert.Equal(3, usage.Sheets);
         Assert.Equal(0, usage.SheetsWithoutLabels);
         Assert.Equal(["実施予定", "配布協力団体"], usage.Labels.TakeWhile(l => l.How == LabelHow.Unknown).Select(l => l.Label).Order(StringComparer.Ordinal));
         var period = usage.Labels.Single(l => l.Label == "実施予定");
-        Assert.Equal(("委託", 2, "実施予定"), (period.SheetKind, period.Count, period.Field));
+        Assert.Equal(("委託", 1, "実施予定"), (period.SheetKind, period.Count, period.Field));
         Assert.Equal(["kuhou_haifu_itaku_review.txt"], period.Examples);
         var inferred = usage.Labels.Where(l => l.How == LabelHow.Inferred).ToList();
         Assert.Equal(inferred.OrderBy(l => l.Confidence).Select(l => l.Label), inferred.Select(l => l.Label)); // least sure first
         Assert.Equal("結合の相手方", usage.Labels.Single(l => l.Label == "接続する相手機関").Field);
         Assert.Equal(1, LabelUsage.From([records[0] with { Sheets = [records[0].Sheets[0] with { Labels = new Dictionary<string, LabelMapping>() }] }]).SheetsWithoutLabels);
+    }
+
+    [Fact]
+    public void Label_usage_counts_a_submission_filed_in_two_formats_once_and_keeps_each_files_labels()
+    {
+        // Only submissions the rendition rule can match (a record with neither year nor 資料番号 stays alone by design).
+        var records = LabelCorpus().Where(record => RenditionRule.IdentityOf(record) is not null).ToList();
+        Assert.NotEmpty(records);
+        var once = LabelUsage.From(records);
+        // The same submissions again as PDFs: their sheets are the same sheets, and a label only the PDF was written with still shows.
+        var pdfs = records.Select(record => record with
+        {
+            Source = record.Source with { Path = Path.ChangeExtension(record.Source.Path, ".pdf"), Sha256 = "pdf-" + record.Source.Sha256, Format = "pdf" },
+            Sheets = [.. record.Sheets.Select(sheet => sheet with { Labels = new Dictionary<string, LabelMapping>(sheet.Labels) { ["ＰＤＦだけの見出し"] = new LabelMapping { Field = "unknown", How = LabelHow.Unknown } } })],
+        }).ToList();
+        var twice = LabelUsage.From([.. records, .. pdfs]);
+        Assert.Equal(once.Sheets, twice.Sheets);
+        Assert.Equal(once.Labels.Select(l => (l.Label, l.Count)), twice.Labels.Where(l => l.Label != "ＰＤＦだけの見出し").Select(l => (l.Label, l.Count)));
+        Assert.Equal(once.Sheets, twice.Labels.Where(l => l.Label == "ＰＤＦだけの見出し").Sum(l => l.Count));
+        var label = twice.Labels.First(l => l.Label != "ＰＤＦだけの見出し");
+        Assert.Contains(label.Examples, file => file.EndsWith(".pdf", StringComparison.Ordinal));
+        Assert.Contains(label.Examples, file => file.EndsWith(".txt", StringComparison.Ordinal));
     }
 }
