@@ -124,10 +124,11 @@ public sealed class LabelCommandsTests : IDisposable
         Assert.False(File.Exists(Path.Combine(Index, "labels.csv")));
     }
 
+    // No folder at all is exit 2 for every command that reads an index (a folder without one is 1).
     [Fact]
     public void Reindex_and_labels_need_an_index()
     {
-        Assert.Equal(1, Capture((o, e) => ReindexCommand.Run(Path.Combine(_root, "none"), null, 1, o, e)).Code);
+        Assert.Equal(2, Capture((o, e) => ReindexCommand.Run(Path.Combine(_root, "none"), null, 1, o, e)).Code);
         Assert.Equal(2, Capture((o, e) => LabelsCommand.Run(Path.Combine(_root, "none"), false, false, o, e)).Code);
     }
 }

@@ -211,6 +211,36 @@ public sealed class SearchAndShowCommandTests : IDisposable
         }
     }
 
+    [Fact]
+    public void Labels_history_remove_and_reindex_on_a_folder_that_holds_no_index_say_so_and_write_nothing_there()
+    {
+        var empty = Directory.CreateTempSubdirectory("ingest-cli-no-index-").FullName;
+        try
+        {
+            var runs = new (string Command, Func<TextWriter, int> Run)[]
+            {
+                ("labels", errors => LabelsCommand.Run(empty, onlyUnknown: false, json: false, new StringWriter(), errors)),
+                ("history", errors => HistoryCommand.Run("x.txt", empty, new StringWriter(), errors)),
+                ("remove", errors => RemoveCommand.Run(["x.txt"], empty, dryRun: false, wait: false, new StringWriter(), errors)),
+                ("reindex", errors => ReindexCommand.Run(empty, null, 1, new StringWriter(), errors)),
+            };
+            foreach (var (command, run) in runs)
+            {
+                var errors = new StringWriter();
+                Assert.True(run(errors) == 1, $"{command}: exit code");
+                Assert.Contains("holds no index", errors.ToString());
+                Assert.True(Directory.GetFileSystemEntries(empty).Length == 0, $"{command} left files in a folder that held no index");
+            }
+            var missing = Path.Combine(empty, "nowhere");
+            Assert.Equal(2, LabelsCommand.Run(missing, onlyUnknown: false, json: false, new StringWriter(), new StringWriter()));
+            Assert.Equal(2, RemoveCommand.Run(["x.txt"], missing, dryRun: false, wait: false, new StringWriter(), new StringWriter()));
+        }
+        finally
+        {
+            Directory.Delete(empty, recursive: true);
+        }
+    }
+
     public void Dispose()
     {
         try

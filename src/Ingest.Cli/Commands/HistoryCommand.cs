@@ -20,33 +20,34 @@ internal static class HistoryCommand
         var key = new Argument<string>("path-or-id") { Description = "Source path, file name, record id (sha256#n) or a SHA-256 prefix (8+ hex digits)." };
         var index = new Option<string?>("--index") { Description = $"Index folder (default: ./{IndexStore.DefaultFolderName})." };
         var command = new Command("history", "Each term of a submission's arrangements across years, and what changed between them.") { key, index };
-        command.SetAction(parse =>
-        {
-            var directory = parse.GetValue(index) ?? IndexStore.DefaultDirectory;
-            if (!Directory.Exists(directory))
-            {
-                Console.Error.WriteLine(ConsoleText.Line($"{directory}: no index here; run `ingest import` first"));
-                return 2;
-            }
-            try
-            {
-                using var store = IndexStore.Open(directory);
-                var name = parse.GetValue(key) ?? string.Empty;
-                var record = store.Find(name);
-                if (record is null)
-                {
-                    Console.Error.WriteLine(ConsoleText.Line($"{name}: no such record in {store.DirectoryPath}"));
-                    return 1;
-                }
-                return Run(record, store.AllRecords(), Console.Out);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
-            {
-                Console.Error.WriteLine(ConsoleText.Line($"{directory}: cannot read the index: {e.Message}"));
-                return 2;
-            }
-        });
+        command.SetAction(parse => Run(parse.GetValue(key) ?? string.Empty, parse.GetValue(index) ?? IndexStore.DefaultDirectory, Console.Out, Console.Error));
         return command;
+    }
+
+    /// <summary>
+    /// Prints the history of the submission <paramref name="name"/> names; 0, 1 when nothing is found (or the folder holds no
+    /// index), 2 when there is no folder or the index cannot be read.
+    /// </summary>
+    internal static int Run(string name, string directory, TextWriter output, TextWriter errors)
+    {
+        if (IndexFolder.Refuse(directory, errors) is { } refused)
+            return refused;
+        try
+        {
+            using var store = IndexStore.Open(directory);
+            var record = store.Find(name);
+            if (record is null)
+            {
+                errors.WriteLine(ConsoleText.Line($"{name}: no such record in {store.DirectoryPath}"));
+                return 1;
+            }
+            return Run(record, store.AllRecords(), output);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            errors.WriteLine(ConsoleText.Line($"{directory}: cannot read the index: {e.Message}"));
+            return 2;
+        }
     }
 
     /// <summary>Prints the history of every arrangement of <paramref name="record"/>; 0, or 1 when it holds no arrangement.</summary>

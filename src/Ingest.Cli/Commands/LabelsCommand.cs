@@ -31,15 +31,12 @@ internal static class LabelsCommand
         return command;
     }
 
-    /// <summary>Prints the labels; 0 when listed, 2 when there is no index.</summary>
+    /// <summary>Prints the labels; 0 when listed, 1 when the folder holds no index, 2 when there is no folder.</summary>
     internal static int Run(string? indexDirectory, bool onlyUnknown, bool json, TextWriter output, TextWriter errors)
     {
         var directory = indexDirectory ?? IndexStore.DefaultDirectory;
-        if (!Directory.Exists(directory))
-        {
-            errors.WriteLine($"{directory}: no index here; run `ingest import` first");
-            return 2;
-        }
+        if (IndexFolder.Refuse(directory, errors) is { } refused)
+            return refused;
         LabelUsage usage;
         using (var store = IndexStore.Open(directory))
             usage = LabelUsage.From(store.AllRecords());

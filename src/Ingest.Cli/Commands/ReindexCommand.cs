@@ -35,11 +35,8 @@ internal static class ReindexCommand
             errors.WriteLine("--jobs must be at least 1");
             return 1;
         }
-        if (!Directory.Exists(indexDirectory))
-        {
-            errors.WriteLine($"{indexDirectory}: no index here; run `ingest import` first");
-            return 1;
-        }
+        if (IndexFolder.Refuse(indexDirectory, errors) is { } refused)
+            return refused;
         // The label map is installed under the writer lock too: an import running now reads it.
         IndexWriterLock? writerLock;
         try

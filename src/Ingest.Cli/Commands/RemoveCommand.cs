@@ -29,11 +29,8 @@ internal static class RemoveCommand
 
     internal static int Run(IReadOnlyList<string> keys, string indexDirectory, bool dryRun, bool wait, TextWriter output, TextWriter errors)
     {
-        if (!Directory.Exists(indexDirectory))
-        {
-            errors.WriteLine($"{indexDirectory}: no index here");
-            return 1;
-        }
+        if (IndexFolder.Refuse(indexDirectory, errors) is { } refused)
+            return refused;
         try
         {
             return dryRun ? Preview(keys, indexDirectory, output, errors) : Remove(keys, indexDirectory, wait, output, errors);

@@ -99,6 +99,13 @@ public sealed class IndexStore : IDisposable
     /// <summary>True when a commit exists (something was imported).</summary>
     public bool Exists => DirectoryReader.IndexExists(_directory);
 
+    /// <summary>True when <paramref name="directory"/> holds a committed index; opens nothing that could write to it.</summary>
+    public static bool HoldsIndex(string directory)
+    {
+        using var folder = FSDirectory.Open(directory);
+        return DirectoryReader.IndexExists(folder);
+    }
+
     /// <summary>
     /// Borrows the searcher of the current commit, or returns null while the index has no commit. Dispose the lease when
     /// done (<c>using var lease = store.AcquireSearcher();</c>); until then its commit stays readable whatever refreshes.
