@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Ingest.Japanese.Dictionary;
 
 namespace Ingest.Japanese.Tokenization;
@@ -39,6 +40,7 @@ internal sealed class ViterbiSegmenter
     private readonly int _kanjiClass;
     private readonly int _kanjiNumericClass;
     private readonly int _ngramWordId;
+    private readonly int[] _rootChildren;
 
     private readonly InputWindow _input = new();
     private readonly LatticePositions _positions = new();
@@ -63,6 +65,7 @@ internal sealed class ViterbiSegmenter
         _kanjiClass = dictionary.CategoryIndex("KANJI");
         _kanjiNumericClass = dictionary.CategoryIndex("KANJINUMERIC");
         _ngramWordId = dictionary.UnknownStart[dictionary.CategoryIndex(SystemDictionary.NgramCategory)];
+        _rootChildren = dictionary.RootChildren;
     }
 
     /// <summary>Capacity of the input window, which stays bounded on long input.</summary>
@@ -119,6 +122,7 @@ internal sealed class ViterbiSegmenter
     };
 
     /// <summary>Extends the lattice until some tokens are committed or the input ends.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Parse()
     {
         // Tokens handed out so far lie before the last commit point: their characters and boundaries can go.
@@ -226,6 +230,7 @@ internal sealed class ViterbiSegmenter
     }
 
     /// <summary>Adds every word starting at this boundary: user phrases, else dictionary words, and unknown words.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddArcs(LatticePosition posData)
     {
         var pos = _pos;
@@ -289,13 +294,39 @@ internal sealed class ViterbiSegmenter
         _unknownWordEndIndex = pos + length;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool AddDictionaryWords(LatticePosition posData, int pos)
     {
-        var any = false;
-        var node = 0;
-        var labels = _dictionary.NodeLabel;
-        for (var ahead = pos; ; ahead++)
+        var first = _input.Get(pos);
+        if (first == -1)
         {
+            return false;
+        }
+
+        // The first character indexes the root's children directly; deeper nodes have few children.
+        var node = _rootChildren[first];
+        if (node < 0)
+        {
+            return false;
+        }
+
+        var any = false;
+        var labels = _dictionary.NodeLabel;
+        for (var ahead = pos; ; )
+        {
+            var count = _dictionary.NodeWordCount[node];
+            if (count > 0)
+            {
+                var start = _dictionary.NodeWordStart[node];
+                for (var id = start; id < start + count; id++)
+                {
+                    Add(posData, ahead + 1, id, WordType.Known, addPenalty: _extendedMode);
+                }
+
+                any = true;
+            }
+
+            ahead++;
             var c = _input.Get(ahead);
             if (c == -1)
             {
@@ -331,17 +362,6 @@ internal sealed class ViterbiSegmenter
             }
 
             node = found;
-            var count = _dictionary.NodeWordCount[node];
-            if (count > 0)
-            {
-                var start = _dictionary.NodeWordStart[node];
-                for (var id = start; id < start + count; id++)
-                {
-                    Add(posData, ahead + 1, id, WordType.Known, addPenalty: _extendedMode);
-                }
-
-                any = true;
-            }
         }
 
         return any;
@@ -357,6 +377,7 @@ internal sealed class ViterbiSegmenter
         type == WordType.User ? UserDictionary.PhraseCost : _dictionary.Costs[wordId];
 
     /// <summary>Adds an arc from <paramref name="from"/> to <paramref name="endPos"/>, linked to the cheapest arc arriving at <paramref name="from"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Add(LatticePosition from, int endPos, int wordId, WordType type, bool addPenalty)
     {
         var leftId = LeftId(type, wordId);
@@ -385,6 +406,7 @@ internal sealed class ViterbiSegmenter
     }
 
     /// <summary>Search-mode penalty of a word: per character beyond 2 for all-kanji words, beyond 7 for others.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Penalty(int pos, int length)
     {
         if (length <= SearchKanjiLength)
@@ -413,6 +435,7 @@ internal sealed class ViterbiSegmenter
     }
 
     /// <summary>Walks the best path back from <paramref name="endPosData"/> to the last commit point, queueing its tokens.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Backtrace(LatticePosition endPosData, int fromIndex)
     {
         var endPos = endPosData.Pos;
@@ -560,6 +583,7 @@ internal sealed class ViterbiSegmenter
     /// Re-runs Viterbi over the arcs lying inside [<paramref name="startPos"/>, <paramref name="endPos"/>],
     /// with search-mode penalties, starting from the best path's arc into <paramref name="startPos"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Rescore(int startPos, int endPos, int bestStartIndex)
     {
         // Collect the arcs inside the span as forward arcs of their start boundary, forgetting the old scores.
