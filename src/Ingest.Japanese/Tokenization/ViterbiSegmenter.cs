@@ -41,6 +41,7 @@ internal sealed class ViterbiSegmenter
     private readonly int _kanjiNumericClass;
     private readonly int _ngramWordId;
     private readonly int[] _rootChildren;
+    private readonly BestPredecessorCache _bestPredecessor;
 
     private readonly InputWindow _input = new();
     private readonly LatticePositions _positions = new();
@@ -66,6 +67,7 @@ internal sealed class ViterbiSegmenter
         _kanjiNumericClass = dictionary.CategoryIndex("KANJINUMERIC");
         _ngramWordId = dictionary.UnknownStart[dictionary.CategoryIndex(SystemDictionary.NgramCategory)];
         _rootChildren = dictionary.RootChildren;
+        _bestPredecessor = new BestPredecessorCache(dictionary.LeftSize);
     }
 
     /// <summary>Capacity of the input window, which stays bounded on long input.</summary>
@@ -233,6 +235,7 @@ internal sealed class ViterbiSegmenter
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddArcs(LatticePosition posData)
     {
+        _bestPredecessor.Forget();
         var pos = _pos;
         var anyMatches = false;
         if (_userDictionary is not null)
@@ -381,21 +384,7 @@ internal sealed class ViterbiSegmenter
     private void Add(LatticePosition from, int endPos, int wordId, WordType type, bool addPenalty)
     {
         var leftId = LeftId(type, wordId);
-        var leastCost = int.MaxValue;
-        var leastIndex = -1;
-        var connection = _dictionary.Connection;
-        var leftSize = _dictionary.LeftSize;
-        for (var i = 0; i < from.Count; i++)
-        {
-            // Ties keep the earlier arc, as the reference does.
-            var cost = from.Costs[i] + connection[from.RightIds[i] * leftSize + leftId];
-            if (cost < leastCost)
-            {
-                leastCost = cost;
-                leastIndex = i;
-            }
-        }
-
+        var (leastCost, leastIndex) = _bestPredecessor.Find(from, leftId, _dictionary);
         leastCost += WordCost(type, wordId);
         if (addPenalty && type != WordType.User)
         {
@@ -626,6 +615,7 @@ internal sealed class ViterbiSegmenter
             }
             else
             {
+                _bestPredecessor.Forget();
                 for (var f = 0; f < posData.ForwardCount; f++)
                 {
                     Add(posData, posData.ForwardEnd[f], posData.ForwardWordId[f], posData.ForwardType[f], addPenalty: true);
