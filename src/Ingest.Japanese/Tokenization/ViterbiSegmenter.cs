@@ -314,16 +314,33 @@ internal sealed class ViterbiSegmenter
         }
 
         var any = false;
+        // Locals: the JIT cannot keep fields of the dictionary in registers across the calls below.
         var labels = _dictionary.NodeLabel;
+        var wordCounts = _dictionary.NodeWordCount;
+        var wordStarts = _dictionary.NodeWordStart;
+        var childStarts = _dictionary.NodeChildStart;
+        var childCounts = _dictionary.NodeChildCount;
+        var leftIds = _dictionary.LeftIds;
+        var rightIds = _dictionary.RightIds;
+        var costs = _dictionary.Costs;
         for (var ahead = pos; ; )
         {
-            var count = _dictionary.NodeWordCount[node];
+            var count = wordCounts[node];
             if (count > 0)
             {
-                var start = _dictionary.NodeWordStart[node];
+                // The words of one trie node share their surface, hence their end boundary.
+                var end = _positions[ahead + 1];
+                var start = wordStarts[node];
                 for (var id = start; id < start + count; id++)
                 {
-                    Add(posData, ahead + 1, id, WordType.Known, addPenalty: _extendedMode);
+                    var (cost, backIndex) = _bestPredecessor.Find(posData, leftIds[id], _dictionary);
+                    cost += costs[id];
+                    if (_extendedMode)
+                    {
+                        cost += Penalty(pos, ahead + 1 - pos);
+                    }
+
+                    end.Add(cost, rightIds[id], pos, backIndex, id, WordType.Known);
                 }
 
                 any = true;
@@ -337,8 +354,8 @@ internal sealed class ViterbiSegmenter
             }
 
             // Binary search among the node's children, which are stored sorted by label.
-            var lo = _dictionary.NodeChildStart[node];
-            var hi = lo + _dictionary.NodeChildCount[node] - 1;
+            var lo = childStarts[node];
+            var hi = lo + childCounts[node] - 1;
             var found = -1;
             while (lo <= hi)
             {
