@@ -4,7 +4,9 @@
 # ratio ours/Java, and a three-way whole-process table (median of RUNS runs, interleaved so load hits all three alike).
 # Usage: bench/tokenizer/run.sh            (env: SIZE_MB=6 ITERATIONS=5 WARMUPS=2 RUNS=5 BENCH_DIR=/tmp/ingest-tokenizer-bench
 #                                                 SKIP_JAVA=1 SKIP_DOTNET=1 SKIP_BDN=1 SKIP_CLI=1 SKIP_MECAB=1
-#                                                 LUCENE_JARS=/usr/share/java MECAB=/usr/bin/mecab)
+#                                                 LUCENE_JARS=/usr/share/java MECAB=/usr/bin/mecab
+#                                                 BASELINE_CLI=/path/to/an/older/build/ingest.dll)
+# BASELINE_CLI adds an older build of ingest to every whole-process round (a before/after comparison from one run).
 # SKIP_JAVA=1 keeps the Java figures and input of the previous run in BENCH_DIR (to rerun only the .NET side).
 set -euo pipefail
 
@@ -91,7 +93,7 @@ if [[ -z "${SKIP_MECAB:-}" ]]; then
   fi
 fi
 [[ -n "${SKIP_JAVA:-}" ]] || rm -f "$dir"/java-once.*.time
-rm -f "$dir"/cli.*.time "$dir"/mecab.*.time
+rm -f "$dir"/cli.*.time "$dir"/mecab.*.time "$dir"/baseline.*.time
 uptime > "$dir/load-before.txt"
 echo "== whole process, $runs rounds (Java per-line, ingest tokenize, MeCab wakati); $(cat "$dir/load-before.txt")"
 for ((round = 1; round <= runs; round++)); do
@@ -101,11 +103,18 @@ for ((round = 1; round <= runs; round++)); do
   if [[ -n "$ours_ready" ]]; then
     "$timev" -v -o "$dir/cli.$round.time" dotnet "$dir/cli/ingest.dll" tokenize --mode search < "$input" > "$dir/cli.terms"
   fi
+  if [[ -n "${BASELINE_CLI:-}" ]]; then
+    "$timev" -v -o "$dir/baseline.$round.time" dotnet "$BASELINE_CLI" tokenize --mode search < "$input" > "$dir/baseline.terms"
+  fi
   if [[ -n "$mecab_ready" ]]; then
     "$timev" -v -o "$dir/mecab.$round.time" "$mecab" -Owakati -b 1048576 < "$input" > "$dir/mecab.terms"
   fi
 done
 uptime > "$dir/load-after.txt"
+if [[ -n "${BASELINE_CLI:-}" && -n "$ours_ready" ]]; then
+  cmp -s "$dir/baseline.terms" "$dir/cli.terms" && echo "   terms identical to the baseline build's" \
+    || echo "   terms differ from the baseline build's (cmp $dir/baseline.terms $dir/cli.terms)"
+fi
 if [[ -n "$ours_ready" && -f "$dir/java-once.terms" ]]; then
   if cmp -s "$dir/java-once.terms" "$dir/cli.terms"; then
     echo "   terms identical to Kuromoji's for all $(wc -l < "$input") lines"
@@ -152,6 +161,7 @@ java_steady_rss, _ = timev("java-steady.time")
 java_once_rss, java_once_wall, java_once_cpu, java_runs = runs("java-once")
 cli_rss, cli_wall, cli_cpu, cli_runs = runs("cli")
 mecab_rss, mecab_wall, mecab_cpu, mecab_runs = runs("mecab")
+baseline_rss, baseline_wall, baseline_cpu, baseline_runs = runs("baseline")
 bdn = json.loads((d / "bdn-results.json").read_text()) if (d / "bdn-results.json").exists() else {}
 ours_mbps = mb / (bdn["TokenizeSearch"]["mean_ns"] / 1e9) if bdn.get("TokenizeSearch", {}).get("mean_ns") else None
 ours_alloc = bdn.get("TokenizeSearch", {}).get("allocated")
@@ -197,7 +207,7 @@ for name, wall, cpu, rss in [
     ("Ingest.Japanese: ingest tokenize --mode search", cli_wall, cli_cpu, cli_rss),
     ("Lucene 4.10 Kuromoji (Java), search, per line", java_once_wall, java_once_cpu, java_once_rss),
     (f"{mecab_version} -Owakati", mecab_wall, mecab_cpu, mecab_rss),
-]:
+] + ([("ingest tokenize, baseline build (BASELINE_CLI)", baseline_wall, baseline_cpu, baseline_rss)] if baseline_runs else []):
     speed = ratio(mbps(cli_wall), mbps(wall))
     cpu_ratio = ratio(cpu, cli_cpu)
     print(f"| {name:48} | {fmt(mbps(wall), '.2f'):>6} | {fmt(wall, '.2f'):>6} | {fmt(cpu, '.2f'):>6} | {fmt(rss, '.0f'):>12} | {speed:>14} | {cpu_ratio:>13} |")
