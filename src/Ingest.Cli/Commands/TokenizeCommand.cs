@@ -40,16 +40,56 @@ internal static class TokenizeCommand
             }
 
             // Console.Out flushes every line to the file descriptor; on megabytes of text that is a system call per line.
-            // Own buffered UTF-8 streams instead (no byte-order mark, as the console's): Run flushes whenever the input
-            // has nothing more buffered, so a line typed at a terminal is still answered at once.
-            using var input = new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: false, StreamBufferSize);
+            // Own buffered UTF-8 streams instead (no byte-order mark, as the console's). The output is flushed before
+            // every read of standard input, which may block: a line typed at a terminal is still answered at once.
             using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), StreamBufferSize) { AutoFlush = false };
+            using var input = new StreamReader(new FlushBeforeReading(Console.OpenStandardInput(), output), new UTF8Encoding(false),
+                detectEncodingFromByteOrderMarks: false, StreamBufferSize);
             return Run(settings, input, output, Console.Error);
         });
         return command;
     }
 
     private const int StreamBufferSize = 1 << 16;
+
+    /// <summary>
+    /// Standard input that flushes a buffered writer before each read: whatever was answered so far is out before the
+    /// command may wait for more input (as C's stdio does for a terminal), yet a large input costs a flush per block only.
+    /// </summary>
+    internal sealed class FlushBeforeReading(Stream input, TextWriter output) : Stream
+    {
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            output.Flush();
+            return input.Read(buffer, offset, count);
+        }
+
+        public override int Read(Span<byte> buffer)
+        {
+            output.Flush();
+            return input.Read(buffer);
+        }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                input.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
 
     internal sealed record TokenizeSettings(JapaneseTokenizerMode Mode, bool Analyzer, bool Domain, string? UserDictionaryPath, bool Tsv, bool DiscardCompound);
 
@@ -88,11 +128,6 @@ internal static class TokenizeCommand
             else
             {
                 WriteTerms(stream, output);
-            }
-
-            if (input is StreamReader reader && reader.Peek() < 0)
-            {
-                output.Flush();
             }
         }
 
