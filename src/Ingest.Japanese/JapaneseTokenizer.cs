@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Ingest.Japanese.Dictionary;
 using Ingest.Japanese.Tokenization;
 using Lucene.Net.Analysis;
@@ -48,12 +49,13 @@ public sealed class JapaneseTokenizer : Tokenizer
     /// <summary>Milliseconds the one-time load of the embedded IPADIC took in this process (0 before the first tokenizer).</summary>
     public static long DictionaryLoadMilliseconds => DictionaryResources.LoadMilliseconds;
 
-    /// <summary>Loads the embedded dictionary now rather than on first use.</summary>
-    public static void Preload() => _ = DictionaryResources.System;
+    /// <summary>Loads the embedded dictionary, feature strings included, now rather than on first use.</summary>
+    public static void Preload() => _ = DictionaryResources.System.FeatureTable.Value;
 
     /// <summary>Characters of input currently buffered (bounded on long input).</summary>
     internal int InputCapacity => _segmenter.InputCapacity;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override bool IncrementToken()
     {
         if (!_segmenter.TryNext(out var token))
@@ -79,14 +81,50 @@ public sealed class JapaneseTokenizer : Tokenizer
         }
 
         _lastTokenStart = token.Start;
-        var source = _segmenter.SourceOf(token);
-        _baseForm.BaseForm = source.GetBaseForm(token.WordId);
-        _partOfSpeech.PartOfSpeech = source.GetPartOfSpeech(token.WordId);
-        _reading.Reading = source.GetReading(token.WordId);
-        _reading.Pronunciation = source.GetPronunciation(token.WordId);
-        _inflection.InflectionType = source.GetInflectionType(token.WordId);
-        _inflection.InflectionForm = source.GetInflectionForm(token.WordId);
+        SetFeatures(_segmenter.SourceOf(token), token.WordId);
         return true;
+    }
+
+    /// <summary>Points the feature attributes at the word; our own implementations look the strings up only when read.</summary>
+    private void SetFeatures(IWordSource source, int wordId)
+    {
+        if (_baseForm is BaseFormAttribute baseForm)
+        {
+            baseForm.SetWord(source, wordId);
+        }
+        else
+        {
+            _baseForm.BaseForm = source.GetBaseForm(wordId);
+        }
+
+        if (_partOfSpeech is PartOfSpeechAttribute partOfSpeech)
+        {
+            partOfSpeech.SetWord(source, wordId);
+        }
+        else
+        {
+            _partOfSpeech.PartOfSpeech = source.GetPartOfSpeech(wordId);
+        }
+
+        if (_reading is ReadingAttribute reading)
+        {
+            reading.SetWord(source, wordId);
+        }
+        else
+        {
+            _reading.Reading = source.GetReading(wordId);
+            _reading.Pronunciation = source.GetPronunciation(wordId);
+        }
+
+        if (_inflection is InflectionAttribute inflection)
+        {
+            inflection.SetWord(source, wordId);
+        }
+        else
+        {
+            _inflection.InflectionType = source.GetInflectionType(wordId);
+            _inflection.InflectionForm = source.GetInflectionForm(wordId);
+        }
     }
 
     public override void Reset()

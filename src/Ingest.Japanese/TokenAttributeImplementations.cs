@@ -1,17 +1,75 @@
+using Ingest.Japanese.Dictionary;
 using Lucene.Net.Util;
 
 namespace Ingest.Japanese;
 
 // Lucene.Net finds an attribute's implementation by name: IXAttribute → XAttribute in the same namespace.
+//
+// The tokenizer does not look up a token's features: it records the word (its dictionary and id) and each attribute
+// looks its string up when first read. Printing or indexing only the terms, the common case, thus never touches the
+// feature table, which is then never even loaded. Values assigned through the setters win, as before.
+
+/// <summary>A feature of one token: an assigned value, or the word whose feature it is, looked up on first read.</summary>
+internal struct DeferredFeature
+{
+    private string? _value;
+    private IWordSource? _source;
+    private int _wordId;
+
+    public void Defer(IWordSource source, int wordId)
+    {
+        _value = null;
+        _source = source;
+        _wordId = wordId;
+    }
+
+    public void Set(string? value)
+    {
+        _value = value;
+        _source = null;
+    }
+
+    public string? Get(FeatureSlot slot)
+    {
+        if (_source is { } source)
+        {
+            _value = slot switch
+            {
+                FeatureSlot.PartOfSpeech => source.GetPartOfSpeech(_wordId),
+                FeatureSlot.InflectionType => source.GetInflectionType(_wordId),
+                FeatureSlot.InflectionForm => source.GetInflectionForm(_wordId),
+                FeatureSlot.BaseForm => source.GetBaseForm(_wordId),
+                FeatureSlot.Reading => source.GetReading(_wordId),
+                _ => source.GetPronunciation(_wordId),
+            };
+            _source = null;
+        }
+
+        return _value;
+    }
+}
 
 /// <summary>Default implementation of <see cref="IBaseFormAttribute"/>.</summary>
 public sealed class BaseFormAttribute : Lucene.Net.Util.Attribute, IBaseFormAttribute
 {
-    public string? BaseForm { get; set; }
+    private DeferredFeature _baseForm;
 
-    public override void Clear() => BaseForm = null;
+    public string? BaseForm { get => _baseForm.Get(FeatureSlot.BaseForm); set => _baseForm.Set(value); }
 
-    public override void CopyTo(IAttribute target) => ((IBaseFormAttribute)target).BaseForm = BaseForm;
+    internal void SetWord(IWordSource source, int wordId) => _baseForm.Defer(source, wordId);
+
+    public override void Clear() => _baseForm.Set(null);
+
+    public override void CopyTo(IAttribute target)
+    {
+        if (target is BaseFormAttribute same)
+        {
+            same._baseForm = _baseForm;
+            return;
+        }
+
+        ((IBaseFormAttribute)target).BaseForm = BaseForm;
+    }
 
     public override void ReflectWith(IAttributeReflector reflector) =>
         reflector.Reflect(typeof(IBaseFormAttribute), nameof(BaseForm), BaseForm);
@@ -20,11 +78,24 @@ public sealed class BaseFormAttribute : Lucene.Net.Util.Attribute, IBaseFormAttr
 /// <summary>Default implementation of <see cref="IPartOfSpeechAttribute"/>.</summary>
 public sealed class PartOfSpeechAttribute : Lucene.Net.Util.Attribute, IPartOfSpeechAttribute
 {
-    public string? PartOfSpeech { get; set; }
+    private DeferredFeature _partOfSpeech;
 
-    public override void Clear() => PartOfSpeech = null;
+    public string? PartOfSpeech { get => _partOfSpeech.Get(FeatureSlot.PartOfSpeech); set => _partOfSpeech.Set(value); }
 
-    public override void CopyTo(IAttribute target) => ((IPartOfSpeechAttribute)target).PartOfSpeech = PartOfSpeech;
+    internal void SetWord(IWordSource source, int wordId) => _partOfSpeech.Defer(source, wordId);
+
+    public override void Clear() => _partOfSpeech.Set(null);
+
+    public override void CopyTo(IAttribute target)
+    {
+        if (target is PartOfSpeechAttribute same)
+        {
+            same._partOfSpeech = _partOfSpeech;
+            return;
+        }
+
+        ((IPartOfSpeechAttribute)target).PartOfSpeech = PartOfSpeech;
+    }
 
     public override void ReflectWith(IAttributeReflector reflector) =>
         reflector.Reflect(typeof(IPartOfSpeechAttribute), nameof(PartOfSpeech), PartOfSpeech);
@@ -33,18 +104,34 @@ public sealed class PartOfSpeechAttribute : Lucene.Net.Util.Attribute, IPartOfSp
 /// <summary>Default implementation of <see cref="IReadingAttribute"/>.</summary>
 public sealed class ReadingAttribute : Lucene.Net.Util.Attribute, IReadingAttribute
 {
-    public string? Reading { get; set; }
+    private DeferredFeature _reading;
+    private DeferredFeature _pronunciation;
 
-    public string? Pronunciation { get; set; }
+    public string? Reading { get => _reading.Get(FeatureSlot.Reading); set => _reading.Set(value); }
+
+    public string? Pronunciation { get => _pronunciation.Get(FeatureSlot.Pronunciation); set => _pronunciation.Set(value); }
+
+    internal void SetWord(IWordSource source, int wordId)
+    {
+        _reading.Defer(source, wordId);
+        _pronunciation.Defer(source, wordId);
+    }
 
     public override void Clear()
     {
-        Reading = null;
-        Pronunciation = null;
+        _reading.Set(null);
+        _pronunciation.Set(null);
     }
 
     public override void CopyTo(IAttribute target)
     {
+        if (target is ReadingAttribute same)
+        {
+            same._reading = _reading;
+            same._pronunciation = _pronunciation;
+            return;
+        }
+
         var other = (IReadingAttribute)target;
         other.Reading = Reading;
         other.Pronunciation = Pronunciation;
@@ -60,18 +147,34 @@ public sealed class ReadingAttribute : Lucene.Net.Util.Attribute, IReadingAttrib
 /// <summary>Default implementation of <see cref="IInflectionAttribute"/>.</summary>
 public sealed class InflectionAttribute : Lucene.Net.Util.Attribute, IInflectionAttribute
 {
-    public string? InflectionType { get; set; }
+    private DeferredFeature _inflectionType;
+    private DeferredFeature _inflectionForm;
 
-    public string? InflectionForm { get; set; }
+    public string? InflectionType { get => _inflectionType.Get(FeatureSlot.InflectionType); set => _inflectionType.Set(value); }
+
+    public string? InflectionForm { get => _inflectionForm.Get(FeatureSlot.InflectionForm); set => _inflectionForm.Set(value); }
+
+    internal void SetWord(IWordSource source, int wordId)
+    {
+        _inflectionType.Defer(source, wordId);
+        _inflectionForm.Defer(source, wordId);
+    }
 
     public override void Clear()
     {
-        InflectionType = null;
-        InflectionForm = null;
+        _inflectionType.Set(null);
+        _inflectionForm.Set(null);
     }
 
     public override void CopyTo(IAttribute target)
     {
+        if (target is InflectionAttribute same)
+        {
+            same._inflectionType = _inflectionType;
+            same._inflectionForm = _inflectionForm;
+            return;
+        }
+
         var other = (IInflectionAttribute)target;
         other.InflectionType = InflectionType;
         other.InflectionForm = InflectionForm;

@@ -222,6 +222,55 @@ public sealed class ReportAndTokenizeCommandTests
     }
 
     [Fact]
+    public void Buffered_output_is_flushed_before_waiting_for_the_next_line()
+    {
+        // As at a terminal: each read of standard input returns one line. The terms of a line must have left the
+        // (buffered) writer by the time the next line is asked for, or an interactive user would wait for nothing.
+        // Standard input and output are wired as the command wires them.
+        var output = new MemoryStream();
+        using var writer = new StreamWriter(output, new UTF8Encoding(false), 1 << 16) { AutoFlush = false };
+        var input = new LineAtATimeStream(["東京都に住む\n", "暗号化\n"], () => Encoding.UTF8.GetString(output.ToArray()));
+        using var reader = new StreamReader(new TokenizeCommand.FlushBeforeReading(input, writer), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: false, 1 << 16);
+        var settings = new TokenizeCommand.TokenizeSettings(JapaneseTokenizerMode.Search, false, false, null, false, DiscardCompound: false);
+
+        Assert.Equal(0, TokenizeCommand.Run(settings, reader, writer, new StringWriter()));
+
+        Assert.Equal(["", "東京 都 に 住む\n", "東京 都 に 住む\n暗号 化\n"], input.OutputSeenAtEachRead);
+        Assert.Equal("東京 都 に 住む\n暗号 化\n", Encoding.UTF8.GetString(output.ToArray()));
+    }
+
+    /// <summary>Standard input as a terminal gives it: one line per read; records what had been written out at each read.</summary>
+    private sealed class LineAtATimeStream(string[] lines, Func<string> outputSoFar) : Stream
+    {
+        private int _next;
+
+        public List<string> OutputSeenAtEachRead { get; } = [];
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            OutputSeenAtEachRead.Add(outputSoFar());
+            if (_next == lines.Length)
+            {
+                return 0;
+            }
+
+            var bytes = Encoding.UTF8.GetBytes(lines[_next++]);
+            bytes.CopyTo(buffer, offset);
+            return bytes.Length;
+        }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    [Fact]
     public void A_missing_user_dictionary_is_named_and_exits_1()
     {
         var (code, _, errors) = Tokenize("x\n", userDictionary: "/no/such/userdict.csv");

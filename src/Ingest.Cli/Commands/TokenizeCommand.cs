@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text;
 using Ingest.Japanese;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
@@ -28,12 +29,66 @@ internal static class TokenizeCommand
         {
             mode, analyzer, domain, userDictionary, format, discardCompound,
         };
-        command.SetAction(parse => Run(
-            new TokenizeSettings(
+        command.SetAction(parse =>
+        {
+            var settings = new TokenizeSettings(
                 ParseMode(parse.GetValue(mode)!), parse.GetValue(analyzer), parse.GetValue(domain), parse.GetValue(userDictionary),
-                parse.GetValue(format) == "tsv", parse.GetValue(discardCompound)),
-            Console.In, Console.Out, Console.Error));
+                parse.GetValue(format) == "tsv", parse.GetValue(discardCompound));
+            if (Console.InputEncoding.CodePage != Encoding.UTF8.CodePage || Console.OutputEncoding.CodePage != Encoding.UTF8.CodePage)
+            {
+                return Run(settings, Console.In, Console.Out, Console.Error);
+            }
+
+            // Console.Out flushes every line to the file descriptor; on megabytes of text that is a system call per line.
+            // Own buffered UTF-8 streams instead (no byte-order mark, as the console's). The output is flushed before
+            // every read of standard input, which may block: a line typed at a terminal is still answered at once.
+            using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), StreamBufferSize) { AutoFlush = false };
+            using var input = new StreamReader(new FlushBeforeReading(Console.OpenStandardInput(), output), new UTF8Encoding(false),
+                detectEncodingFromByteOrderMarks: false, StreamBufferSize);
+            return Run(settings, input, output, Console.Error);
+        });
         return command;
+    }
+
+    private const int StreamBufferSize = 1 << 16;
+
+    /// <summary>
+    /// Standard input that flushes a buffered writer before each read: whatever was answered so far is out before the
+    /// command may wait for more input (as C's stdio does for a terminal), yet a large input costs a flush per block only.
+    /// </summary>
+    internal sealed class FlushBeforeReading(Stream input, TextWriter output) : Stream
+    {
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            output.Flush();
+            return input.Read(buffer, offset, count);
+        }
+
+        public override int Read(Span<byte> buffer)
+        {
+            output.Flush();
+            return input.Read(buffer);
+        }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                input.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
     }
 
     internal sealed record TokenizeSettings(JapaneseTokenizerMode Mode, bool Analyzer, bool Domain, string? UserDictionaryPath, bool Tsv, bool DiscardCompound);
@@ -63,7 +118,6 @@ internal static class TokenizeCommand
             ? new JapaneseAnalyzer(new JapaneseAnalyzerOptions { UserDictionary = dictionary, Mode = settings.Mode, DiscardCompoundToken = settings.DiscardCompound })
             : Analyzer.NewAnonymous((_, reader) => new TokenStreamComponents(
                 new JapaneseTokenizer(reader, dictionary, discardPunctuation: true, settings.Mode, settings.DiscardCompound)));
-        var terms = new List<string>();
         while (input.ReadLine() is { } line)
         {
             using var stream = analyzer.GetTokenStream("text", new StringReader(line));
@@ -73,20 +127,41 @@ internal static class TokenizeCommand
             }
             else
             {
-                terms.Clear();
-                var term = stream.AddAttribute<ICharTermAttribute>();
-                stream.Reset();
-                while (stream.IncrementToken())
-                {
-                    terms.Add(ConsoleText.Escape(term.ToString()));
-                }
-
-                stream.End();
-                output.WriteLine(string.Join(' ', terms));
+                WriteTerms(stream, output);
             }
         }
 
+        output.Flush();
         return 0;
+    }
+
+    /// <summary>The terms separated by single spaces, copied from the term buffer (no string per token unless it needs escaping).</summary>
+    private static void WriteTerms(TokenStream stream, TextWriter output)
+    {
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        var first = true;
+        while (stream.IncrementToken())
+        {
+            if (!first)
+            {
+                output.Write(' ');
+            }
+
+            first = false;
+            var text = term.Buffer.AsSpan(0, term.Length);
+            if (ConsoleText.NeedsEscaping(text))
+            {
+                output.Write(ConsoleText.Escape(text.ToString()));
+            }
+            else
+            {
+                output.Write(text);
+            }
+        }
+
+        stream.End();
+        output.WriteLine();
     }
 
     /// <summary>One row per token, an empty row after each input line.</summary>

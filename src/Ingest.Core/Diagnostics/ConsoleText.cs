@@ -65,7 +65,10 @@ public static class ConsoleText
     /// <summary>True when <paramref name="text"/> holds a character <see cref="Escape"/> would rewrite.</summary>
     public static bool NeedsEscaping(string? text) => text is not null && IndexOfUnsafe(text) >= 0;
 
-    private static int IndexOfUnsafe(string text)
+    /// <summary>True when <paramref name="text"/> holds a character <see cref="Escape"/> would rewrite (a span: no string needed to ask).</summary>
+    public static bool NeedsEscaping(ReadOnlySpan<char> text) => IndexOfUnsafe(text) >= 0;
+
+    private static int IndexOfUnsafe(ReadOnlySpan<char> text)
     {
         for (var i = 0; i < text.Length; i++)
         {

@@ -21,16 +21,18 @@ internal static class DictionaryResources
     private static SystemDictionary LoadSystem()
     {
         var watch = Stopwatch.StartNew();
-        // The feature strings are only needed once tokens are handed out: decompress them on another core meanwhile.
-        var featureTask = Task.Run(() =>
-        {
-            using var featureStream = Open(FeaturesResource);
-            return FeatureTable.Read(featureStream, FeaturesResource);
-        });
+        // The feature strings (part of speech, base form, reading…) are decompressed only when an attribute first
+        // asks for one: printing terms, the most common whole-process use, never pays for them.
         using var stream = Open(CoreResource);
-        var dictionary = SystemDictionary.ReadCore(stream, CoreResource, new Lazy<FeatureTable>(() => featureTask.GetAwaiter().GetResult()));
+        var dictionary = SystemDictionary.ReadCore(stream, CoreResource, new Lazy<FeatureTable>(LoadFeatures, LazyThreadSafetyMode.ExecutionAndPublication));
         LoadMilliseconds = watch.ElapsedMilliseconds;
         return dictionary;
+    }
+
+    private static FeatureTable LoadFeatures()
+    {
+        using var featureStream = Open(FeaturesResource);
+        return FeatureTable.Read(featureStream, FeaturesResource);
     }
 
     public static Stream Open(string resource) =>

@@ -53,6 +53,28 @@ internal sealed class SystemDictionary : IWordSource
     public required int[] NodeWordStart { get; init; }
     public required ushort[] NodeWordCount { get; init; }
 
+    private int[]? _rootChildren;
+
+    /// <summary>
+    /// The root's child node for every UTF-16 code unit (-1: no word starts with it). Every boundary of the lattice
+    /// starts a walk at the root, whose thousands of children would otherwise be binary-searched each time.
+    /// Built on first use from the trie (256 KB), not stored.
+    /// </summary>
+    public int[] RootChildren => _rootChildren ??= BuildRootChildren();
+
+    private int[] BuildRootChildren()
+    {
+        var children = new int[char.MaxValue + 1];
+        Array.Fill(children, -1);
+        var start = NodeChildStart[0];
+        for (var child = start; child < start + NodeChildCount[0]; child++)
+        {
+            children[NodeLabel[child]] = child;
+        }
+
+        return children;
+    }
+
     public int Cost(int previousRightId, int nextLeftId) => Connection[previousRightId * LeftSize + nextLeftId];
 
     public int CategoryIndex(string name)

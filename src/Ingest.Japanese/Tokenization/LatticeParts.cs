@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using Ingest.Japanese.Dictionary;
+
 namespace Ingest.Japanese.Tokenization;
 
 /// <summary>Which dictionary a lattice arc's word id belongs to.</summary>
@@ -97,6 +100,71 @@ internal sealed class LatticePosition
         Pos = pos;
         Count = 0;
         ForwardCount = 0;
+    }
+}
+
+/// <summary>
+/// The cheapest arc into one boundary for a given left context id. Every word starting at a boundary needs it, and
+/// words starting there often share their left id (homographs, the several unknown-word entries of a category,
+/// words of the same part of speech), so each left id is computed once per boundary instead of once per word.
+/// </summary>
+internal sealed class BestPredecessorCache
+{
+    private readonly int[] _generationOf;
+    private readonly int[] _cost;
+    private readonly int[] _index;
+    private int _generation = 1;
+
+    public BestPredecessorCache(int leftSize)
+    {
+        // Room for the user dictionary's fixed context id too, whatever the matrix size.
+        var size = Math.Max(leftSize, UserDictionary.ContextId + 1);
+        _generationOf = new int[size];
+        _cost = new int[size];
+        _index = new int[size];
+    }
+
+    /// <summary>Call before adding the arcs of another boundary, or after the arcs into the current one changed.</summary>
+    public void Forget()
+    {
+        if (++_generation == int.MaxValue)
+        {
+            Array.Clear(_generationOf);
+            _generation = 1;
+        }
+    }
+
+    /// <summary>The cheapest path cost into <paramref name="from"/> plus the connection to <paramref name="leftId"/>, and that arc's index (ties: the earlier arc).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public (int Cost, int Index) Find(LatticePosition from, int leftId, SystemDictionary dictionary)
+    {
+        if (_generationOf[leftId] == _generation)
+        {
+            return (_cost[leftId], _index[leftId]);
+        }
+
+        var leastCost = int.MaxValue;
+        var leastIndex = -1;
+        var connection = dictionary.Connection;
+        var leftSize = dictionary.LeftSize;
+        var costs = from.Costs;
+        var rightIds = from.RightIds;
+        var count = from.Count;
+        for (var i = 0; i < count; i++)
+        {
+            // Ties keep the earlier arc, as the reference does.
+            var cost = costs[i] + connection[rightIds[i] * leftSize + leftId];
+            if (cost < leastCost)
+            {
+                leastCost = cost;
+                leastIndex = i;
+            }
+        }
+
+        _generationOf[leftId] = _generation;
+        _cost[leftId] = leastCost;
+        _index[leftId] = leastIndex;
+        return (leastCost, leastIndex);
     }
 }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Ingest.Japanese.Dictionary;
 
 namespace Ingest.Japanese.Tokenization;
@@ -39,6 +40,8 @@ internal sealed class ViterbiSegmenter
     private readonly int _kanjiClass;
     private readonly int _kanjiNumericClass;
     private readonly int _ngramWordId;
+    private readonly int[] _rootChildren;
+    private readonly BestPredecessorCache _bestPredecessor;
 
     private readonly InputWindow _input = new();
     private readonly LatticePositions _positions = new();
@@ -63,6 +66,8 @@ internal sealed class ViterbiSegmenter
         _kanjiClass = dictionary.CategoryIndex("KANJI");
         _kanjiNumericClass = dictionary.CategoryIndex("KANJINUMERIC");
         _ngramWordId = dictionary.UnknownStart[dictionary.CategoryIndex(SystemDictionary.NgramCategory)];
+        _rootChildren = dictionary.RootChildren;
+        _bestPredecessor = new BestPredecessorCache(dictionary.LeftSize);
     }
 
     /// <summary>Capacity of the input window, which stays bounded on long input.</summary>
@@ -119,6 +124,7 @@ internal sealed class ViterbiSegmenter
     };
 
     /// <summary>Extends the lattice until some tokens are committed or the input ends.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Parse()
     {
         // Tokens handed out so far lie before the last commit point: their characters and boundaries can go.
@@ -226,8 +232,10 @@ internal sealed class ViterbiSegmenter
     }
 
     /// <summary>Adds every word starting at this boundary: user phrases, else dictionary words, and unknown words.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddArcs(LatticePosition posData)
     {
+        _bestPredecessor.Forget();
         var pos = _pos;
         var anyMatches = false;
         if (_userDictionary is not null)
@@ -289,13 +297,56 @@ internal sealed class ViterbiSegmenter
         _unknownWordEndIndex = pos + length;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool AddDictionaryWords(LatticePosition posData, int pos)
     {
-        var any = false;
-        var node = 0;
-        var labels = _dictionary.NodeLabel;
-        for (var ahead = pos; ; ahead++)
+        var first = _input.Get(pos);
+        if (first == -1)
         {
+            return false;
+        }
+
+        // The first character indexes the root's children directly; deeper nodes have few children.
+        var node = _rootChildren[first];
+        if (node < 0)
+        {
+            return false;
+        }
+
+        var any = false;
+        // Locals: the JIT cannot keep fields of the dictionary in registers across the calls below.
+        var labels = _dictionary.NodeLabel;
+        var wordCounts = _dictionary.NodeWordCount;
+        var wordStarts = _dictionary.NodeWordStart;
+        var childStarts = _dictionary.NodeChildStart;
+        var childCounts = _dictionary.NodeChildCount;
+        var leftIds = _dictionary.LeftIds;
+        var rightIds = _dictionary.RightIds;
+        var costs = _dictionary.Costs;
+        for (var ahead = pos; ; )
+        {
+            var count = wordCounts[node];
+            if (count > 0)
+            {
+                // The words of one trie node share their surface, hence their end boundary.
+                var end = _positions[ahead + 1];
+                var start = wordStarts[node];
+                for (var id = start; id < start + count; id++)
+                {
+                    var (cost, backIndex) = _bestPredecessor.Find(posData, leftIds[id], _dictionary);
+                    cost += costs[id];
+                    if (_extendedMode)
+                    {
+                        cost += Penalty(pos, ahead + 1 - pos);
+                    }
+
+                    end.Add(cost, rightIds[id], pos, backIndex, id, WordType.Known);
+                }
+
+                any = true;
+            }
+
+            ahead++;
             var c = _input.Get(ahead);
             if (c == -1)
             {
@@ -303,8 +354,8 @@ internal sealed class ViterbiSegmenter
             }
 
             // Binary search among the node's children, which are stored sorted by label.
-            var lo = _dictionary.NodeChildStart[node];
-            var hi = lo + _dictionary.NodeChildCount[node] - 1;
+            var lo = childStarts[node];
+            var hi = lo + childCounts[node] - 1;
             var found = -1;
             while (lo <= hi)
             {
@@ -331,17 +382,6 @@ internal sealed class ViterbiSegmenter
             }
 
             node = found;
-            var count = _dictionary.NodeWordCount[node];
-            if (count > 0)
-            {
-                var start = _dictionary.NodeWordStart[node];
-                for (var id = start; id < start + count; id++)
-                {
-                    Add(posData, ahead + 1, id, WordType.Known, addPenalty: _extendedMode);
-                }
-
-                any = true;
-            }
         }
 
         return any;
@@ -357,24 +397,11 @@ internal sealed class ViterbiSegmenter
         type == WordType.User ? UserDictionary.PhraseCost : _dictionary.Costs[wordId];
 
     /// <summary>Adds an arc from <paramref name="from"/> to <paramref name="endPos"/>, linked to the cheapest arc arriving at <paramref name="from"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Add(LatticePosition from, int endPos, int wordId, WordType type, bool addPenalty)
     {
         var leftId = LeftId(type, wordId);
-        var leastCost = int.MaxValue;
-        var leastIndex = -1;
-        var connection = _dictionary.Connection;
-        var leftSize = _dictionary.LeftSize;
-        for (var i = 0; i < from.Count; i++)
-        {
-            // Ties keep the earlier arc, as the reference does.
-            var cost = from.Costs[i] + connection[from.RightIds[i] * leftSize + leftId];
-            if (cost < leastCost)
-            {
-                leastCost = cost;
-                leastIndex = i;
-            }
-        }
-
+        var (leastCost, leastIndex) = _bestPredecessor.Find(from, leftId, _dictionary);
         leastCost += WordCost(type, wordId);
         if (addPenalty && type != WordType.User)
         {
@@ -385,6 +412,7 @@ internal sealed class ViterbiSegmenter
     }
 
     /// <summary>Search-mode penalty of a word: per character beyond 2 for all-kanji words, beyond 7 for others.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Penalty(int pos, int length)
     {
         if (length <= SearchKanjiLength)
@@ -413,6 +441,7 @@ internal sealed class ViterbiSegmenter
     }
 
     /// <summary>Walks the best path back from <paramref name="endPosData"/> to the last commit point, queueing its tokens.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Backtrace(LatticePosition endPosData, int fromIndex)
     {
         var endPos = endPosData.Pos;
@@ -560,6 +589,7 @@ internal sealed class ViterbiSegmenter
     /// Re-runs Viterbi over the arcs lying inside [<paramref name="startPos"/>, <paramref name="endPos"/>],
     /// with search-mode penalties, starting from the best path's arc into <paramref name="startPos"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Rescore(int startPos, int endPos, int bestStartIndex)
     {
         // Collect the arcs inside the span as forward arcs of their start boundary, forgetting the old scores.
@@ -602,6 +632,7 @@ internal sealed class ViterbiSegmenter
             }
             else
             {
+                _bestPredecessor.Forget();
                 for (var f = 0; f < posData.ForwardCount; f++)
                 {
                     Add(posData, posData.ForwardEnd[f], posData.ForwardWordId[f], posData.ForwardType[f], addPenalty: true);

@@ -19,6 +19,21 @@ public sealed class ConsoleTextTests
     public void Control_characters_become_visible_escapes(string text, string expected) =>
         Assert.Equal(expected, ConsoleText.Escape(text));
 
+    [Theory]
+    [InlineData("plain 令和6年度/資料40.pdf", false)]
+    [InlineData("a\nb", true)]
+    [InlineData("abc\u202Etxt.exe", true)]
+    [InlineData("\u2066isolate", true)]
+    [InlineData("del\u007f", true)]
+    [InlineData("", false)]
+    public void A_span_needs_escaping_exactly_when_its_string_does(string text, bool expected)
+    {
+        // The span overload serves writers that copy a buffer without making a string of it (ingest tokenize's terms).
+        Assert.Equal(expected, ConsoleText.NeedsEscaping(text.AsSpan()));
+        Assert.Equal(expected, ConsoleText.NeedsEscaping(text));
+        Assert.Equal(expected, ConsoleText.Escape(text) != text);
+    }
+
     [Fact]
     public void Text_without_control_characters_is_returned_as_it_is()
     {
