@@ -6,7 +6,8 @@ namespace Ingest.Pipeline.Isolation;
 /// to be hot): tiering compiled the readers' methods up to three times (quick, instrumented, optimised), and in a worker
 /// that compiling took most of the first few hundred files' CPU time. Compiling each method once, optimised, halved the
 /// CPU time of a 500-file import and took a quarter off a 3,000-PDF one (README, <i>Import by format</i>). The importer
-/// itself keeps the runtime's defaults: it also serves short commands, where a quick start matters more.
+/// itself keeps tiering (only its profile-guided tier is off, see Ingest.Cli.csproj): it also serves short commands,
+/// where a quick start matters more.
 /// </summary>
 public static class WorkerRuntimeSettings
 {
