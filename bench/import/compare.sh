@@ -18,6 +18,7 @@ shift 2
 rounds="${ROUNDS:-2}"
 jobs="${JOBS:-2}"
 work="${BENCH_WORK:-$(mktemp -d)}"
+mkdir -p "$work"
 command -v /usr/bin/time >/dev/null || { echo "GNU time missing: apt-get install time" >&2; exit 1; }
 for build in "$before" "$after"; do
   [ -f "$build/ingest.dll" ] || { echo "no ingest.dll in $build" >&2; exit 2; }

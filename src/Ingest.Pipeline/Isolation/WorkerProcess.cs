@@ -101,8 +101,6 @@ internal sealed class WorkerProcess(WorkerExecutable executable, IsolationOption
         }
         // The runtime reads its GC settings as hexadecimal.
         start.Environment["DOTNET_GCHeapHardLimit"] = "0x" + budgets.HeapLimit.Bytes.ToString("X", CultureInfo.InvariantCulture);
-        foreach (var (name, value) in WorkerRuntimeSettings.Environment)
-            start.Environment[name] = value;
         Process process;
         try
         {
