@@ -5,13 +5,13 @@
 # milliseconds per file and the load average just before the run. CPU per file is the steadier figure when the machine is
 # shared; wall time depends on what else runs.
 #
-# Usage: bench/import/compare.sh BEFORE_DIR AFTER_DIR CORPUS... 
+# Usage: bench/import/compare.sh BEFORE_DIR AFTER_DIR CORPUS...
 #   BEFORE_DIR, AFTER_DIR: folders holding a built ingest.dll (e.g. `dotnet build src/Ingest.Cli -c Release -o DIR` of
 #   each commit); CORPUS: folders made by `ingest generate` (their .expected.json files are not counted as files).
 # Environment: ROUNDS (default 2) pairs of runs per corpus; JOBS (default 2) the import's --jobs;
 #   BENCH_WORK (default a new temporary folder) where the indexes go.
 set -euo pipefail
-[ $# -ge 3 ] || { sed -n '2,13p' "$0" >&2; exit 2; }
+[ $# -ge 3 ] || { sed -n '2,12p' "$0" >&2; exit 2; }
 before="$(cd "$1" && pwd)"
 after="$(cd "$2" && pwd)"
 shift 2
