@@ -112,27 +112,27 @@ internal sealed class FieldScore
     {
         var score = new FieldScore();
         score.Add("dates", "fiscalYear", expected.FiscalYear == actual.FiscalYear);
-        score.Add("departments", "department", expected.Department == actual.Department);
+        score.Add("departments", "department", expected.Department == actual.Department, expected.Department, actual.Department);
         foreach (var (name, want, got) in new[] { ("title", expected.Title, actual.Title), ("council", expected.Council, actual.Council),
                      ("procedure", expected.Procedure, actual.Procedure), ("documentNumber", expected.DocumentNumber, actual.DocumentNumber) })
-            score.Add("free text", name, Close(want, got));
+            score.Add("free text", name, Close(want, got), want, got);
         foreach (var (label, text) in expected.Overview)
         {
             score.Add("labels", label, actual.Overview.ContainsKey(label));
-            score.Add("free text", label, Close(text, actual.Overview.GetValueOrDefault(label)));
+            score.Add("free text", label, Close(text, actual.Overview.GetValueOrDefault(label)), text, actual.Overview.GetValueOrDefault(label));
         }
         foreach (var (want, got) in expected.Sheets.Zip(actual.Sheets))
         {
-            score.Add("labels", "sheet type", want.Type == got.Type);
+            score.Add("labels", "sheet type", want.Type == got.Type, want.Type.ToString(), got.Type.ToString());
             foreach (var (label, text) in want.Fields)
             {
                 score.Add("labels", label, got.Fields.ContainsKey(label));
                 if (label == "保有課")
-                    score.Add("departments", label, got.Fields.GetValueOrDefault(label) == text);
+                    score.Add("departments", label, got.Fields.GetValueOrDefault(label) == text, text, got.Fields.GetValueOrDefault(label));
                 else
-                    score.Add("free text", label, Close(text, got.Fields.GetValueOrDefault(label)));
+                    score.Add("free text", label, Close(text, got.Fields.GetValueOrDefault(label)), text, got.Fields.GetValueOrDefault(label));
             }
-            score.Add("partners", "partners", want.Partners.SequenceEqual(got.Partners));
+            score.Add("partners", "partners", want.Partners.SequenceEqual(got.Partners), string.Join(" / ", want.Partners), string.Join(" / ", got.Partners));
             score.Add("dates", "period start", want.Period?.Start == got.Period?.Start);
             score.Add("dates", "period end", want.Period?.End == got.Period?.End);
             score.Add("dates", "recurrence", want.Period?.Recurrence == got.Period?.Recurrence);
@@ -142,12 +142,12 @@ internal sealed class FieldScore
         return score;
     }
 
-    private void Add(string fieldClass, string field, bool right)
+    private void Add(string fieldClass, string field, bool right, string? want = null, string? got = null)
     {
         var (r, t) = Classes.GetValueOrDefault(fieldClass);
         Classes[fieldClass] = (r + (right ? 1 : 0), t + 1);
         if (!right)
-            Misses.Add($"{fieldClass}: {field}");
+            Misses.Add(want is null && got is null ? $"{fieldClass}: {field}" : $"{fieldClass}: {field}\n      want: {want}\n      got:  {got}");
     }
 
     /// <summary>The same text, white space aside, to within a tenth of its letters (edit distance).</summary>
