@@ -276,7 +276,9 @@ internal sealed partial class SubmissionSegmenter
             if (match is { } m && m.Length > previousLength)
             {
                 var remainder = RemainderAfter(line.Line.Text, m.Length - previousLength, out var atBoundary);
-                if (atBoundary)
+                // OCR keeps no space between two Japanese letters (the recogniser puts its own spaces between them at
+                // random), so on a recognised line the label may run straight into its value: 件名道路台帳の更新….
+                if (atBoundary || line.Line.Confidence is not null)
                     return (m.Definition, count, remainder, joined[..m.Length]);
                 return null;
             }

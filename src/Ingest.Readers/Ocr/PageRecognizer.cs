@@ -33,8 +33,11 @@ internal sealed class PageRecognizer(OcrOptions options, double snapTolerance)
     /// <summary>One line of a cell (or, where lines touch, a block of them) as an image to recognise, with its place.</summary>
     private sealed record Band(GrayImage Image, Placement Placement);
 
-    /// <summary>The lines of a horizontal cell (black and white, with its margin), each its own image with the cell's margin around it.</summary>
-    private static IEnumerable<Band> CellBands(GrayImage cell, int left, int top, int width, int height)
+    /// <summary>
+    /// The lines of a horizontal cell or of the page outside its tables (black and white, with a white margin round it
+    /// whose inside starts at page pixel <paramref name="left"/>, <paramref name="top"/>), each its own image with the margin around it.
+    /// </summary>
+    private static IEnumerable<Band> CellBands(GrayImage cell, int left, int top, int width)
     {
         foreach (var (bandTop, bandHeight) in TextBands.Find(cell))
         {
@@ -114,14 +117,15 @@ internal sealed class PageRecognizer(OcrOptions options, double snapTolerance)
                 if (h > 2.5 * w && w < dpi * 0.6)
                     verticalCells.Add((cell, left - Margin, top - Margin, w, h));
                 else
-                    bands.AddRange(CellBands(cell.Binarised(threshold), left, top, w, h));
+                    bands.AddRange(CellBands(cell.Binarised(threshold), left, top, w));
             }
         }
 
-        var glyphs = new List<Glyph>();
+        // The text outside the tables is read line by line too: in block mode Tesseract dropped whole lines of a cover's
+        // running text (条例の根拠, 【諮問】) as pictures and lost brackets.
         if (HasLetters(rest.Ink(threshold), rest.Width, 0, 0, rest.Width, rest.Height, dpi))
-            glyphs.AddRange(Glyphs(Tesseract([rest], options.Language, "6", workFolder, "free"), [new Placement(0, 0, 0, rest.Width)], toPoints, height));
-        glyphs.AddRange(RecognizeBands(bands, workFolder, toPoints, height));
+            bands.AddRange(CellBands(rest.Binarised(threshold).Crop(0, 0, rest.Width, rest.Height, Margin), 0, 0, rest.Width));
+        var glyphs = RecognizeBands(bands, workFolder, toPoints, height).ToList();
         if (verticalCells.Count > 0)
         {
             var words = Tesseract(verticalCells.Select(c => c.Image).ToList(), options.VerticalLanguage, "5", workFolder, "vertical");
