@@ -84,9 +84,9 @@ internal sealed partial class SubmissionSegmenter
             SetDocumentNumber("資料" + number.Groups[1].Value);
             return 1;
         }
-        if (_section is Section.Cover && ProcedureMark().Match(key) is { Success: true } procedure)
+        if (_section is Section.Cover && Procedure(key) is { } procedure)
         {
-            _current.Procedure = procedure.Groups[1].Value;
+            _current.Procedure = procedure;
             return 1;
         }
         if (BasisHeading().Match(key) is { Success: true } basis && key.Length <= 12)
@@ -534,8 +534,25 @@ internal sealed partial class SubmissionSegmenter
     [GeneratedRegex(@"^資料(\d+)$", RegexOptions.NonBacktracking)]
     private static partial Regex DocumentNumberLine();
 
-    // Either bracket may be missing: OCR often loses the thin 【 of a short line, and 諮問 or 報告 alone on a cover line says the same.
-    [GeneratedRegex(@"^(?:【|\()?(諮問|報告)(?:】|\))?$", RegexOptions.NonBacktracking)]
+    /// <summary>
+    /// The procedure a cover line marks (【諮問】, 【報告】). Either bracket may be missing: OCR often loses the thin 【 of a
+    /// short line, and 諮問 or 報告 alone on a cover line says the same. In brackets, a word one letter from exactly one of
+    /// the two is that one (OCR reads the dense 諮 as 放 or 族): the procedures are a known set of two.
+    /// </summary>
+    private static string? Procedure(string key)
+    {
+        if (ProcedureMark().Match(key) is not { Success: true } mark)
+            return null;
+        var word = mark.Groups[2].Value;
+        if (word is "諮問" or "報告")
+            return word;
+        if (!mark.Groups[1].Success && !mark.Groups[3].Success)
+            return null;
+        var near = new[] { "諮問", "報告" }.Where(known => (known[0] == word[0] ? 0 : 1) + (known[1] == word[1] ? 0 : 1) == 1).ToArray();
+        return near.Length == 1 ? near[0] : null;
+    }
+
+    [GeneratedRegex(@"^(【|\()?([^【】()\s]{2})(】|\))?$", RegexOptions.NonBacktracking)]
     private static partial Regex ProcedureMark();
 
     [GeneratedRegex(@"^(条例|要綱|規則|規程)の根拠", RegexOptions.NonBacktracking)]

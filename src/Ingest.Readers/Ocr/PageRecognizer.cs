@@ -37,9 +37,9 @@ internal sealed class PageRecognizer(OcrOptions options, double snapTolerance)
     /// The lines of a horizontal cell or of the page outside its tables (black and white, with a white margin round it
     /// whose inside starts at page pixel <paramref name="left"/>, <paramref name="top"/>), each its own image with the margin around it.
     /// </summary>
-    private static IEnumerable<Band> CellBands(GrayImage cell, int left, int top, int width)
+    private static IEnumerable<Band> CellBands(GrayImage cell, int left, int top, int width, bool wholePage = false)
     {
-        foreach (var (bandTop, bandHeight) in TextBands.Find(cell))
+        foreach (var (bandTop, bandHeight) in TextBands.Find(cell, skipLongColumns: wholePage))
         {
             var image = cell.Crop(0, bandTop, cell.Width, bandHeight, 0);
             var padded = new GrayImage(image.Width, image.Height + 2 * Margin);
@@ -124,7 +124,7 @@ internal sealed class PageRecognizer(OcrOptions options, double snapTolerance)
         // The text outside the tables is read line by line too: in block mode Tesseract dropped whole lines of a cover's
         // running text (条例の根拠, 【諮問】) as pictures and lost brackets.
         if (HasLetters(rest.Ink(threshold), rest.Width, 0, 0, rest.Width, rest.Height, dpi))
-            bands.AddRange(CellBands(rest.Binarised(threshold).Crop(0, 0, rest.Width, rest.Height, Margin), 0, 0, rest.Width));
+            bands.AddRange(CellBands(rest.Binarised(threshold).Crop(0, 0, rest.Width, rest.Height, Margin), 0, 0, rest.Width, wholePage: true));
         var glyphs = RecognizeBands(bands, workFolder, toPoints, height).ToList();
         if (verticalCells.Count > 0)
         {
