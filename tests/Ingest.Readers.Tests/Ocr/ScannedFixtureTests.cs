@@ -33,11 +33,11 @@ public sealed class ScannedFixtureTests(ITestOutputHelper output)
 
     /// <summary>
     /// Least share per field class over the three 300-dpi scans, as measured 2026-12-07 (README): labels 45/46, dates
-    /// 11/12, departments 6/6, partners 2/3, free text 47/52, all 111/119.
+    /// 11/12, departments 6/6, partners 2/3, free text 48/52, all 112/119.
     /// </summary>
     private static readonly Dictionary<string, double> Least300 = new()
     {
-        ["labels"] = 0.97, ["dates"] = 0.91, ["departments"] = 1.0, ["partners"] = 0.66, ["free text"] = 0.90, ["all"] = 0.93,
+        ["labels"] = 0.97, ["dates"] = 0.91, ["departments"] = 1.0, ["partners"] = 0.66, ["free text"] = 0.92, ["all"] = 0.94,
     };
 
     [SkippableFact]
@@ -61,7 +61,7 @@ public sealed class ScannedFixtureTests(ITestOutputHelper output)
     {
         Skip.If(WhyNot() is not null, WhyNot());
         var score = Score("jidou_teate_itaku.scan-200-jpeg-stamp.pdf", "jidou_teate_itaku.pdf");
-        Assert.True(score.Share >= 0.58, $"{score.Right}/{score.Total} fields ({score.Share:P1}), at least 58 % expected");
+        Assert.True(score.Share >= 0.61, $"{score.Right}/{score.Total} fields ({score.Share:P1}), at least 61 % expected (24/39 measured 2026-12-07)");
     }
 
     /// <summary>The scan read by OCR compared field by field with its digital original, every class and miss written to the test output.</summary>
