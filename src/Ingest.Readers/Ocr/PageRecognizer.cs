@@ -50,9 +50,10 @@ internal sealed class PageRecognizer(OcrOptions options, double snapTolerance)
     }
 
     /// <summary>
-    /// Recognises the bands of a page's cells: single lines in Tesseract's line mode, bands much taller than a page's
-    /// usual line (two lines with no clear row between them) in its block mode. A band it reads nothing in is read again
-    /// at half size (Tesseract now and then reads nothing in a short cell it reads at once at another size: 委託先 at 300 dpi).
+    /// Recognises the bands of a page's cells and running text: single lines in Tesseract's line mode, bands much taller
+    /// than a page's usual line (two lines with no clear row between them) in its block mode. Tesseract now and then reads
+    /// nothing in a short line it reads at once another way (委託先 in a black-and-white scan): a band read as nothing is
+    /// read again as a raw line (<c>--psm 13</c>), and what is still unread at half size.
     /// </summary>
     private IEnumerable<Glyph> RecognizeBands(List<Band> bands, string workFolder, double toPoints, double pageHeight)
     {
@@ -62,22 +63,44 @@ internal sealed class PageRecognizer(OcrOptions options, double snapTolerance)
         var glyphs = new List<Glyph>();
         var unread = new List<Band>();
         foreach (var (mode, group) in new[] { ("7", bands.Where(b => b.Image.Height <= 1.8 * usual).ToList()), ("6", bands.Where(b => b.Image.Height > 1.8 * usual).ToList()) })
+            unread.AddRange(Read(group, mode, 1, "cells-" + mode));
+        unread = Read(unread, "13", 1, "raw");
+        Read(unread, "7", 2, "retry");
+        return glyphs;
+
+        // Reads the bands (at 1/scale of their size), adds their letters, and gives back the bands read as nothing.
+        List<Band> Read(List<Band> group, string mode, int scale, string name)
         {
             if (group.Count == 0)
-                continue;
-            var words = Tesseract(group.Select(b => b.Image).ToList(), options.Language, mode, workFolder, "cells-" + mode);
+                return [];
+            var words = Tesseract(group.Select(b => scale == 2 ? b.Image.Half() : b.Image).ToList(), options.Language, mode, workFolder, name)
+                .Select(w => scale == 1 ? w : w with { Left = scale * w.Left, Top = scale * w.Top, Width = scale * w.Width, Height = scale * w.Height, LineTop = scale * w.LineTop, LineHeight = scale * w.LineHeight })
+                .Where(w => mode != "13" || OnInk(group[w.Image - 1].Image, w))
+                .ToList();
             glyphs.AddRange(Glyphs(words, group.Select(b => b.Placement).ToList(), toPoints, pageHeight));
             var read = words.Select(w => w.Image).ToHashSet();
-            unread.AddRange(Enumerable.Range(1, group.Count).Where(i => !read.Contains(i)).Select(i => group[i - 1]));
+            return Enumerable.Range(1, group.Count).Where(i => !read.Contains(i)).Select(i => group[i - 1]).ToList();
         }
-        if (unread.Count > 0)
+    }
+
+    /// <summary>
+    /// Whether a word's box holds ink at all in its (black and white) image. Tesseract's raw line mode now and then
+    /// reports 。 over blank paper after a short line; a word over nothing is its invention, not the scan's.
+    /// </summary>
+    private static bool OnInk(GrayImage image, OcrWord word)
+    {
+        if (word.Image < 1)
+            return false;
+        var ink = 0;
+        for (var y = Math.Max(0, word.Top); y < Math.Min(image.Height, word.Top + word.Height); y++)
         {
-            var again = Tesseract(unread.Select(b => b.Image.Half()).ToList(), options.Language, "7", workFolder, "retry")
-                .Select(w => w with { Left = 2 * w.Left, Top = 2 * w.Top, Width = 2 * w.Width, Height = 2 * w.Height, LineTop = 2 * w.LineTop, LineHeight = 2 * w.LineHeight })
-                .ToList();
-            glyphs.AddRange(Glyphs(again, unread.Select(b => b.Placement).ToList(), toPoints, pageHeight));
+            for (var x = Math.Max(0, word.Left); x < Math.Min(image.Width, word.Left + word.Width); x++)
+            {
+                if (image[x, y] == 0 && ++ink >= 4)
+                    return true;
+            }
         }
-        return glyphs;
+        return false;
     }
 
     public RecognizedPage Recognize(GrayImage scan, int dpi, string workFolder)

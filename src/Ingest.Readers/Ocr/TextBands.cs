@@ -36,6 +36,14 @@ internal static class TextBands
         }
         // The tallest band of ink, not of merged bands: a letter's height, which a merge must not grow.
         var tallest = bands.Count == 0 ? 0 : bands.Max(b => b.Height);
+        // A thin band at the top or bottom that runs across most of the image is what is left of the rule beside the
+        // crop (a rule found a pixel off, or broken by a seal), not part of a letter: joined to the line, Tesseract reads
+        // it as ーー or reads nothing in the line at all.
+        bool RuleRemnant((int Top, int Height) band) => band.Height < 0.35 * tallest && InkSpan(binary, band, counted) >= 0.5 * binary.Width;
+        while (bands.Count > 1 && RuleRemnant(bands[^1]))
+            bands.RemoveAt(bands.Count - 1);
+        while (bands.Count > 1 && RuleRemnant(bands[0]))
+            bands.RemoveAt(0);
         while (true)
         {
             var low = bands.FindIndex(b => b.Height < 0.35 * tallest);
@@ -57,6 +65,21 @@ internal static class TextBands
     }
 
     private static int Gap((int Top, int Height) upper, (int Top, int Height) lower) => lower.Top - (upper.Top + upper.Height);
+
+    /// <summary>How far apart the leftmost and rightmost ink of a band are, in pixels.</summary>
+    private static int InkSpan(GrayImage image, (int Top, int Height) band, bool[] counted)
+    {
+        int left = int.MaxValue, right = int.MinValue;
+        for (var y = band.Top; y < band.Top + band.Height; y++)
+        {
+            for (var x = 0; x < image.Width; x++)
+            {
+                if (counted[x] && image[x, y] == 0)
+                    (left, right) = (Math.Min(left, x), Math.Max(right, x));
+            }
+        }
+        return right < left ? 0 : right - left + 1;
+    }
 
     private static bool RowHasInk(GrayImage image, int y, bool[] counted)
     {
