@@ -77,10 +77,43 @@ internal sealed class PageRecognizer(OcrOptions options, double snapTolerance)
                 .Select(w => scale == 1 ? w : w with { Left = scale * w.Left, Top = scale * w.Top, Width = scale * w.Width, Height = scale * w.Height, LineTop = scale * w.LineTop, LineHeight = scale * w.LineHeight })
                 .Where(w => mode != "13" || OnInk(group[w.Image - 1].Image, w))
                 .ToList();
+            words = WithoutStrayInk(words);
             glyphs.AddRange(Glyphs(words, group.Select(b => b.Placement).ToList(), toPoints, pageHeight));
             var read = words.Select(w => w.Image).ToHashSet();
             return Enumerable.Range(1, group.Count).Where(i => !read.Contains(i)).Select(i => group[i - 1]).ToList();
         }
+    }
+
+    /// <summary>Below this confidence (0–1), a group of words far from the rest of its line is stray ink, not text.</summary>
+    private const double StrayConfidence = 0.7;
+
+    /// <summary>
+    /// The words without those that stand apart on their line — after a gap of more than three line heights of blank
+    /// paper — and that Tesseract is unsure of (every one below <see cref="StrayConfidence"/>): the arc of a seal or a
+    /// tick in a cell's empty part, read as ーーへ or レジ/. Text set apart in a cell is read with high confidence and
+    /// stays; a line that is nothing but such words stays too (it is marked for review by its low confidence).
+    /// </summary>
+    private static List<OcrWord> WithoutStrayInk(List<OcrWord> words)
+    {
+        var stray = new HashSet<OcrWord>();
+        foreach (var line in words.GroupBy(w => (w.Image, w.LineTop, w.LineHeight)))
+        {
+            var groups = new List<List<OcrWord>>();
+            var right = int.MinValue;
+            foreach (var word in line)
+            {
+                if (groups.Count == 0 || word.Left - right > 3 * line.Key.LineHeight)
+                    groups.Add([]);
+                groups[^1].Add(word);
+                right = Math.Max(right, word.Left + word.Width);
+            }
+            if (groups.Count < 2)
+                continue;
+            var unsure = groups.Where(g => g.All(w => w.Confidence < StrayConfidence)).ToList();
+            if (unsure.Count < groups.Count)
+                stray.UnionWith(unsure.SelectMany(g => g));
+        }
+        return stray.Count == 0 ? words : words.Where(w => !stray.Contains(w)).ToList();
     }
 
     /// <summary>
