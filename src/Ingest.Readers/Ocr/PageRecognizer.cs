@@ -93,7 +93,7 @@ internal sealed class PageRecognizer(OcrOptions options, double snapTolerance)
     /// tick in a cell's empty part, read as ーーへ or レジ/. Text set apart in a cell is read with high confidence and
     /// stays; a line that is nothing but such words stays too (it is marked for review by its low confidence).
     /// </summary>
-    private static List<OcrWord> WithoutStrayInk(List<OcrWord> words)
+    internal static List<OcrWord> WithoutStrayInk(List<OcrWord> words)
     {
         var stray = new HashSet<OcrWord>();
         foreach (var line in words.GroupBy(w => (w.Image, w.LineTop, w.LineHeight)))

@@ -32,12 +32,12 @@ public sealed class ScannedFixtureTests(ITestOutputHelper output)
     ];
 
     /// <summary>
-    /// Least share per field class over the three 300-dpi scans, as measured 2026-12-07 (README): labels 45/46, dates
-    /// 11/12, departments 6/6, partners 2/3, free text 48/52, all 112/119.
+    /// Least share per field class over the three 300-dpi scans, as measured 2026-12-07 (README): labels 46/46, dates
+    /// 11/12, departments 6/6, partners 3/3, free text 50/52, all 116/119 (97.5 %; the aim is 95 %).
     /// </summary>
     private static readonly Dictionary<string, double> Least300 = new()
     {
-        ["labels"] = 0.97, ["dates"] = 0.91, ["departments"] = 1.0, ["partners"] = 0.66, ["free text"] = 0.92, ["all"] = 0.94,
+        ["labels"] = 1.0, ["dates"] = 0.91, ["departments"] = 1.0, ["partners"] = 1.0, ["free text"] = 0.96, ["all"] = 0.97,
     };
 
     [SkippableFact]
@@ -61,7 +61,7 @@ public sealed class ScannedFixtureTests(ITestOutputHelper output)
     {
         Skip.If(WhyNot() is not null, WhyNot());
         var score = Score("jidou_teate_itaku.scan-200-jpeg-stamp.pdf", "jidou_teate_itaku.pdf");
-        Assert.True(score.Share >= 0.61, $"{score.Right}/{score.Total} fields ({score.Share:P1}), at least 61 % expected (24/39 measured 2026-12-07)");
+        Assert.True(score.Share >= 0.69, $"{score.Right}/{score.Total} fields ({score.Share:P1}), at least 69 % expected (27/39 measured 2026-12-07)");
     }
 
     /// <summary>The scan read by OCR compared field by field with its digital original, every class and miss written to the test output.</summary>
