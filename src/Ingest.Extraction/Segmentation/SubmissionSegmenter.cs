@@ -84,9 +84,9 @@ internal sealed partial class SubmissionSegmenter
             SetDocumentNumber("資料" + number.Groups[1].Value);
             return 1;
         }
-        if (_section is Section.Cover && ProcedureMark().Match(key) is { Success: true } procedure)
+        if (_section is Section.Cover && Procedure(key) is { } procedure)
         {
-            _current.Procedure = procedure.Groups[1].Value;
+            _current.Procedure = procedure;
             return 1;
         }
         if (BasisHeading().Match(key) is { Success: true } basis && key.Length <= 12)
@@ -276,7 +276,9 @@ internal sealed partial class SubmissionSegmenter
             if (match is { } m && m.Length > previousLength)
             {
                 var remainder = RemainderAfter(line.Line.Text, m.Length - previousLength, out var atBoundary);
-                if (atBoundary)
+                // OCR keeps no space between two Japanese letters (the recogniser puts its own spaces between them at
+                // random), so on a recognised line the label may run straight into its value: 件名道路台帳の更新….
+                if (atBoundary || line.Line.Confidence is not null)
                     return (m.Definition, count, remainder, joined[..m.Length]);
                 return null;
             }
@@ -346,13 +348,21 @@ internal sealed partial class SubmissionSegmenter
 
         var sheetLabel = LabelCatalog.Sheets.Canonicalise(first.Text, out var knownSheetLabel);
         var writtenLabel = LabelKey.Fold(first.Text);
-        if (_section is Section.Overview && !(knownSheetLabel && sheetLabel is "保有課" or "登録業務の名称"))
+        // A label cell read by OCR with a letter or two wrong (事業内容。, 委話先) still says which row this is: whether it
+        // starts a sheet or belongs to the overview is decided by the one catalogue label it is nearest to. The sheet's
+        // field keeps the label as read, and the label resolver corrects it and marks the correction for review.
+        var recognised = knownSheetLabel ? sheetLabel
+            : first.Confidence is not null ? OcrReview.NearestLabel(LabelCatalog.Sheets, LabelCatalog.StripParenthetical(writtenLabel))?.Canonical
+            : null;
+        if (_section is Section.Overview && recognised is not ("保有課" or "登録業務の名称"))
         {
             if (first.IsEmpty)
                 _current.Overview.AppendToLast(Joined(rest));
             else
             {
-                var label = LabelCatalog.Overview.Canonicalise(first.Text, out _);
+                var label = LabelCatalog.Overview.Canonicalise(first.Text, out var knownOverviewLabel);
+                if (!knownOverviewLabel && first.Confidence is not null && OcrReview.NearestLabel(LabelCatalog.Overview, writtenLabel) is { } near)
+                    label = near.Canonical;
                 _current.Overview.Add(label, Joined(rest));
             }
             return;
@@ -366,13 +376,13 @@ internal sealed partial class SubmissionSegmenter
                 sheet!.Fields.AppendToLast(Joined(rest));
             return;
         }
-        if (knownSheetLabel || inSheet || _section is Section.Attachment)
+        if (recognised is not null || inSheet || _section is Section.Attachment)
         {
-            if (!inSheet || (sheetLabel == "保有課" && sheet!.Fields.Contains("保有課")))
+            if (!inSheet || (recognised == "保有課" && sheet!.Fields.Contains("保有課")))
             {
                 // An unknown label outside any sheet is cover or attachment furniture, unless after a 別紙 marker it names
                 // what every sheet starts with (所管課, 事務の名称).
-                if (!knownSheetLabel && !(_section is Section.Attachment && _labels.ReadLineLabel(writtenLabel)?.Meaning is FieldMeaning.Section or FieldMeaning.Business))
+                if (recognised is null && !(_section is Section.Attachment && _labels.ReadLineLabel(writtenLabel)?.Meaning is FieldMeaning.Section or FieldMeaning.Business))
                     return;
                 sheet = StartSheet();
             }
@@ -482,7 +492,7 @@ internal sealed partial class SubmissionSegmenter
             _submissions.Add(_current);
         }
         _current.Council = heading.Groups[1].Value.Length > 0 ? heading.Groups[1].Value : null;
-        _current.DocumentKind = heading.Groups[2].Value;
+        _current.DocumentKind = heading.Groups[2].Value.EndsWith("問・報告事項", StringComparison.Ordinal) ? "諮問・報告事項" : heading.Groups[2].Value;
         if (_pendingDocumentNumber is not null)
         {
             _current.DocumentNumber ??= _pendingDocumentNumber;
@@ -517,13 +527,32 @@ internal sealed partial class SubmissionSegmenter
         return TextJoin.TightenBrackets((note >= 0 ? title[..note] : title).Trim());
     }
 
-    [GeneratedRegex(@"^(.*?(?:審議会|会議|委員会)?)(付議事項|諮問・報告事項|諮問事項|報告事項)$", RegexOptions.NonBacktracking)]
+    // Any one letter before 問・報告事項: the heading's kinds are a known set, and OCR misreads the dense 諮 (族問, 語問).
+    [GeneratedRegex(@"^(.*?(?:審議会|会議|委員会)?)(付議事項|.問・報告事項|諮問事項|報告事項)$", RegexOptions.NonBacktracking)]
     private static partial Regex SubmissionHeading();
 
     [GeneratedRegex(@"^資料(\d+)$", RegexOptions.NonBacktracking)]
     private static partial Regex DocumentNumberLine();
 
-    [GeneratedRegex(@"^(?:【|\()(諮問|報告)(?:】|\))$", RegexOptions.NonBacktracking)]
+    /// <summary>
+    /// The procedure a cover line marks (【諮問】, 【報告】). Either bracket may be missing: OCR often loses the thin 【 of a
+    /// short line, and 諮問 or 報告 alone on a cover line says the same. In brackets, a word one letter from exactly one of
+    /// the two is that one (OCR reads the dense 諮 as 放 or 族): the procedures are a known set of two.
+    /// </summary>
+    private static string? Procedure(string key)
+    {
+        if (ProcedureMark().Match(key) is not { Success: true } mark)
+            return null;
+        var word = mark.Groups[2].Value;
+        if (word is "諮問" or "報告")
+            return word;
+        if (!mark.Groups[1].Success && !mark.Groups[3].Success)
+            return null;
+        var near = new[] { "諮問", "報告" }.Where(known => (known[0] == word[0] ? 0 : 1) + (known[1] == word[1] ? 0 : 1) == 1).ToArray();
+        return near.Length == 1 ? near[0] : null;
+    }
+
+    [GeneratedRegex(@"^(【|\()?([^【】()\s]{2})(】|\))?$", RegexOptions.NonBacktracking)]
     private static partial Regex ProcedureMark();
 
     [GeneratedRegex(@"^(条例|要綱|規則|規程)の根拠", RegexOptions.NonBacktracking)]

@@ -198,6 +198,19 @@ internal sealed class GrayImage
         return new GrayImage(Width, Height, pixels);
     }
 
+    /// <summary>
+    /// The image in black and white at the given threshold. A cell is given to Tesseract so: the soft gray rim a rule
+    /// leaves beside the crop survives the speck cleaning, and Tesseract's own threshold, chosen on a small mostly white
+    /// cell, reads that rim as a row of 。 or ー.
+    /// </summary>
+    public GrayImage Binarised(byte threshold)
+    {
+        var pixels = new byte[Pixels.Length];
+        for (var i = 0; i < pixels.Length; i++)
+            pixels[i] = Pixels[i] <= threshold ? (byte)0 : (byte)255;
+        return new GrayImage(Width, Height, pixels);
+    }
+
     /// <summary>Ink mask (true = ink) at the given threshold.</summary>
     public bool[] Ink(byte threshold)
     {

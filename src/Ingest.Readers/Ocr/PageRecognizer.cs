@@ -21,6 +21,121 @@ internal sealed class PageRecognizer(OcrOptions options, double snapTolerance)
 {
     private const string TesseractPackage = "tesseract-ocr";
 
+    /// <summary>White pixels around each image given to Tesseract: its line finder wants clear paper around the letters.</summary>
+    private const int Margin = 12;
+
+    /// <summary>
+    /// Where an image's words go on the page: the image's top left corner in page pixels, and the span (in the image's
+    /// own pixels) its letters must stay within — the cell's inside, so that no letter is laid over the next cell.
+    /// </summary>
+    private readonly record struct Placement(int Left, int Top, int MinX, int MaxX);
+
+    /// <summary>One line of a cell (or, where lines touch, a block of them) as an image to recognise, with its place.</summary>
+    private sealed record Band(GrayImage Image, Placement Placement);
+
+    /// <summary>
+    /// The lines of a horizontal cell or of the page outside its tables (black and white, with a white margin round it
+    /// whose inside starts at page pixel <paramref name="left"/>, <paramref name="top"/>), each its own image with the margin around it.
+    /// </summary>
+    private static IEnumerable<Band> CellBands(GrayImage cell, int left, int top, int width, bool wholePage = false)
+    {
+        foreach (var (bandTop, bandHeight) in TextBands.Find(cell, skipLongColumns: wholePage))
+        {
+            var image = cell.Crop(0, bandTop, cell.Width, bandHeight, 0);
+            var padded = new GrayImage(image.Width, image.Height + 2 * Margin);
+            Array.Fill(padded.Pixels, (byte)255);
+            Array.Copy(image.Pixels, 0, padded.Pixels, Margin * padded.Width, image.Pixels.Length);
+            yield return new Band(padded, new Placement(left - Margin, top - Margin + bandTop - Margin, Margin, Margin + width));
+        }
+    }
+
+    /// <summary>
+    /// Recognises the bands of a page's cells and running text: single lines in Tesseract's line mode, bands much taller
+    /// than a page's usual line (two lines with no clear row between them) in its block mode. Tesseract now and then reads
+    /// nothing in a short line it reads at once another way (委託先 in a black-and-white scan): a band read as nothing is
+    /// read again as a raw line (<c>--psm 13</c>), and what is still unread at half size.
+    /// </summary>
+    private IEnumerable<Glyph> RecognizeBands(List<Band> bands, string workFolder, double toPoints, double pageHeight)
+    {
+        if (bands.Count == 0)
+            return [];
+        var usual = bands.Select(b => b.Image.Height).Order().ElementAt(bands.Count / 2);
+        var glyphs = new List<Glyph>();
+        var unread = new List<Band>();
+        foreach (var (mode, group) in new[] { ("7", bands.Where(b => b.Image.Height <= 1.8 * usual).ToList()), ("6", bands.Where(b => b.Image.Height > 1.8 * usual).ToList()) })
+            unread.AddRange(Read(group, mode, 1, "cells-" + mode));
+        unread = Read(unread, "13", 1, "raw");
+        Read(unread, "7", 2, "retry");
+        return glyphs;
+
+        // Reads the bands (at 1/scale of their size), adds their letters, and gives back the bands read as nothing.
+        List<Band> Read(List<Band> group, string mode, int scale, string name)
+        {
+            if (group.Count == 0)
+                return [];
+            var words = Tesseract(group.Select(b => scale == 2 ? b.Image.Half() : b.Image).ToList(), options.Language, mode, workFolder, name)
+                .Select(w => scale == 1 ? w : w with { Left = scale * w.Left, Top = scale * w.Top, Width = scale * w.Width, Height = scale * w.Height, LineTop = scale * w.LineTop, LineHeight = scale * w.LineHeight })
+                .Where(w => mode != "13" || OnInk(group[w.Image - 1].Image, w))
+                .ToList();
+            words = WithoutStrayInk(words);
+            glyphs.AddRange(Glyphs(words, group.Select(b => b.Placement).ToList(), toPoints, pageHeight));
+            var read = words.Select(w => w.Image).ToHashSet();
+            return Enumerable.Range(1, group.Count).Where(i => !read.Contains(i)).Select(i => group[i - 1]).ToList();
+        }
+    }
+
+    /// <summary>Below this confidence (0–1), a group of words far from the rest of its line is stray ink, not text.</summary>
+    private const double StrayConfidence = 0.7;
+
+    /// <summary>
+    /// The words without those that stand apart on their line — after a gap of more than three line heights of blank
+    /// paper — and that Tesseract is unsure of (every one below <see cref="StrayConfidence"/>): the arc of a seal or a
+    /// tick in a cell's empty part, read as ーーへ or レジ/. Text set apart in a cell is read with high confidence and
+    /// stays; a line that is nothing but such words stays too (it is marked for review by its low confidence).
+    /// </summary>
+    internal static List<OcrWord> WithoutStrayInk(List<OcrWord> words)
+    {
+        var stray = new HashSet<OcrWord>();
+        foreach (var line in words.GroupBy(w => (w.Image, w.LineTop, w.LineHeight)))
+        {
+            var groups = new List<List<OcrWord>>();
+            var right = int.MinValue;
+            foreach (var word in line)
+            {
+                if (groups.Count == 0 || word.Left - right > 3 * line.Key.LineHeight)
+                    groups.Add([]);
+                groups[^1].Add(word);
+                right = Math.Max(right, word.Left + word.Width);
+            }
+            if (groups.Count < 2)
+                continue;
+            var unsure = groups.Where(g => g.All(w => w.Confidence < StrayConfidence)).ToList();
+            if (unsure.Count < groups.Count)
+                stray.UnionWith(unsure.SelectMany(g => g));
+        }
+        return stray.Count == 0 ? words : words.Where(w => !stray.Contains(w)).ToList();
+    }
+
+    /// <summary>
+    /// Whether a word's box holds ink at all in its (black and white) image. Tesseract's raw line mode now and then
+    /// reports 。 over blank paper after a short line; a word over nothing is its invention, not the scan's.
+    /// </summary>
+    private static bool OnInk(GrayImage image, OcrWord word)
+    {
+        if (word.Image < 1)
+            return false;
+        var ink = 0;
+        for (var y = Math.Max(0, word.Top); y < Math.Min(image.Height, word.Top + word.Height); y++)
+        {
+            for (var x = Math.Max(0, word.Left); x < Math.Min(image.Width, word.Left + word.Width); x++)
+            {
+                if (image[x, y] == 0 && ++ink >= 4)
+                    return true;
+            }
+        }
+        return false;
+    }
+
     public RecognizedPage Recognize(GrayImage scan, int dpi, string workFolder)
     {
         var threshold = scan.InkThreshold();
@@ -34,13 +149,12 @@ internal sealed class PageRecognizer(OcrOptions options, double snapTolerance)
         var tables = LatticeTableFinder.Find(segments, snapTolerance).Where(t => t.Regions.Count >= 2).ToList();
         var thickness = rules.Count == 0 ? 2 : rules.Select(r => r.Thickness).Order().ElementAt(rules.Count / 2);
 
-        var horizontalCells = new List<(GrayImage Image, int Left, int Top)>();
+        var bands = new List<Band>();
         var verticalCells = new List<(GrayImage Image, int Left, int Top, int Width, int Height)>();
         // Tesseract is given the page cleaned of specks and grain (letters and a pixel around them kept as scanned): on a
         // small noisy cell its own binarisation sometimes finds no text at all.
         var clean = page.KeepOnly(Grown(ink, page.Width, page.Height));
         var rest = new GrayImage(page.Width, page.Height, (byte[])clean.Pixels.Clone());
-        const int margin = 12;
         foreach (var table in tables)
         {
             var bounds = PixelBox(table.Bounds, toPoints, height);
@@ -54,40 +168,26 @@ internal sealed class PageRecognizer(OcrOptions options, double snapTolerance)
                 var (left, top, w, h) = (box.Left + inset, box.Top + inset, box.Width - 2 * inset, box.Height - 2 * inset);
                 if (w < 4 || h < 4 || !HasLetters(ink, page.Width, left + thickness, top + thickness, w - 2 * thickness, h - 2 * thickness, dpi))
                     continue;
-                var cell = clean.Crop(left, top, w, h, margin);
-                ClearRuleRemnants(cell, threshold, margin, thickness + 2);
+                var cell = clean.Crop(left, top, w, h, Margin);
+                ClearRuleRemnants(cell, threshold, Margin, thickness + 2);
                 if (h > 2.5 * w && w < dpi * 0.6)
-                    verticalCells.Add((cell, left - margin, top - margin, w, h));
+                    verticalCells.Add((cell, left - Margin, top - Margin, w, h));
                 else
-                    horizontalCells.Add((cell, left - margin, top - margin));
+                    bands.AddRange(CellBands(cell.Binarised(threshold), left, top, w));
             }
         }
 
-        var glyphs = new List<Glyph>();
+        // The text outside the tables is read line by line too: in block mode Tesseract dropped whole lines of a cover's
+        // running text (条例の根拠, 【諮問】) as pictures and lost brackets.
         if (HasLetters(rest.Ink(threshold), rest.Width, 0, 0, rest.Width, rest.Height, dpi))
-            glyphs.AddRange(Glyphs(Tesseract([rest], options.Language, "6", workFolder, "free"), [(0, 0)], toPoints, height));
-        if (horizontalCells.Count > 0)
-        {
-            var words = Tesseract(horizontalCells.Select(c => c.Image).ToList(), options.Language, "6", workFolder, "cells");
-            glyphs.AddRange(Glyphs(words, horizontalCells.Select(c => (c.Left, c.Top)).ToList(), toPoints, height));
-            // Tesseract now and then reads nothing in a short one-line cell it reads at once at another size (委託先 at
-            // 300 dpi); the cells it left empty are read again as single lines at half size.
-            var read = words.Select(w => w.Image).ToHashSet();
-            var empty = Enumerable.Range(1, horizontalCells.Count).Where(i => !read.Contains(i)).Select(i => horizontalCells[i - 1]).ToList();
-            if (empty.Count > 0)
-            {
-                var again = Tesseract(empty.Select(c => c.Image.Half()).ToList(), options.Language, "7", workFolder, "retry")
-                    .Select(w => w with { Left = 2 * w.Left, Top = 2 * w.Top, Width = 2 * w.Width, Height = 2 * w.Height, LineTop = 2 * w.LineTop, LineHeight = 2 * w.LineHeight })
-                    .ToList();
-                glyphs.AddRange(Glyphs(again, empty.Select(c => (c.Left, c.Top)).ToList(), toPoints, height));
-            }
-        }
+            bands.AddRange(CellBands(rest.Binarised(threshold).Crop(0, 0, rest.Width, rest.Height, Margin), 0, 0, rest.Width, wholePage: true));
+        var glyphs = RecognizeBands(bands, workFolder, toPoints, height).ToList();
         if (verticalCells.Count > 0)
         {
             var words = Tesseract(verticalCells.Select(c => c.Image).ToList(), options.VerticalLanguage, "5", workFolder, "vertical");
-            glyphs.AddRange(VerticalGlyphs(words, verticalCells.Select(c => (c.Left + margin, c.Top + margin, c.Width, c.Height)).ToList(), toPoints, height));
+            glyphs.AddRange(VerticalGlyphs(words, verticalCells.Select(c => (c.Left + Margin, c.Top + Margin, c.Width, c.Height)).ToList(), toPoints, height));
         }
-        return new RecognizedPage(glyphs.ToArray(), segments, width, height, dpi, skew, horizontalCells.Count + verticalCells.Count);
+        return new RecognizedPage(glyphs.ToArray(), segments, width, height, dpi, skew, bands.Count + verticalCells.Count);
     }
 
     /// <summary>Whitens rows and columns along the crop's edges (inside its white margin) that are mostly ink: the rims of the cell's rules.</summary>
@@ -208,20 +308,22 @@ internal sealed class PageRecognizer(OcrOptions options, double snapTolerance)
     /// <summary>
     /// Words as letters in points: each word's box shared evenly by its letters, on its line's baseline, its line's height
     /// as size. Tesseract's Japanese model splits a line into many short "words" with gaps the layout stages would read
-    /// as spaces; the words are laid out again one after another, apart only where Tesseract's text has a space.
+    /// as spaces; the words are laid out again one after another, apart only where Tesseract's text has a space. Its
+    /// word boxes overlap and some span the next words, so a word ends where its own box ends (not one box width after
+    /// the previous word: that drift carried the end of a label's line into the value's cell), and a line that still
+    /// runs past its image's span is pressed back into it.
     /// </summary>
-    private static IEnumerable<Glyph> Glyphs(List<OcrWord> words, IReadOnlyList<(int Left, int Top)> offsets, double toPoints, double pageHeight)
+    private static IEnumerable<Glyph> Glyphs(List<OcrWord> words, IReadOnlyList<Placement> places, double toPoints, double pageHeight)
     {
         foreach (var line in words.GroupBy(w => (w.Image, w.LineTop, w.LineHeight)))
         {
-            if (line.Key.Image < 1 || line.Key.Image > offsets.Count)
+            if (line.Key.Image < 1 || line.Key.Image > places.Count)
                 continue;
-            var (dx, dy) = offsets[line.Key.Image - 1];
+            var place = places[line.Key.Image - 1];
             // Tesseract's order, not the boxes': its Japanese word boxes overlap, and sorting them would swap letters.
             var ordered = line.ToList();
+            var laid = new List<(string Letter, double Left, double Right, double Confidence)>();
             var previousRight = double.MinValue;
-            var baseline = pageHeight - (dy + line.Key.LineTop + line.Key.LineHeight) * toPoints;
-            var size = Math.Max(line.Key.LineHeight, 1) * toPoints;
             for (var k = 0; k < ordered.Count; k++)
             {
                 var word = ordered[k];
@@ -229,17 +331,26 @@ internal sealed class PageRecognizer(OcrOptions options, double snapTolerance)
                 // Where Tesseract's text has no space the gap is closed; where it has one, it is at least half a letter.
                 // Between two Japanese letters Tesseract's spaces are its own, not the document's: those are closed too.
                 var spaced = k > 0 && word.SpaceBefore && !(Script.IsCjk(ordered[k - 1].Text[^1]) && Script.IsCjk(word.Text[0]));
-                var start = k == 0 ? word.Left
+                var start = k == 0 ? Math.Max(word.Left, place.MinX)
                     : spaced ? Math.Max(word.Left, previousRight + 0.5 * line.Key.LineHeight)
                     : previousRight;
-                var right = Math.Max(start + word.Width, start + letters.Count);
+                var right = Math.Max(word.Left + word.Width, start + letters.Count);
                 previousRight = right;
                 var step = (right - start) / letters.Count;
                 for (var i = 0; i < letters.Count; i++)
-                {
-                    var left = (dx + start + i * step) * toPoints;
-                    yield return new Glyph(letters[i], left, left + step * toPoints, baseline, size, TextStyle.None, word.Confidence);
-                }
+                    laid.Add((letters[i], start + i * step, start + (i + 1) * step, word.Confidence));
+            }
+            if (laid.Count == 0)
+                continue;
+            var (from, to) = (laid[0].Left, laid[^1].Right);
+            var squeeze = to > place.MaxX && to > from ? Math.Max(0, place.MaxX - from) / (to - from) : 1.0;
+            var baseline = pageHeight - (place.Top + line.Key.LineTop + line.Key.LineHeight) * toPoints;
+            var size = Math.Max(line.Key.LineHeight, 1) * toPoints;
+            foreach (var (letter, left, right, confidence) in laid)
+            {
+                var x1 = (place.Left + from + (left - from) * squeeze) * toPoints;
+                var x2 = (place.Left + from + (right - from) * squeeze) * toPoints;
+                yield return new Glyph(letter, x1, Math.Max(x2, x1 + 0.01), baseline, size, TextStyle.None, confidence);
             }
         }
     }

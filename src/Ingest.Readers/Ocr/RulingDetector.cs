@@ -129,11 +129,33 @@ internal static class RulingDetector
         return runs;
     }
 
-    /// <summary>Runs on neighbouring rows (or columns) that overlap by most of the shorter one are one line; too thick a pile is not a rule.</summary>
+    /// <summary>
+    /// The rule inside a pile too thick to be one: the rows that run most of the pile's length, when they are thin enough
+    /// by themselves. The rest is something drawn across the rule — a seal's ring meeting it, whose short runs piled onto
+    /// it — and dropping the whole pile merged the two table rows the rule parts.
+    /// </summary>
+    private static Line? Core(List<Run> runs, int length, int maxThickness)
+    {
+        var core = runs.Where(r => r.End - r.Start + 1 >= 0.5 * length).ToList();
+        if (core.Count == 0)
+            return null;
+        var (first, last) = (core.Min(r => r.Across), core.Max(r => r.Across));
+        if (last - first + 1 > maxThickness)
+            return null;
+        long weighted = 0, weight = 0;
+        foreach (var run in core)
+        {
+            weighted += (long)run.Across * (run.End - run.Start + 1);
+            weight += run.End - run.Start + 1;
+        }
+        return new Line((double)weighted / weight, core.Min(r => r.Start), core.Max(r => r.End), last - first + 1);
+    }
+
+    /// <summary>Runs on neighbouring rows (or columns) that overlap by most of the shorter one are one line; too thick a pile is not a rule (but see <see cref="Core"/>).</summary>
     private static List<Line> Lines(List<Run> runs, int maxThickness)
     {
         // Open piles: each has the last row it grew on, its extent and its rows.
-        var open = new List<(int Last, int Start, int End, int First, long WeightedAcross, long Weight)>();
+        var open = new List<(int Last, int Start, int End, int First, long WeightedAcross, long Weight, List<Run> Runs)>();
         var closed = new List<Line>();
         void Close(int index)
         {
@@ -141,6 +163,8 @@ internal static class RulingDetector
             var thickness = pile.Last - pile.First + 1;
             if (thickness <= maxThickness)
                 closed.Add(new Line((double)pile.WeightedAcross / pile.Weight, pile.Start, pile.End, thickness));
+            else if (Core(pile.Runs, pile.End - pile.Start + 1, maxThickness) is { } core)
+                closed.Add(core);
             open.RemoveAt(index);
         }
         foreach (var run in runs) // in order of row (column)
@@ -160,15 +184,16 @@ internal static class RulingDetector
                 if (overlap >= 0.5 * Math.Min(pile.End - pile.Start, run.End - run.Start))
                 {
                     var length = run.End - run.Start + 1;
+                    pile.Runs.Add(run);
                     open[k] = (run.Across, Math.Min(pile.Start, run.Start), Math.Max(pile.End, run.End), pile.First,
-                        pile.WeightedAcross + (long)run.Across * length, pile.Weight + length);
+                        pile.WeightedAcross + (long)run.Across * length, pile.Weight + length, pile.Runs);
                     joined = true;
                 }
             }
             if (!joined)
             {
                 var length = run.End - run.Start + 1;
-                open.Add((run.Across, run.Start, run.End, run.Across, (long)run.Across * length, length));
+                open.Add((run.Across, run.Start, run.End, run.Across, (long)run.Across * length, length, [run]));
             }
         }
         while (open.Count > 0)

@@ -103,6 +103,60 @@ public sealed class OcrUnitTests
         Assert.Equal(600, scans.Resolution(1200));
     }
 
+    [Fact]
+    public void Text_bands_are_the_lines_of_a_cell_with_a_letters_loose_dot_kept_and_a_rule_remnant_and_a_far_speck_dropped()
+    {
+        var cell = new GrayImage(400, 200);
+        Fill(cell, 10, 10, 300, 40);   // first line
+        Fill(cell, 10, 54, 4, 4);      // the tail of its comma, past a blank row: part of the line
+        Fill(cell, 10, 70, 120, 40);   // second line (め。)
+        Fill(cell, 390, 150, 3, 3);    // a speck far below
+        Fill(cell, 0, 196, 400, 2);    // what is left of the rule under the cell
+        var bands = TextBands.Find(cell);
+        Assert.Equal([(10, 48), (70, 40)], bands);
+    }
+
+    [Fact]
+    public void Text_bands_of_running_text_look_past_a_page_tall_column()
+    {
+        var page = new GrayImage(600, 300);
+        Fill(page, 5, 0, 3, 300);      // the edge of a table cut away from the page, from top to bottom
+        Fill(page, 50, 20, 400, 40);
+        Fill(page, 50, 100, 400, 40);
+        Assert.Single(TextBands.Find(page));
+        Assert.Equal([(20, 40), (100, 40)], TextBands.Find(page, skipLongColumns: true));
+    }
+
+    [Fact]
+    public void A_rule_with_a_seals_ring_lying_along_it_is_still_a_rule()
+    {
+        var page = new GrayImage(800, 300);
+        Fill(page, 20, 150, 700, 3);   // a table's rule
+        Fill(page, 300, 136, 60, 14);  // the flat of a seal's ring drawn along it, touching it: the pile is 17 rows thick
+        var rules = RulingDetector.Find(page.CleanInk(page.InkThreshold()), page.Width, page.Height, 300);
+        var rule = Assert.Single(rules, r => r.IsHorizontal && r.X2 - r.X1 > 600);
+        Assert.InRange(rule.Y1, 150, 153);
+    }
+
+    [Fact]
+    public void Unsure_words_far_from_the_rest_of_their_line_are_stray_ink_and_sure_ones_are_text()
+    {
+        OcrWord Word(string text, int left, double confidence) => new(1, text, left, 10, 40 * text.Length, 40, confidence, 10, 40);
+        var line = new List<OcrWord> { Word("株式会社", 10, 0.95), Word("黒松", 170, 0.93), Word("ーー", 1167, 0.45), Word("へ", 1230, 0.62) };
+        Assert.Equal(["株式会社", "黒松"], PageRecognizer.WithoutStrayInk(line).Select(w => w.Text));
+        var apart = new List<OcrWord> { Word("氏名", 10, 0.95), Word("住所", 600, 0.91) };
+        Assert.Equal(["氏名", "住所"], PageRecognizer.WithoutStrayInk(apart).Select(w => w.Text));
+        var alone = new List<OcrWord> { Word("レジ", 600, 0.2) };
+        Assert.Single(PageRecognizer.WithoutStrayInk(alone));
+    }
+
+    private static void Fill(GrayImage image, int x, int y, int w, int h)
+    {
+        for (var j = y; j < y + h; j++)
+            for (var i = x; i < x + w; i++)
+                image[i, j] = 0;
+    }
+
     /// <summary>
     /// An A4-proportioned page at 300 dpi with a ruled table (two columns, four rows, the second row one line high) and,
     /// inside the cells, strokes shaped like the long strokes of letters, plus a line of "text" blocks above it.

@@ -10,7 +10,8 @@ namespace Ingest.Readers.Tests.Ocr;
 /// noisy, JPEG and CCITT G4, a stamp or a tick over a cell) read by OCR, field by field against the digital PDF.
 /// Fields are compared by class: labels (the field is there), dates (fiscal year, period start, end and recurrence:
 /// exact), partners and departments (exact), free text (the same after removing white space, to within a tenth of its
-/// letters). Each scan must stay at or above the share it reaches today, so a change that reads worse fails here.
+/// letters: normalised edit distance at most 0.1). The 300-dpi scans together must keep, per field class, the share
+/// they reach today (README, OCR section), and the 200-dpi scan its overall share, so a change that reads worse fails here.
 /// </summary>
 public sealed class ScannedFixtureTests(ITestOutputHelper output)
 {
@@ -22,33 +23,63 @@ public sealed class ScannedFixtureTests(ITestOutputHelper output)
         return scans.Unready() is { } why ? $"OCR cannot run here: {why}" : null;
     }
 
-    /// <summary>Scan, the digital PDF it was made from, and the least share of fields it must get right.</summary>
-    public static TheoryData<string, string, double> Scans() => new()
+    /// <summary>The 300-dpi scans (the resolution offices scan forms at) and the digital PDF each was made from.</summary>
+    private static readonly (string Scan, string Digital)[] Scans300 =
+    [
+        ("kuromatsu_sokuryou_itaku.scan-300-jpeg.pdf", "kuromatsu_sokuryou_itaku.pdf"),
+        ("kuromatsu_sokuryou_itaku.scan-300-g4-stamp.pdf", "kuromatsu_sokuryou_itaku.pdf"),
+        ("kokuho_gaibu_ketsugo.scan-300-jpeg-tick.pdf", "kokuho_gaibu_ketsugo.pdf"),
+    ];
+
+    /// <summary>
+    /// Least share per field class over the three 300-dpi scans, as measured 2026-12-07 (README): labels 46/46, dates
+    /// 11/12, departments 6/6, partners 3/3, free text 50/52, all 116/119 (97.5 %; the aim is 95 %).
+    /// </summary>
+    private static readonly Dictionary<string, double> Least300 = new()
     {
-        { "kuromatsu_sokuryou_itaku.scan-300-jpeg.pdf", "kuromatsu_sokuryou_itaku.pdf", 0.80 },
-        { "kuromatsu_sokuryou_itaku.scan-300-g4-stamp.pdf", "kuromatsu_sokuryou_itaku.pdf", 0.75 },
-        { "kokuho_gaibu_ketsugo.scan-300-jpeg-tick.pdf", "kokuho_gaibu_ketsugo.pdf", 0.75 },
-        { "jidou_teate_itaku.scan-200-jpeg-stamp.pdf", "jidou_teate_itaku.pdf", 0.50 },
+        ["labels"] = 1.0, ["dates"] = 0.91, ["departments"] = 1.0, ["partners"] = 1.0, ["free text"] = 0.96, ["all"] = 0.97,
     };
 
-    [SkippableTheory]
-    [MemberData(nameof(Scans))]
-    public void A_scan_gives_the_digital_records_fields(string scan, string digital, double least)
+    [SkippableFact]
+    public void The_300_dpi_scans_give_the_digital_records_fields_per_class()
     {
         Skip.If(WhyNot() is not null, WhyNot());
+        var total = new FieldScore();
+        foreach (var (scan, digital) in Scans300)
+        {
+            var score = Score(scan, digital);
+            total.Add(score);
+        }
+        output.WriteLine($"300 dpi together: {total.Right}/{total.Total} = {total.Share:P1}");
+        foreach (var (field, (right, all)) in total.Classes)
+            Assert.True((double)right / all >= Least300[field], $"{field}: {right}/{all}, at least {Least300[field]:P0} expected");
+        Assert.True(total.Share >= Least300["all"], $"all: {total.Right}/{total.Total} ({total.Share:P1}), at least {Least300["all"]:P0} expected");
+    }
+
+    [SkippableFact]
+    public void A_200_dpi_scan_with_a_seal_gives_most_of_the_digital_records_fields()
+    {
+        Skip.If(WhyNot() is not null, WhyNot());
+        var score = Score("jidou_teate_itaku.scan-200-jpeg-stamp.pdf", "jidou_teate_itaku.pdf");
+        Assert.True(score.Share >= 0.69, $"{score.Right}/{score.Total} fields ({score.Share:P1}), at least 69 % expected (27/39 measured 2026-12-07)");
+    }
+
+    /// <summary>The scan read by OCR compared field by field with its digital original, every class and miss written to the test output.</summary>
+    private FieldScore Score(string scan, string digital)
+    {
         var expected = Single(Fixtures.Pipeline.ExtractFile(Fixtures.File(digital)));
         var actual = Single(Fixtures.Pipeline.ExtractFile(Path.Combine(ScanFolder, scan)));
-
         Assert.True(actual.Source.Ocr);
         Assert.InRange(actual.Source.OcrConfidence ?? -1, 0.5, 1.0);
         Assert.Null(expected.Source.Ocr);
         var score = FieldScore.Compare(expected, actual);
+        output.WriteLine(scan);
         foreach (var (field, right) in score.Classes.OrderBy(c => c.Key))
-            output.WriteLine($"{field}: {right.Right}/{right.Total}");
+            output.WriteLine($"  {field}: {right.Right}/{right.Total}");
         foreach (var miss in score.Misses)
             output.WriteLine($"  miss: {miss}");
-        output.WriteLine($"all: {score.Right}/{score.Total} = {score.Share:P1}");
-        Assert.True(score.Share >= least, $"{scan}: {score.Right}/{score.Total} fields ({score.Share:P1}), at least {least:P0} expected");
+        output.WriteLine($"  all: {score.Right}/{score.Total} = {score.Share:P1}");
+        return score;
     }
 
     [SkippableFact]
@@ -112,27 +143,27 @@ internal sealed class FieldScore
     {
         var score = new FieldScore();
         score.Add("dates", "fiscalYear", expected.FiscalYear == actual.FiscalYear);
-        score.Add("departments", "department", expected.Department == actual.Department);
+        score.Add("departments", "department", expected.Department == actual.Department, expected.Department, actual.Department);
         foreach (var (name, want, got) in new[] { ("title", expected.Title, actual.Title), ("council", expected.Council, actual.Council),
                      ("procedure", expected.Procedure, actual.Procedure), ("documentNumber", expected.DocumentNumber, actual.DocumentNumber) })
-            score.Add("free text", name, Close(want, got));
+            score.Add("free text", name, Close(want, got), want, got);
         foreach (var (label, text) in expected.Overview)
         {
             score.Add("labels", label, actual.Overview.ContainsKey(label));
-            score.Add("free text", label, Close(text, actual.Overview.GetValueOrDefault(label)));
+            score.Add("free text", label, Close(text, actual.Overview.GetValueOrDefault(label)), text, actual.Overview.GetValueOrDefault(label));
         }
         foreach (var (want, got) in expected.Sheets.Zip(actual.Sheets))
         {
-            score.Add("labels", "sheet type", want.Type == got.Type);
+            score.Add("labels", "sheet type", want.Type == got.Type, want.Type.ToString(), got.Type.ToString());
             foreach (var (label, text) in want.Fields)
             {
                 score.Add("labels", label, got.Fields.ContainsKey(label));
                 if (label == "保有課")
-                    score.Add("departments", label, got.Fields.GetValueOrDefault(label) == text);
+                    score.Add("departments", label, got.Fields.GetValueOrDefault(label) == text, text, got.Fields.GetValueOrDefault(label));
                 else
-                    score.Add("free text", label, Close(text, got.Fields.GetValueOrDefault(label)));
+                    score.Add("free text", label, Close(text, got.Fields.GetValueOrDefault(label)), text, got.Fields.GetValueOrDefault(label));
             }
-            score.Add("partners", "partners", want.Partners.SequenceEqual(got.Partners));
+            score.Add("partners", "partners", want.Partners.SequenceEqual(got.Partners), string.Join(" / ", want.Partners), string.Join(" / ", got.Partners));
             score.Add("dates", "period start", want.Period?.Start == got.Period?.Start);
             score.Add("dates", "period end", want.Period?.End == got.Period?.End);
             score.Add("dates", "recurrence", want.Period?.Recurrence == got.Period?.Recurrence);
@@ -142,12 +173,23 @@ internal sealed class FieldScore
         return score;
     }
 
-    private void Add(string fieldClass, string field, bool right)
+    /// <summary>Adds another comparison's counts to these, class by class.</summary>
+    public void Add(FieldScore other)
+    {
+        foreach (var (fieldClass, (right, total)) in other.Classes)
+        {
+            var (r, t) = Classes.GetValueOrDefault(fieldClass);
+            Classes[fieldClass] = (r + right, t + total);
+        }
+        Misses.AddRange(other.Misses);
+    }
+
+    private void Add(string fieldClass, string field, bool right, string? want = null, string? got = null)
     {
         var (r, t) = Classes.GetValueOrDefault(fieldClass);
         Classes[fieldClass] = (r + (right ? 1 : 0), t + 1);
         if (!right)
-            Misses.Add($"{fieldClass}: {field}");
+            Misses.Add(want is null && got is null ? $"{fieldClass}: {field}" : $"{fieldClass}: {field}\n      want: {want}\n      got:  {got}");
     }
 
     /// <summary>The same text, white space aside, to within a tenth of its letters (edit distance).</summary>
