@@ -91,11 +91,13 @@ internal static class ReportCommand
         try
         {
             using var store = IndexStore.Open(directory);
+            StartupTrace.Mark("store opened");
             if (!store.Exists)
             {
                 errors.WriteLine(ConsoleText.Line($"{directory}: the folder holds no index (import files first)"));
                 return 1;
             }
+            StartupTrace.Mark("index exists");
             return Run(request with { TerminalWidth = TerminalWidth() }, store.AllRecords(), clock, Console.OpenStandardOutput, Console.IsOutputRedirected, errors);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
@@ -150,6 +152,7 @@ internal static class ReportCommand
         if (writer is TableReportWriter && request.Out is null && request.TerminalWidth is { } width)
             writer = new TableReportWriter(width);
         var report = RenewalReportBuilder.Build(records, query);
+        StartupTrace.Mark("report built");
         try
         {
             if (request.Out is null)

@@ -32,5 +32,12 @@ public static class RecordJson
     public static string Serialize<T>(T value, bool indented = true) =>
         JsonSerializer.Serialize(value, indented ? Options : Compact);
 
-    public static T? Deserialize<T>(string json) => JsonSerializer.Deserialize<T>(json, Options);
+    private static int _tmpCount;
+    public static T? Deserialize<T>(string json)
+    {
+        if (_tmpCount == 0) Ingest.Core.Diagnostics.StartupTrace.Mark("TMP first deserialize start");
+        var v = JsonSerializer.Deserialize<T>(json, Options);
+        if (_tmpCount++ is 0 or 1 or 100 or 998) Ingest.Core.Diagnostics.StartupTrace.Mark("TMP deserialized " + _tmpCount);
+        return v;
+    }
 }
