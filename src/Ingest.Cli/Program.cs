@@ -23,7 +23,7 @@ public static class Program
     }
 
     /// <summary>Every command by its name, registered once here; each is created only when asked for.</summary>
-    private static readonly (string Name, Func<Command> Create)[] _commands =
+    internal static readonly (string Name, Func<Command> Create)[] CommandTable =
     [
         ("extract", ExtractCommand.Create),
         ("import", ImportCommand.Create),
@@ -53,8 +53,8 @@ public static class Program
     public static RootCommand BuildRoot(string? invoked)
     {
         var root = new RootCommand("Ingest: privacy-council submissions to structured, searchable, reportable records.");
-        var only = _commands.Where(command => command.Name == invoked).ToArray();
-        foreach (var (_, create) in only.Length > 0 ? only : _commands)
+        var only = CommandTable.Where(command => command.Name == invoked).ToArray();
+        foreach (var (_, create) in only.Length > 0 ? only : CommandTable)
             root.Subcommands.Add(create());
         return root;
     }

@@ -98,7 +98,9 @@ internal static class ReportCommand
                 return 1;
             }
             StartupTrace.Mark("index exists");
-            return Run(request with { TerminalWidth = TerminalWidth() }, store.AllRecords(), clock, Console.OpenStandardOutput, Console.IsOutputRedirected, errors);
+            var records = store.AllRecords().ToList();
+            StartupTrace.Mark($"{records.Count} records read");
+            return Run(request with { TerminalWidth = TerminalWidth() }, records, clock, Console.OpenStandardOutput, Console.IsOutputRedirected, errors);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
         {
@@ -159,6 +161,7 @@ internal static class ReportCommand
             {
                 using var stdout = standardOutput();
                 writer.Write(report, stdout);
+                StartupTrace.Mark("report written");
             }
             else
             {

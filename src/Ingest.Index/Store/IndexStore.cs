@@ -130,23 +130,14 @@ public sealed class IndexStore : IDisposable
         ArgumentNullException.ThrowIfNull(lease);
         var reader = lease.Reader;
         var liveDocs = MultiFields.GetLiveDocs(reader);
-        var tmpRead = new System.Diagnostics.Stopwatch(); var tmpJson = new System.Diagnostics.Stopwatch(); long tmpChars = 0; var tmpN = 0;
         for (var doc = 0; doc < reader.MaxDoc; doc++)
         {
             if (liveDocs is not null && !liveDocs.Get(doc))
                 continue;
-            tmpRead.Start();
             var json = reader.Document(doc, _recordField).Get(IndexFields.Record);
-            tmpRead.Stop();
-            if (json is null) continue;
-            tmpChars += json.Length; tmpN++;
-            tmpJson.Start();
-            var r = RecordJson.Deserialize<SubmissionRecord>(json);
-            tmpJson.Stop();
-            if (r is { } record)
+            if (json is not null && RecordJson.Deserialize<SubmissionRecord>(json) is { } record)
                 yield return record;
         }
-        Ingest.Core.Diagnostics.StartupTrace.Mark($"TMP read {tmpRead.ElapsedMilliseconds} ms json {tmpJson.ElapsedMilliseconds} ms, {tmpN} records {tmpChars} chars, maxdoc {reader.MaxDoc}");
     }
 
     /// <summary>The record <paramref name="pathOrId"/> names (path, file name, record id or hash prefix; see <see cref="RecordLookup"/>).</summary>
