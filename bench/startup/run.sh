@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Start-up of the commands people type most: `ingest search`, `ingest show`, `ingest report renewals` (and `--version`, the
-# floor of any .NET start), each run RUNS times as a fresh process under GNU time -v, printing the median wall time and
-# the median peak resident memory per command, with the 1-minute load average read before every run (the machine may be
+# floor of any .NET start), each run RUNS times as a fresh process under GNU time -v, printing the median wall time, CPU
+# time and peak resident memory per command, with the 1-minute load average read before every run (the machine may be
 # shared, and wall time on a loaded machine says more about the neighbours than about ingest).
 #
 #   bench/startup/run.sh [--before DIR-or-COMMIT] [--index DIR | --generate N] [--runs 5] [--query J-LIS] [--as-of 2026-11-22]
@@ -80,9 +80,10 @@ commands=(
 
 median() { sort -g | awk '{v[NR] = $1} END {if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 
-# measure BINARY COMMAND: prints "median-wall-s median-peak-MB median-load min-load max-load".
+# measure BINARY COMMAND: prints "median-wall-s median-cpu-s median-peak-MB median-load min-load max-load". CPU time (user
+# plus system) suffers far less than wall time from a loaded machine, so it is the figure to compare there.
 measure() {
-    local bin="$1" command="$2" i walls="" rss="" loads="" log="$work/time.log"
+    local bin="$1" command="$2" i walls="" cpus="" rss="" loads="" log="$work/time.log"
     # shellcheck disable=SC2086 # the command is words on purpose
     "$bin" $command >/dev/null 2>&1 || true
     for ((i = 0; i < runs; i++)); do
@@ -90,9 +91,10 @@ measure() {
         # shellcheck disable=SC2086
         /usr/bin/time -v -o "$log" "$bin" $command >/dev/null 2>&1 || true
         walls+="$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, t, ":"); s = 0; for (j = 1; j <= n; j++) s = s * 60 + t[j]; print s}' "$log")"$'\n'
+        cpus+="$(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.2f\n", s}' "$log")"$'\n'
         rss+="$(awk -F': ' '/Maximum resident set size/ {printf "%.0f\n", $2 / 1024}' "$log")"$'\n'
     done
-    printf '%s %s %s %s %s\n' "$(printf '%s' "$walls" | median)" "$(printf '%s' "$rss" | median)" \
+    printf '%s %s %s %s %s %s\n' "$(printf '%s' "$walls" | median)" "$(printf '%s' "$cpus" | median)" "$(printf '%s' "$rss" | median)" \
         "$(printf '%s' "$loads" | median)" "$(printf '%s' "$loads" | sort -g | head -1)" "$(printf '%s' "$loads" | sort -g | tail -1)"
 }
 
@@ -101,19 +103,19 @@ label() { sed -e "s#$work/index#INDEX#g" -e 's#\(show [0-9a-f]\{8\}\)[0-9a-f]*#\
 echo
 echo "median of $runs cold runs; index: ${index:-generated ${generate:-1000} submissions}; $(nproc) cores; $(date -u '+%Y-%m-%d %H:%M UTC')"
 if [ -n "$before_bin" ]; then
-    echo "| command | before: wall s | before: peak MB | load (median, min–max) | after: wall s | after: peak MB | load (median, min–max) |"
-    echo "|---|---:|---:|---|---:|---:|---|"
+    echo "| command | before: wall s | cpu s | peak MB | load (median, min–max) | after: wall s | cpu s | peak MB | load (median, min–max) |"
+    echo "|---|---:|---:|---:|---|---:|---:|---:|---|"
 else
-    echo "| command | wall s | peak MB | load (median, min–max) |"
-    echo "|---|---:|---:|---|"
+    echo "| command | wall s | cpu s | peak MB | load (median, min–max) |"
+    echo "|---|---:|---:|---:|---|"
 fi
 for command in "${commands[@]}"; do
     name="ingest $(printf '%s' "$command" | label)"
-    read -r a_wall a_rss a_load a_min a_max <<<"$(measure "$after_bin" "$command")"
+    read -r a_wall a_cpu a_rss a_load a_min a_max <<<"$(measure "$after_bin" "$command")"
     if [ -n "$before_bin" ]; then
-        read -r b_wall b_rss b_load b_min b_max <<<"$(measure "$before_bin" "$command")"
-        echo "| \`$name\` | $b_wall | $b_rss | $b_load ($b_min–$b_max) | $a_wall | $a_rss | $a_load ($a_min–$a_max) |"
+        read -r b_wall b_cpu b_rss b_load b_min b_max <<<"$(measure "$before_bin" "$command")"
+        echo "| \`$name\` | $b_wall | $b_cpu | $b_rss | $b_load ($b_min–$b_max) | $a_wall | $a_cpu | $a_rss | $a_load ($a_min–$a_max) |"
     else
-        echo "| \`$name\` | $a_wall | $a_rss | $a_load ($a_min–$a_max) |"
+        echo "| \`$name\` | $a_wall | $a_cpu | $a_rss | $a_load ($a_min–$a_max) |"
     fi
 done
