@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using Ingest.Cli.Commands;
+using Ingest.Core.Diagnostics;
 
 namespace Ingest.Cli;
 
@@ -9,30 +10,52 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        StartupTrace.Mark("main");
         Console.OutputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         Console.InputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-        return BuildRoot().Parse(args).Invoke();
+        var root = BuildRoot(args.Length > 0 ? args[0] : null);
+        StartupTrace.Mark("commands built");
+        var parsed = root.Parse(args);
+        StartupTrace.Mark("arguments parsed");
+        var code = parsed.Invoke();
+        StartupTrace.Mark("done");
+        return code;
     }
 
-    /// <summary>Every command, registered once here.</summary>
-    public static RootCommand BuildRoot()
+    /// <summary>Every command by its name, registered once here; each is created only when asked for.</summary>
+    internal static readonly (string Name, Func<Command> Create)[] CommandTable =
+    [
+        ("extract", ExtractCommand.Create),
+        ("import", ImportCommand.Create),
+        ("remove", RemoveCommand.Create),
+        ("reindex", ReindexCommand.Create),
+        ("labels", LabelsCommand.Create),
+        ("search", SearchCommand.Create),
+        ("show", ShowCommand.Create),
+        ("similar", SimilarCommand.Create),
+        ("history", HistoryCommand.Create),
+        ("generate", GenerateCommand.Create),
+        ("tokenize", TokenizeCommand.Create),
+        ("report", ReportCommand.Create),
+        ("export", ExportCommand.Create),
+        ("serve", ServeCommand.Create),
+        ("worker", WorkerCommand.Create),
+    ];
+
+    /// <summary>Every command (help, tests).</summary>
+    public static RootCommand BuildRoot() => BuildRoot(invoked: null);
+
+    /// <summary>
+    /// The command line for one run: when <paramref name="invoked"/> names a command, only that one is created, since
+    /// creating a command loads its assemblies and runs its static initialisers (the web server's, the importer's), which
+    /// cost a search or a report tens of milliseconds at every start; otherwise (help, a mistyped name) all of them.
+    /// </summary>
+    public static RootCommand BuildRoot(string? invoked)
     {
         var root = new RootCommand("Ingest: privacy-council submissions to structured, searchable, reportable records.");
-        root.Subcommands.Add(ExtractCommand.Create());
-        root.Subcommands.Add(ImportCommand.Create());
-        root.Subcommands.Add(RemoveCommand.Create());
-        root.Subcommands.Add(ReindexCommand.Create());
-        root.Subcommands.Add(LabelsCommand.Create());
-        root.Subcommands.Add(SearchCommand.Create());
-        root.Subcommands.Add(ShowCommand.Create());
-        root.Subcommands.Add(SimilarCommand.Create());
-        root.Subcommands.Add(HistoryCommand.Create());
-        root.Subcommands.Add(GenerateCommand.Create());
-        root.Subcommands.Add(TokenizeCommand.Create());
-        root.Subcommands.Add(ReportCommand.Create());
-        root.Subcommands.Add(ExportCommand.Create());
-        root.Subcommands.Add(ServeCommand.Create());
-        root.Subcommands.Add(WorkerCommand.Create());
+        var only = CommandTable.Where(command => command.Name == invoked).ToArray();
+        foreach (var (_, create) in only.Length > 0 ? only : CommandTable)
+            root.Subcommands.Add(create());
         return root;
     }
 }

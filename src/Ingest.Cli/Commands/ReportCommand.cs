@@ -91,12 +91,16 @@ internal static class ReportCommand
         try
         {
             using var store = IndexStore.Open(directory);
+            StartupTrace.Mark("store opened");
             if (!store.Exists)
             {
                 errors.WriteLine(ConsoleText.Line($"{directory}: the folder holds no index (import files first)"));
                 return 1;
             }
-            return Run(request with { TerminalWidth = TerminalWidth() }, store.AllRecords(), clock, Console.OpenStandardOutput, Console.IsOutputRedirected, errors);
+            StartupTrace.Mark("index exists");
+            var records = store.AllRecords().ToList();
+            StartupTrace.Mark($"{records.Count} records read");
+            return Run(request with { TerminalWidth = TerminalWidth() }, records, clock, Console.OpenStandardOutput, Console.IsOutputRedirected, errors);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
         {
@@ -150,12 +154,14 @@ internal static class ReportCommand
         if (writer is TableReportWriter && request.Out is null && request.TerminalWidth is { } width)
             writer = new TableReportWriter(width);
         var report = RenewalReportBuilder.Build(records, query);
+        StartupTrace.Mark("report built");
         try
         {
             if (request.Out is null)
             {
                 using var stdout = standardOutput();
                 writer.Write(report, stdout);
+                StartupTrace.Mark("report written");
             }
             else
             {

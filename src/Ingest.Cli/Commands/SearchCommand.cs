@@ -67,11 +67,13 @@ internal static class SearchCommand
         try
         {
             using var store = IndexStore.Open(directory);
+            StartupTrace.Mark("store opened");
             if (!store.Exists)
             {
                 errors.WriteLine(ConsoleText.Line($"{directory}: the folder holds no index (import files first)"));
                 return 1;
             }
+            StartupTrace.Mark("index exists");
             if (store.IsOutdated)
                 errors.WriteLine(ConsoleText.Line($"{directory}: written by an earlier version (schema {store.StoredSchemaVersion}, now {IndexStore.SchemaVersion}); run `ingest import` once to upgrade it — until then the department filter misses its submissions and files of one submission count apart"));
             result = store.Search(new SearchRequest
@@ -79,6 +81,7 @@ internal static class SearchCommand
                 Query = query, YearFrom = from, YearTo = to, SheetType = type, Partner = partner, Department = department, Field = field,
                 Limit = limit, Offset = offset,
             });
+            StartupTrace.Mark("searched");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
         {

@@ -2,7 +2,9 @@ namespace Ingest.Core.Records;
 
 /// <summary>
 /// One submission found in a source file: the record contract of <c>docs/record-contract.md</c>.
-/// Immutable; JSON keys are the camelCase property names (see <see cref="RecordJson"/>).
+/// Immutable; JSON keys are the camelCase property names (see <see cref="RecordJson"/>). A collection missing from the JSON
+/// (a record stored before the member existed) reads as empty: the generated reader sets every init-only member, passing
+/// null for a missing one, so each collection's init keeps its empty default then.
 /// </summary>
 public sealed record SubmissionRecord
 {
@@ -20,10 +22,10 @@ public sealed record SubmissionRecord
     public int? Meeting { get; init; }
 
     /// <summary>事業の概要: label → text, in document order.</summary>
-    public IReadOnlyDictionary<string, string> Overview { get; init; } = EmptyFields.Instance;
-    public IReadOnlyList<PriorApproval> PriorApprovals { get; init; } = [];
-    public IReadOnlyList<SheetRecord> Sheets { get; init; } = [];
-    public IReadOnlyList<Checklist> Checklists { get; init; } = [];
+    public IReadOnlyDictionary<string, string> Overview { get; init => field = value ?? EmptyFields.Instance; } = EmptyFields.Instance;
+    public IReadOnlyList<PriorApproval> PriorApprovals { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<SheetRecord> Sheets { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Checklist> Checklists { get; init => field = value ?? []; } = [];
 
     /// <summary>Index of this submission within its file (0 for the first), so a packet's submissions stay apart.</summary>
     public int Ordinal { get; init; }
@@ -77,17 +79,17 @@ public sealed record SheetRecord
     public required string Type { get; init; }
     public string? Title { get; init; }
     /// <summary>Canonical label → whole cell text, in document order.</summary>
-    public IReadOnlyDictionary<string, string> Fields { get; init; } = EmptyFields.Instance;
-    public IReadOnlyList<string> Partners { get; init; } = [];
+    public IReadOnlyDictionary<string, string> Fields { get; init => field = value ?? EmptyFields.Instance; } = EmptyFields.Instance;
+    public IReadOnlyList<string> Partners { get; init => field = value ?? []; } = [];
     public Period? Period { get; init; }
-    public IReadOnlyList<string> ChangedFields { get; init; } = [];
+    public IReadOnlyList<string> ChangedFields { get; init => field = value ?? []; } = [];
 
     /// <summary>
     /// Every label of the sheet as written (folded, with its parenthetical) → how it was mapped: the key its value is under
     /// in <see cref="Fields"/>, and whether that key is certain (catalogue or staff label map), inferred from the label's
     /// meaning, or unknown. Empty in records stored before labels were recorded.
     /// </summary>
-    public IReadOnlyDictionary<string, LabelMapping> Labels { get; init; } = EmptyFields.Labels;
+    public IReadOnlyDictionary<string, LabelMapping> Labels { get; init => field = value ?? EmptyFields.Labels; } = EmptyFields.Labels;
 
     /// <summary>
     /// Fields of a sheet read by OCR that a person should check against the scan: read with low confidence, or whose label
@@ -164,7 +166,7 @@ public sealed record Period
 public sealed record Checklist
 {
     public required string Title { get; init; }
-    public IReadOnlyList<ChecklistItem> Items { get; init; } = [];
+    public IReadOnlyList<ChecklistItem> Items { get; init => field = value ?? []; } = [];
 }
 
 /// <summary>One measure of a checklist.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Ingest.Core.Diagnostics;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Synonym;
 using Lucene.Net.Analysis.TokenAttributes;
@@ -25,12 +26,14 @@ public sealed class IndexAnalysis
 
     public IndexAnalysis(TokenizerProfile profile, ITextFolder folder, SynonymCatalogue synonyms)
     {
+        StartupTrace.Mark("analysis: building");
         Profile = profile;
         Folder = folder;
         Synonyms = synonyms;
         _entryAnalyzer = new IngestAnalyzer(profile, folder, synonyms: null, stopBeforeSynonyms: true);
         _baseMap = BuildMap(new Dictionary<string, SynonymGroup>());
         Analyzer = new IngestAnalyzer(profile, folder, _baseMap);
+        StartupTrace.Mark("analysis: synonym map built");
     }
 
     /// <summary>The product's analysis: see <see cref="AnalysisDefaults"/>.</summary>

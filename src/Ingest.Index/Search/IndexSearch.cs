@@ -1,3 +1,4 @@
+using Ingest.Core.Diagnostics;
 using Ingest.Core.Records;
 using Ingest.Core.Records.Renditions;
 using Ingest.Index.Analysis;
@@ -56,11 +57,14 @@ public sealed class IndexSearch(IndexSearcher searcher, IndexAnalysis analysis)
     /// </summary>
     public SearchResult Run(SearchRequest request)
     {
+        StartupTrace.Mark("search: reader open");
         var compiled = Prepare(request);
+        StartupTrace.Mark("search: query compiled");
         var clauses = compiled.Clauses;
         var query = BuildQuery(request, compiled);
         var collector = new MatchCollector(ExcludedSubmissions(compiled));
         searcher.Search(query, collector);
+        StartupTrace.Mark("search: matches collected");
 
         // Best score per submission (files carrying one submission are one), and the file whose sheet scored it.
         var best = new Dictionary<int, float>();
@@ -88,6 +92,7 @@ public sealed class IndexSearch(IndexSearcher searcher, IndexAnalysis analysis)
         var weights = ClauseWeights(clauses);
         var queryTerms = clauses.SelectMany(clause => clause.Items).Select(item => item.Term).Distinct(StringComparer.Ordinal).ToList();
         var occurrences = TermOccurrences.Read(searcher.IndexReader, sheetsByHead.Values.SelectMany(list => list).Select(match => match.Doc), queryTerms);
+        StartupTrace.Mark("search: term occurrences read");
         var hits = new List<SubmissionHit>();
         foreach (var submission in top)
         {
@@ -127,6 +132,7 @@ public sealed class IndexSearch(IndexSearcher searcher, IndexAnalysis analysis)
             });
         }
 
+        StartupTrace.Mark("search: hits and snippets built");
         return new SearchResult
         {
             TotalSheets = collector.CountedSheets,

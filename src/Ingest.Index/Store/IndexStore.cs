@@ -31,10 +31,13 @@ public sealed class IndexStore : IDisposable
     private SearcherManager? _manager;
     private bool _disposed;
 
-    private IndexStore(string directory, IndexAnalysis analysis)
+    // Built on first use: show, history and reports never analyse text, and building it loads the Japanese dictionary.
+    private readonly Lazy<IndexAnalysis> _analysis;
+
+    private IndexStore(string directory, Lazy<IndexAnalysis> analysis)
     {
         DirectoryPath = Path.GetFullPath(directory);
-        Analysis = analysis;
+        _analysis = analysis;
         // Lucene creates the folder only when it first writes a file, so opening a missing index to read leaves no trace.
         _directory = FSDirectory.Open(DirectoryPath);
     }
@@ -46,19 +49,22 @@ public sealed class IndexStore : IDisposable
     public const string SynonymFileName = "synonyms.txt";
 
     /// <summary>Opens the index with a given analysis (tests, benchmarks, a custom synonym file); the folder need not exist yet.</summary>
-    public static IndexStore Open(string directory, IndexAnalysis analysis) => new(directory, analysis);
+    public static IndexStore Open(string directory, IndexAnalysis analysis) => new(directory, new Lazy<IndexAnalysis>(analysis));
 
     /// <summary>
     /// Opens the index in <paramref name="directory"/> (which need not exist yet) with the product analysis, or with the
     /// index's own <c>synonyms.txt</c> when one was installed (<see cref="IndexMaintenance.InstallSynonyms"/>), so queries and documents
-    /// are always analysed alike. A malformed synonym file raises <see cref="FormatException"/> naming file and line.
+    /// are always analysed alike. A malformed synonym file raises <see cref="FormatException"/> naming file and line. The
+    /// analysis itself (the dictionary, the compiled synonyms) is built when <see cref="Analysis"/> is first asked for.
     /// </summary>
     public static IndexStore Open(string directory)
     {
-        var synonyms = Path.Combine(directory, SynonymFileName);
-        return File.Exists(synonyms)
-            ? Open(directory, new IndexAnalysis(AnalysisDefaults.Profile, AnalysisDefaults.Folder, SynonymCatalogue.Load(synonyms)))
-            : Open(directory, IndexAnalysis.Default);
+        var synonymFile = Path.Combine(directory, SynonymFileName);
+        if (!File.Exists(synonymFile))
+            return new(directory, new Lazy<IndexAnalysis>(() => IndexAnalysis.Default));
+        // Read now, so a malformed file is reported when the store opens rather than at the first search.
+        var synonyms = SynonymCatalogue.Load(synonymFile);
+        return new(directory, new Lazy<IndexAnalysis>(() => new IndexAnalysis(AnalysisDefaults.Profile, AnalysisDefaults.Folder, synonyms)));
     }
 
     /// <summary>
@@ -90,8 +96,8 @@ public sealed class IndexStore : IDisposable
     /// <summary>The index folder (absolute).</summary>
     public string DirectoryPath { get; }
 
-    /// <summary>The analysis used to index and to query.</summary>
-    public IndexAnalysis Analysis { get; }
+    /// <summary>The analysis used to index and to query (built on first use, then shared by every thread).</summary>
+    public IndexAnalysis Analysis => _analysis.Value;
 
     /// <summary>The Lucene directory of the folder, for the writer (<see cref="IndexUpdater"/>).</summary>
     internal FSDirectory LuceneDirectory => _directory;
