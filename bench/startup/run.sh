@@ -10,8 +10,8 @@
 # builds an older checkout beside it for a side-by-side table: a folder (e.g. a git worktree at the old commit) or a
 # commit of this repository (exported to a temporary folder); a checkout without tools/install.sh is built as it was run
 # before there was one, `dotnet publish -c Release` (framework-dependent, compiled by the JIT at start).
-# The index is copied to a temporary folder first, so the one given is only read. Default index:
-# /work/bench-data/index-10000 when it exists, else --generate 1000 (generated text submissions, imported in-process).
+# The index is copied to a temporary folder first, so the one given is only read. Without --index: --generate 10000
+# (generated text submissions, imported in-process: the size the start-up goal is set for).
 # Each build gets one unmeasured run per command first, so the files are in the page cache for both alike: "cold" means
 # a new process (nothing compiled or loaded yet), not an empty disk cache (dropping that needs root).
 set -euo pipefail
@@ -58,13 +58,10 @@ if [ -n "$before" ]; then
     before_bin="$(build before "$(cd "$tree" && pwd)")"
 fi
 
-if [ -z "$index" ] && [ -z "$generate" ] && [ -d /work/bench-data/index-10000 ]; then
-    index=/work/bench-data/index-10000
-fi
 if [ -n "$index" ]; then
     cp -r "$index" "$work/index"
 else
-    "$after_bin" generate --out "$work/corpus" --count "${generate:-1000}" --seed 2026 --formats text >&2
+    "$after_bin" generate --out "$work/corpus" --count "${generate:-10000}" --seed 2026 --formats text >&2
     "$after_bin" import "$work/corpus" --index "$work/index" --in-process >&2 || [ $? -eq 3 ]
 fi
 # `show` asks for the first submission a filter-only search lists, by its id.
@@ -101,7 +98,7 @@ measure() {
 label() { sed -e "s#$work/index#INDEX#g" -e 's#\(show [0-9a-f]\{8\}\)[0-9a-f]*#\1…#'; }
 
 echo
-echo "median of $runs cold runs; index: ${index:-generated ${generate:-1000} submissions}; $(nproc) cores; $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "median of $runs cold runs; index: ${index:-generated ${generate:-10000} submissions}; $(nproc) cores; $(date -u '+%Y-%m-%d %H:%M UTC')"
 if [ -n "$before_bin" ]; then
     echo "| command | before: wall s | cpu s | peak MB | load (median, min–max) | after: wall s | cpu s | peak MB | load (median, min–max) |"
     echo "|---|---:|---:|---:|---|---:|---:|---:|---|"
