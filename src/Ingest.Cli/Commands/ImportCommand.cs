@@ -189,6 +189,16 @@ internal static class ImportCommand
                 return 1;
             }
 
+            // The renewal report's linked arrangements of this commit, made now so the next report reads them at once.
+            try
+            {
+                RenewalBasisFile.Refresh(store);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                errors.WriteLine(ConsoleText.Line($"{indexDirectory}: the renewal report's kept arrangements were not updated ({e.Message}); the next report links them itself"));
+            }
+
             progress.PrintSkipped(logPath);
             progress.PrintRemoved();
             if (summary.KeptUnverified > 0)

@@ -98,9 +98,15 @@ internal static class ReportCommand
                 return 1;
             }
             StartupTrace.Mark("index exists");
-            var records = store.AllRecords().ToList();
-            StartupTrace.Mark($"{records.Count} records read");
-            return Run(request with { TerminalWidth = TerminalWidth() }, records, clock, Console.OpenStandardOutput, Console.IsOutputRedirected, errors);
+            using var lease = store.AcquireSearcher();
+            if (lease is null)
+            {
+                errors.WriteLine(ConsoleText.Line($"{directory}: the folder holds no index (import files first)"));
+                return 1;
+            }
+            // Drafts need whole records (read only then); a report needs the linked arrangements, kept beside the index per commit.
+            return Run(request with { TerminalWidth = TerminalWidth() }, IndexStore.AllRecords(lease), clock, Console.OpenStandardOutput, Console.IsOutputRedirected, errors,
+                () => RenewalBasisFile.Load(store.DirectoryPath, lease));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
         {
@@ -109,9 +115,12 @@ internal static class ReportCommand
         }
     }
 
-    /// <summary>Validates the request, builds the report and writes it; 0 on success, 2 on a usage error, 1 when the output cannot be written.</summary>
+    /// <summary>
+    /// Validates the request, builds the report and writes it; 0 on success, 2 on a usage error, 1 when the output cannot be
+    /// written. <paramref name="linked"/> gives the records' linked history when it is kept (else it is linked from them).
+    /// </summary>
     internal static int Run(Request request, IEnumerable<SubmissionRecord> records, TimeProvider clock,
-        Func<Stream> standardOutput, bool outputRedirected, TextWriter errors)
+        Func<Stream> standardOutput, bool outputRedirected, TextWriter errors, Func<ArrangementHistory>? linked = null)
     {
         var writer = ReportWriters.For(request.Format);
         if (writer is null)
@@ -153,7 +162,7 @@ internal static class ReportCommand
         // A table for the terminal fits its width; a table into a file keeps every column whole.
         if (writer is TableReportWriter && request.Out is null && request.TerminalWidth is { } width)
             writer = new TableReportWriter(width);
-        var report = RenewalReportBuilder.Build(records, query);
+        var report = linked is null ? RenewalReportBuilder.Build(records, query) : RenewalReportBuilder.Build(linked(), query);
         StartupTrace.Mark("report built");
         try
         {

@@ -29,33 +29,40 @@ public sealed class ArrangementHistory
 {
     private readonly Dictionary<string, HistoryLink> _predecessor;
     private readonly Dictionary<string, List<HistoryLink>> _successors;
+    // An arrangement's id is formatted from its path each time it is asked for; a report asks for it at every step of
+    // every row's chain, so the history's own arrangements have theirs made once.
+    private readonly Dictionary<Arrangement, string> _ids = new(ReferenceEqualityComparer.Instance);
 
     internal ArrangementHistory(IReadOnlyList<Arrangement> arrangements, IReadOnlyList<HistoryLink> links)
     {
         Arrangements = arrangements;
         Links = links;
-        _predecessor = links.ToDictionary(l => l.Later.Id, StringComparer.Ordinal);
+        foreach (var arrangement in arrangements)
+            _ids[arrangement] = arrangement.Id;
+        _predecessor = links.ToDictionary(l => IdOf(l.Later), StringComparer.Ordinal);
         _successors = [];
         foreach (var link in links)
         {
-            if (!_successors.TryGetValue(link.Earlier.Id, out var list))
-                _successors[link.Earlier.Id] = list = [];
+            if (!_successors.TryGetValue(IdOf(link.Earlier), out var list))
+                _successors[IdOf(link.Earlier)] = list = [];
             list.Add(link);
         }
     }
+
+    private string IdOf(Arrangement arrangement) => _ids.TryGetValue(arrangement, out var id) ? id : arrangement.Id;
 
     public IReadOnlyList<Arrangement> Arrangements { get; }
     public IReadOnlyList<HistoryLink> Links { get; }
 
     /// <summary>The link to the earlier arrangement this one continues, if any.</summary>
-    public HistoryLink? PredecessorOf(Arrangement arrangement) => _predecessor.GetValueOrDefault(arrangement.Id);
+    public HistoryLink? PredecessorOf(Arrangement arrangement) => _predecessor.GetValueOrDefault(IdOf(arrangement));
 
     /// <summary>Links to later arrangements that continue (and so replace) this one.</summary>
     public IReadOnlyList<HistoryLink> SuccessorsOf(Arrangement arrangement) =>
-        _successors.TryGetValue(arrangement.Id, out var list) ? list : [];
+        _successors.TryGetValue(IdOf(arrangement), out var list) ? list : [];
 
     /// <summary>Whether a later submission continues this arrangement: the latest submission gives the current state.</summary>
-    public bool IsReplaced(Arrangement arrangement) => _successors.ContainsKey(arrangement.Id);
+    public bool IsReplaced(Arrangement arrangement) => _successors.ContainsKey(IdOf(arrangement));
 
     /// <summary>
     /// Every submission about the arrangement, oldest first: its predecessors, itself, and the line of latest successors
@@ -64,8 +71,8 @@ public sealed class ArrangementHistory
     public IReadOnlyList<Arrangement> ChainOf(Arrangement arrangement)
     {
         var earlier = new List<Arrangement>();
-        var seen = new HashSet<string>(StringComparer.Ordinal) { arrangement.Id };
-        for (var link = PredecessorOf(arrangement); link is not null && seen.Add(link.Earlier.Id); link = PredecessorOf(link.Earlier))
+        var seen = new HashSet<string>(StringComparer.Ordinal) { IdOf(arrangement) };
+        for (var link = PredecessorOf(arrangement); link is not null && seen.Add(IdOf(link.Earlier)); link = PredecessorOf(link.Earlier))
             earlier.Add(link.Earlier);
         earlier.Reverse();
         earlier.Add(arrangement);
@@ -73,7 +80,7 @@ public sealed class ArrangementHistory
         while (SuccessorsOf(current) is { Count: > 0 } next)
         {
             var latest = next.Select(l => l.Later).OrderBy(a => a, HistoryLinker.Chronology).Last();
-            if (!seen.Add(latest.Id))
+            if (!seen.Add(IdOf(latest)))
                 break;
             earlier.Add(latest);
             current = latest;

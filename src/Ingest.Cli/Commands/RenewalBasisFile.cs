@@ -1,0 +1,72 @@
+using Ingest.Core.Diagnostics;
+using Ingest.Index.Store;
+using Ingest.Reports.Renewals;
+
+namespace Ingest.Cli.Commands;
+
+/// <summary>
+/// The renewal basis (<see cref="RenewalBasis"/>) of an index, kept in its folder beside the commit it was made from, so a
+/// report reads one small file instead of every record and links nothing. <c>import</c> makes it after each import that
+/// changed the index; a report finding it missing or made from another commit makes it again. A folder the report may
+/// not write to only costs the time: the report is the same either way.
+/// </summary>
+internal static class RenewalBasisFile
+{
+    public const string FileName = "renewal-basis.tsv";
+
+    /// <summary>The linked history of the commit <paramref name="lease"/> holds: read from the file when it is that commit's, else made from the records (and kept).</summary>
+    public static ArrangementHistory Load(string directory, SearcherLease lease)
+    {
+        var commit = CommitOf(lease);
+        var path = Path.Combine(directory, FileName);
+        try
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            if (RenewalBasis.Read(file, commit) is { } kept)
+            {
+                StartupTrace.Mark("renewal basis read");
+                return kept;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // No file yet, or unreadable: made again below.
+        }
+        var history = HistoryLinker.Link(ArrangementKinds.From(IndexStore.AllRecords(lease)));
+        StartupTrace.Mark("renewal basis linked from the records");
+        Keep(directory, history, commit);
+        return history;
+    }
+
+    /// <summary>Makes the basis of the index's current commit unless the file already holds it (after an import).</summary>
+    public static void Refresh(IndexStore store)
+    {
+        store.Refresh(); // the commit just written, not the one this store first saw
+        using var lease = store.AcquireSearcher();
+        if (lease is not null)
+            Load(store.DirectoryPath, lease);
+    }
+
+    /// <summary>
+    /// A commit is named by its generation's file and the reader's version, which both change with every commit. (An index
+    /// deleted by hand and made again in the same folder could repeat both; deleting the folder's files deletes this one too.)
+    /// </summary>
+    private static string CommitOf(SearcherLease lease) =>
+        $"{((Lucene.Net.Index.DirectoryReader)lease.Reader).IndexCommit.SegmentsFileName}@{lease.Version}";
+
+    // Written beside the file and moved over it, so a report reading at the same moment sees the old file or the new one.
+    private static void Keep(string directory, ArrangementHistory history, string commit)
+    {
+        var temporary = Path.Combine(directory, $".{FileName}.{Environment.ProcessId}.tmp");
+        try
+        {
+            using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+                RenewalBasis.Write(history, commit, file);
+            File.Move(temporary, Path.Combine(directory, FileName), overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            try { File.Delete(temporary); } catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException) { }
+        }
+    }
+}
