@@ -43,6 +43,35 @@ public sealed class ScanExtractCommandTests
         Assert.Equal([$"{Scan}: over the 1 s budget"], errors);
     }
 
+    [SkippableFact]
+    public void An_imported_scan_is_found_by_its_words_and_says_it_was_read_by_OCR()
+    {
+        Skip.If(WhyNot() is not null, WhyNot());
+        var root = Directory.CreateTempSubdirectory("ingest-cli-scan-search-").FullName;
+        try
+        {
+            var archive = Directory.CreateDirectory(Path.Combine(root, "archive")).FullName;
+            File.Copy(Scan, Path.Combine(archive, Path.GetFileName(Scan)));
+            var index = Path.Combine(root, "index");
+            var (imported, _, importErrors) = Ingest("import", archive, "--index", index);
+            Assert.True(imported == 0, string.Join("\n", importErrors));
+            // The partner and the business are words of the sheet's cells, recognised one cell at a time.
+            foreach (var words in new[] { "黒松測量設計", "道路台帳 委託" })
+            {
+                var (code, output, errors) = Ingest("search", words, "--index", index, "--json");
+                Assert.True(code == 0, $"{words}: {string.Join("\n", errors)}");
+                Assert.Contains(Path.GetFileName(Scan), output);
+            }
+            var (shown, page, _) = Ingest("show", Path.GetFileName(Scan), "--index", index, "--json");
+            Assert.Equal(0, shown);
+            Assert.Contains("\"ocr\": true", page);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
     private static (int Code, string Output, string[] Errors) Ingest(params string[] arguments)
     {
         var (code, output, errors) = IngestProcess.Run(arguments);
