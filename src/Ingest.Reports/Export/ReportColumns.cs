@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Ingest.Core.Records;
 using Ingest.Reports.Renewals;
 
@@ -119,9 +120,12 @@ public static class ReportColumns
     {
         var width = 0;
         foreach (var rune in text.EnumerateRunes())
-            width += IsWide(rune.Value) ? 2 : 1;
+            width += DisplayWidth(rune);
         return width;
     }
+
+    /// <summary>Columns one letter takes in a terminal: 2 for East Asian wide and full-width letters, else 1.</summary>
+    public static int DisplayWidth(Rune rune) => IsWide(rune.Value) ? 2 : 1;
 
     private static bool IsWide(int c) =>
         c is >= 0x1100 and <= 0x115F        // Hangul Jamo

@@ -125,7 +125,7 @@ public sealed class TableReportWriter(int? width = null) : IReportWriter
 
     private static void WriteLine(StreamWriter writer, string[] cells, IReadOnlyList<int> widths, IReadOnlyList<ReportColumn> columns)
     {
-        var line = new StringBuilder();
+        var line = _line.Value!.Clear();
         for (var i = 0; i < cells.Length; i++)
         {
             var pad = widths[i] - ReportColumns.DisplayWidth(cells[i]);
@@ -134,8 +134,14 @@ public sealed class TableReportWriter(int? width = null) : IReportWriter
             if (columns[i].Kind == ColumnKind.Number) line.Append(' ', pad).Append(cells[i]);
             else line.Append(cells[i]).Append(' ', pad);
         }
-        writer.WriteLine(line.ToString().TrimEnd());
+        while (line.Length > 0 && char.IsWhiteSpace(line[^1]))
+            line.Length--;
+        writer.Write(line);
+        writer.WriteLine();
     }
+
+    // One line buffer reused for every row (a report may have tens of thousands).
+    private static readonly ThreadLocal<StringBuilder> _line = new(() => new StringBuilder(256));
 
     /// <summary>A cell on one line: line breaks become spaces, other control characters visible escapes (the table is for a terminal).</summary>
     private static string OneLine(string text) => ConsoleText.Escape(text.ReplaceLineEndings(" "));
@@ -145,22 +151,33 @@ public sealed class TableReportWriter(int? width = null) : IReportWriter
     {
         if (ReportColumns.DisplayWidth(text) <= width)
             return text;
-        var runes = text.EnumerateRunes().ToList();
-        if (keepEnd)
-            runes.Reverse();
-        var builder = new List<Rune>();
+        // Whole letters only, and room for the ellipsis; sliced from the text rather than rebuilt letter by letter, since a
+        // large report cuts tens of thousands of cells.
+        var room = width - 1;
         var used = 0;
-        foreach (var rune in runes)
+        if (!keepEnd)
         {
-            var w = ReportColumns.DisplayWidth(rune.ToString());
-            if (used + w > width - 1)
-                break;
-            builder.Add(rune);
-            used += w;
+            var end = 0;
+            foreach (var rune in text.EnumerateRunes())
+            {
+                var w = ReportColumns.DisplayWidth(rune);
+                if (used + w > room)
+                    break;
+                used += w;
+                end += rune.Utf16SequenceLength;
+            }
+            return string.Concat(text.AsSpan(0, end), "…");
         }
-        if (keepEnd)
-            builder.Reverse();
-        var kept = string.Concat(builder.Select(r => r.ToString()));
-        return keepEnd ? "…" + kept : kept + "…";
+        var start = text.Length;
+        while (start > 0)
+        {
+            Rune.DecodeLastFromUtf16(text.AsSpan(0, start), out var rune, out var consumed);
+            var w = ReportColumns.DisplayWidth(rune);
+            if (used + w > room)
+                break;
+            used += w;
+            start -= consumed;
+        }
+        return string.Concat("…", text.AsSpan(start));
     }
 }

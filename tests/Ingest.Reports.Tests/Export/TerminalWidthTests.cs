@@ -61,4 +61,22 @@ public sealed class TerminalWidthTests
         Assert.StartsWith(ReportColumns.StatusLabel(first.Status), lines[1]);
         Assert.StartsWith("  " + first.Title![..5], lines[2]);
     }
+
+    [Fact]
+    public void A_long_cell_is_cut_at_a_whole_letter_with_the_ellipsis_on_its_own_side()
+    {
+        // 48 columns at most: a subject of wide letters (one outside the BMP) is cut at its end, a file name at its start.
+        var title = "𠮷野家" + new string('委', 30) + "について";
+        var path = "/archive/" + new string('a', 60) + "_令和7年度_資料40.pdf";
+        var row = new RenewalRow { Path = path, Title = title, SheetType = "委託", Evidence = "", Status = ArrangementStatus.Active };
+        var report = new RenewalReport { AsOf = new DateOnly(2026, 11, 22), FiscalYear = new Ingest.Core.Dates.FiscalYear(2026), Rows = [row] };
+        using var stream = new MemoryStream();
+        new TableReportWriter().Write(report, stream);
+        var line = Encoding.UTF8.GetString(stream.ToArray()).Split('\n')[3];
+        // 47 columns of letters then the ellipsis: 𠮷 and 野家 (6 columns) and 20 委 (40), one column short of a 21st.
+        Assert.Contains("𠮷野家" + new string('委', 20) + "…", line);
+        Assert.DoesNotContain(new string('委', 21), line);
+        // The 資料 column shows the file name: its last 21 columns kept whole, then 26 of the a's.
+        Assert.EndsWith("…" + new string('a', 26) + "_令和7年度_資料40.pdf", line);
+    }
 }
