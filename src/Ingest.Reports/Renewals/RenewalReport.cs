@@ -88,8 +88,9 @@ public static class RenewalReportBuilder
         var filter = query.SheetType is null ? null : ArrangementKinds.Family(query.SheetType)
             ?? throw new ArgumentException($"unknown arrangement type '{query.SheetType}' (expected {string.Join(", ", ArrangementKinds.Filterable)})", nameof(query));
 
+        var histories = new HistoryLists();
         var rows = Decide(history, query)
-            .Select(d => (Row: ToRow(d.Arrangement, d.Decision, d.ReplacedBy, history.ChainOf(d.Arrangement)), Source: d.Arrangement))
+            .Select(d => (Row: ToRow(d.Arrangement, d.Decision, d.ReplacedBy, histories.Of(history.ChainOf(d.Arrangement))), Source: d.Arrangement))
             .ToList();
 
         var ordered = rows
@@ -128,7 +129,7 @@ public static class RenewalReportBuilder
         return decisions;
     }
 
-    private static RenewalRow ToRow(Arrangement a, RenewalDecision decision, HistoryLink? replacedBy, IReadOnlyList<Arrangement> chain) => new()
+    private static RenewalRow ToRow(Arrangement a, RenewalDecision decision, HistoryLink? replacedBy, IReadOnlyList<HistoryEntry> chain) => new()
     {
         Path = a.Path,
         Title = a.Title,
@@ -150,8 +151,44 @@ public static class RenewalReportBuilder
         Meeting = a.Submission.Meeting,
         DocumentNumber = a.Submission.DocumentNumber,
         ReplacedBy = replacedBy?.Later.Path,
-        History = chain.Select(c => new HistoryEntry { Path = c.Path, FiscalYear = c.FiscalYear, Title = c.Title }).ToList(),
+        History = chain,
     };
+
+    /// <summary>
+    /// Each row's history as entries, one list for all the rows of one chain: every arrangement of a chain has the same
+    /// chain (predecessors are unique, and each follows its latest successor), so a report over a long archive would
+    /// otherwise make the same entries once per row of it.
+    /// </summary>
+    private sealed class HistoryLists
+    {
+        private readonly Dictionary<Arrangement, HistoryEntry> _entries = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<Arrangement, List<(IReadOnlyList<Arrangement> Chain, IReadOnlyList<HistoryEntry> Entries)>> _byLast =
+            new(ReferenceEqualityComparer.Instance);
+
+        public IReadOnlyList<HistoryEntry> Of(IReadOnlyList<Arrangement> chain)
+        {
+            if (chain.Count == 0)
+                return [];
+            if (!_byLast.TryGetValue(chain[^1], out var known))
+                _byLast[chain[^1]] = known = [];
+            // Compared member by member, so a history that only shares its last member is never taken for another.
+            foreach (var (other, entries) in known)
+            {
+                if (other.Count == chain.Count && other.Zip(chain).All(pair => ReferenceEquals(pair.First, pair.Second)))
+                    return entries;
+            }
+            var made = chain.Select(Entry).ToList();
+            known.Add((chain, made));
+            return made;
+        }
+
+        private HistoryEntry Entry(Arrangement a)
+        {
+            if (!_entries.TryGetValue(a, out var entry))
+                _entries[a] = entry = new HistoryEntry { Path = a.Path, FiscalYear = a.FiscalYear, Title = a.Title };
+            return entry;
+        }
+    }
 }
 
 /// <summary>One arrangement, where it stands on the report date, and the later submission that replaced it (if any).</summary>
