@@ -83,21 +83,12 @@ internal static class ReportCommand
     {
         var directory = request.Index ?? IndexStore.DefaultDirectory;
         // A missing folder is a mistyped --index or no import yet: say so, rather than report nothing.
-        if (!Directory.Exists(directory))
-        {
-            errors.WriteLine(ConsoleText.Line($"{directory}: no index folder (import files first, or give --index DIR)"));
-            return 2;
-        }
+        if (IndexFolder.Refuse(directory, errors) is { } refused)
+            return refused;
         try
         {
             using var store = IndexStore.Open(directory);
             StartupTrace.Mark("store opened");
-            if (!store.Exists)
-            {
-                errors.WriteLine(ConsoleText.Line($"{directory}: the folder holds no index (import files first)"));
-                return 1;
-            }
-            StartupTrace.Mark("index exists");
             using var lease = store.AcquireSearcher();
             if (lease is null)
             {

@@ -57,23 +57,14 @@ internal static class SearchCommand
             return 2;
         }
         var directory = indexDirectory ?? IndexStore.DefaultDirectory;
-        if (!Directory.Exists(directory))
-        {
-            errors.WriteLine(ConsoleText.Line($"{directory}: no index here; run `ingest import` first"));
-            return 2;
-        }
+        if (IndexFolder.Refuse(directory, errors) is { } refused)
+            return refused;
 
         SearchResult result;
         try
         {
             using var store = IndexStore.Open(directory);
             StartupTrace.Mark("store opened");
-            if (!store.Exists)
-            {
-                errors.WriteLine(ConsoleText.Line($"{directory}: the folder holds no index (import files first)"));
-                return 1;
-            }
-            StartupTrace.Mark("index exists");
             if (store.IsOutdated)
                 errors.WriteLine(ConsoleText.Line($"{directory}: written by an earlier version (schema {store.StoredSchemaVersion}, now {IndexStore.SchemaVersion}); run `ingest import` once to upgrade it — until then the department filter misses its submissions and files of one submission count apart"));
             result = store.Search(new SearchRequest
@@ -108,11 +99,8 @@ internal static class SearchCommand
     internal static int ListNeedsReview(string? indexDirectory, TextWriter output, TextWriter errors)
     {
         var directory = indexDirectory ?? IndexStore.DefaultDirectory;
-        if (!Directory.Exists(directory))
-        {
-            errors.WriteLine(ConsoleText.Line($"{directory}: no index here; run `ingest import` first"));
-            return 2;
-        }
+        if (IndexFolder.Refuse(directory, errors) is { } refused)
+            return refused;
         List<Ingest.Core.Records.SubmissionRecord> marked;
         try
         {

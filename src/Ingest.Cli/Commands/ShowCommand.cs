@@ -23,19 +23,11 @@ internal static class ShowCommand
     internal static int Run(string key, string? indexDirectory, bool json, TextWriter output, TextWriter errors)
     {
         var directory = indexDirectory ?? IndexStore.DefaultDirectory;
-        if (!Directory.Exists(directory))
-        {
-            errors.WriteLine(ConsoleText.Line($"{directory}: no index here; run `ingest import` first"));
-            return 2;
-        }
+        if (IndexFolder.Refuse(directory, errors) is { } refused)
+            return refused;
         try
         {
             using var store = IndexStore.Open(directory);
-            if (!store.Exists)
-            {
-                errors.WriteLine(ConsoleText.Line($"{directory}: the folder holds no index (import files first)"));
-                return 1;
-            }
             var records = RecordLookup.FindAll(store, key);
             if (records.Count == 0)
             {

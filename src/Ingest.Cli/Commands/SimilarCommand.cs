@@ -41,11 +41,8 @@ internal static class SimilarCommand
             return 2;
         }
         var directory = indexDirectory ?? IndexStore.DefaultDirectory;
-        if (!Directory.Exists(directory))
-        {
-            errors.WriteLine(ConsoleText.Line($"{directory}: no index here; run `ingest import` first"));
-            return 2;
-        }
+        if (IndexFolder.Refuse(directory, errors) is { } refused)
+            return refused;
         string? draft = null;
         if (file is not null)
         {
@@ -61,11 +58,6 @@ internal static class SimilarCommand
             draft = text == "-" ? input.ReadToEnd() : text;
 
         using var store = IndexStore.Open(directory);
-        if (!store.Exists)
-        {
-            errors.WriteLine(ConsoleText.Line($"{directory}: the folder holds no index (import files first)"));
-            return 1;
-        }
         using var lease = store.AcquireSearcher();
         if (lease is null)
             return 1;
