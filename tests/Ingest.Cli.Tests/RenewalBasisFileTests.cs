@@ -62,6 +62,8 @@ public sealed class RenewalBasisFileTests : IDisposable
         Assert.Contains("\"status\"", expected);
         Assert.Equal(expected, Reported());
         Assert.Equal(marked, File.GetLastWriteTimeUtc(BasisPath)); // read, not made again
+        Import(folder); // nothing changed: no commit, so the kept basis stays as it is
+        Assert.Equal(marked, File.GetLastWriteTimeUtc(BasisPath));
 
         // A file gone from the archive: the next import commits, and its basis is of the new commit.
         var gone = Directory.GetFiles(folder).Order(StringComparer.Ordinal).First(file => File.ReadAllText(file).Contains("外部結合", StringComparison.Ordinal));

@@ -71,6 +71,9 @@ public sealed class RenewalBasisTests
     {
         var bytes = Written(Linked(), "segments_7@42");
         Assert.Null(RenewalBasis.Read(new MemoryStream(bytes), "segments_8@43"));
+        Assert.True(RenewalBasis.IsOf(new MemoryStream(bytes), "segments_7@42"));
+        Assert.False(RenewalBasis.IsOf(new MemoryStream(bytes), "segments_8@43"));
+        Assert.False(RenewalBasis.IsOf(new MemoryStream("not a basis\n"u8.ToArray()), "segments_7@42"));
         Assert.Null(RenewalBasis.Read(new MemoryStream(bytes[..(bytes.Length * 2 / 3)]), "segments_7@42"));
         Assert.Null(RenewalBasis.Read(new MemoryStream([.. bytes, .. "extra\n"u8.ToArray()]), "segments_7@42"));
         Assert.Null(RenewalBasis.Read(new MemoryStream("not a basis\n"u8.ToArray()), "segments_7@42"));

@@ -43,8 +43,22 @@ internal static class RenewalBasisFile
     {
         store.Refresh(); // the commit just written, not the one this store first saw
         using var lease = store.AcquireSearcher();
-        if (lease is not null)
-            Load(store.DirectoryPath, lease);
+        if (lease is null)
+            return;
+        var commit = CommitOf(lease);
+        var path = Path.Combine(store.DirectoryPath, FileName);
+        try
+        {
+            // An import that changed nothing keeps its commit: the header says so, and the rest is not read.
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096);
+            if (RenewalBasis.IsOf(file, commit))
+                return;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // No file yet, or unreadable: made below.
+        }
+        Keep(store.DirectoryPath, HistoryLinker.Link(ArrangementKinds.From(IndexStore.AllRecords(lease))), commit);
     }
 
     /// <summary>

@@ -82,9 +82,7 @@ public static class RenewalBasis
         using var reader = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, 1 << 16, leaveOpen: true);
         try
         {
-            var header = reader.ReadLine()?.Split('\t');
-            if (header is not { Length: 7 } || header[0] != Magic || header[1] != Count(FormatVersion) || header[2] != CodeIdentity
-                || Unescape(header[3]) != commit)
+            if (Header(reader, commit) is not { } header)
                 return null;
             var (submissionCount, arrangementCount, linkCount) = (Parse(header[4]), Parse(header[5]), Parse(header[6]));
             var submissions = new SubmissionRecord[submissionCount];
@@ -130,6 +128,33 @@ public static class RenewalBasis
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="input"/> starts as a basis of <paramref name="commit"/> made by this build: read from its first
+    /// line only, for a caller that need not read the rest (an import checking that the kept basis is still current).
+    /// </summary>
+    public static bool IsOf(Stream input, string commit)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(commit);
+        using var reader = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, 4096, leaveOpen: true);
+        try
+        {
+            return Header(reader, commit) is not null;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
+    // The header's fields when it names this format, this build and the commit; else null.
+    private static string[]? Header(StreamReader reader, string commit)
+    {
+        var header = reader.ReadLine()?.Split('\t');
+        return header is { Length: 7 } && header[0] == Magic && header[1] == Count(FormatVersion) && header[2] == CodeIdentity
+            && Unescape(header[3]) == commit ? header : null;
     }
 
     /// <summary>
