@@ -83,6 +83,23 @@ public sealed class RenewalBasisFileTests : IDisposable
     }
 
     [Fact]
+    public void A_report_whose_basis_is_current_reads_only_the_commits_name_from_the_index()
+    {
+        Import(Archive());
+        var expected = ReportedFromTheRecords();
+        // Without the segments' data no reader over the index could open: the report needs only the segments file.
+        foreach (var data in Directory.GetFiles(Index, "*.cfs"))
+            File.Delete(data);
+        Assert.Equal(expected, Reported());
+
+        // Without a current basis it does need the records, and says it cannot read them.
+        File.Delete(BasisPath);
+        var errors = new StringWriter();
+        Assert.Equal(1, ReportCommand.RunFromIndex(new ReportCommand.Request(Index, "2026-11-22", null, null, "json", Path.Combine(_root, "r.json")), TimeProvider.System, errors));
+        Assert.Contains("cannot read the index", errors.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_report_on_an_index_without_a_basis_makes_one()
     {
         Import(Archive());

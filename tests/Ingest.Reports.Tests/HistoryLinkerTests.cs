@@ -191,5 +191,56 @@ public sealed class HistoryLinkerTests
         Assert.Equal($"{count - 1:D5}.txt", link.Later.Path);
     }
 
+    [Fact]
+    public void EveryArrangementOfAChainSharesItsChainAndABranchNotFollowedHasItsOwn()
+    {
+        var p = Period("令和4年4月1日から(次年度以降も同様の外部結合を行う。)", D(2022, 4, 1), null, Recurrence.Annual, "次年度以降も同様の外部結合を行う");
+        var y1 = Linkage("y1.txt", 2022, p, title: "T");
+        var y2 = Linkage("y2.txt", 2023, p with { Start = D(2023, 4, 1) }, title: "T");
+        var y3 = Linkage("y3.txt", 2024, p with { Start = D(2024, 4, 1) }, title: "T");
+        // A second arrangement that names y1's approval, started earlier in y2's year: y1 has two successors, the later
+        // (by start) is followed, the other is a branch with a chain of its own.
+        var branch = Linkage("y2-early.txt", 2023, p with { Start = D(2023, 1, 4) }, title: "U", prior: Approval(2022, 3, "令和4年度第3回承認済"));
+        var history = HistoryLinker.Link(ArrangementKinds.From([y3, branch, y1, y2]));
+        var (a1, a2, a3, early) = (Find("y1.txt"), Find("y2.txt"), Find("y3.txt"), Find("y2-early.txt"));
+        Assert.Equal(["y2-early.txt", "y2.txt"], history.SuccessorsOf(a1).Select(l => l.Later.Path)); // oldest first
+
+        var chain = history.ChainOf(a1);
+        Assert.Equal(["y1.txt", "y2.txt", "y3.txt"], chain.Select(a => a.Path));
+        Assert.Same(chain, history.ChainOf(a2));
+        Assert.Same(chain, history.ChainOf(a3));
+        Assert.Equal(["y1.txt", "y2-early.txt"], history.ChainOf(early).Select(a => a.Path));
+
+        // An equal arrangement made by another read of the same record is found by its id and keeps its own object.
+        var again = Arrangement(y2);
+        var chainAgain = history.ChainOf(again);
+        Assert.Equal(["y1.txt", "y2.txt", "y3.txt"], chainAgain.Select(a => a.Path));
+        Assert.Same(again, chainAgain[1]);
+        Assert.Equal("y1.txt", history.PredecessorOf(again)!.Earlier.Path);
+        // One the history does not hold has no links: its chain is itself.
+        var stranger = Arrangement(Linkage("other.txt", 2022, p, title: "U"));
+        Assert.Equal([stranger], history.ChainOf(stranger));
+        Assert.Null(history.PredecessorOf(stranger));
+        Assert.Empty(history.SuccessorsOf(stranger));
+
+        Arrangement Find(string path) => history.Arrangements.Single(a => a.Path == path);
+    }
+
+    [Fact]
+    public void AHistoryIsRefusedWhenItsOrderOrLinksCouldMakeAWalkLoop()
+    {
+        var p = Period("令和4年4月1日から(次年度以降も同様の外部結合を行う。)", D(2022, 4, 1), null, Recurrence.Annual, "次年度以降も同様の外部結合を行う");
+        var history = HistoryLinker.Link(ArrangementKinds.From(
+            [Linkage("y1.txt", 2022, p, title: "T"), Linkage("y2.txt", 2023, p with { Start = D(2023, 4, 1) }, title: "T"),
+             Linkage("y3.txt", 2024, p with { Start = D(2024, 4, 1) }, title: "T")]));
+        var (a1, a2, a3) = (history.Arrangements[0], history.Arrangements[1], history.Arrangements[2]);
+        var link = history.Links[0];
+        Assert.Throws<ArgumentException>(() => new ArrangementHistory([a2, a1, a3], []));
+        Assert.Throws<ArgumentException>(() => new ArrangementHistory([a1, a1, a3], []));
+        Assert.Throws<ArgumentException>(() => new ArrangementHistory(history.Arrangements, [link with { Earlier = a3, Later = a1 }]));
+        Assert.Throws<ArgumentException>(() => new ArrangementHistory(history.Arrangements, [link with { Earlier = a1, Later = a3 }, link with { Earlier = a2, Later = a3 }]));
+        Assert.Throws<ArgumentException>(() => new ArrangementHistory([a1, a2], [link with { Earlier = a1, Later = a3 }]));
+    }
+
     private static Arrangement Arrangement(SubmissionRecord record) => ArrangementKinds.From([record]).Single();
 }

@@ -83,6 +83,29 @@ public sealed class RenewalBasisTests
     }
 
     [Fact]
+    public void A_basis_with_a_line_the_writer_never_makes_is_not_read()
+    {
+        var text = Encoding.UTF8.GetString(Written(Linked(), "c"));
+        Assert.NotNull(RenewalBasis.Read(new MemoryStream(Encoding.UTF8.GetBytes(text)), "c"));
+        var lines = text.Split('\n');
+        var list = Array.FindIndex(lines, line => line.Contains('\u001e'));
+        Assert.True(list > 0, "some sheet line holds a list");
+        string[] damaged =
+        [
+            Replace(list, lines[list].Replace("\u001f", "\u001f\u001f", StringComparison.Ordinal)), // an item with three parts
+            Replace(list, lines[list].Replace("\t\u001e", "\t\u001e\u001e", StringComparison.Ordinal)), // an empty item
+            Replace(list, lines[list] + "\textra"), // a field too many
+            Replace(list, lines[list][..lines[list].LastIndexOf('\t')]), // a field too few
+            Replace(1, lines[1] + "\r"), // a carriage return
+            Replace(1, "\\q" + lines[1]), // an unknown escape
+        ];
+        foreach (var file in damaged)
+            Assert.Null(RenewalBasis.Read(new MemoryStream(Encoding.UTF8.GetBytes(file)), "c"));
+
+        string Replace(int at, string line) => string.Join('\n', lines.Select((old, i) => i == at ? line : old));
+    }
+
+    [Fact]
     public void Evidence_with_tabs_and_line_breaks_survives_the_line_format()
     {
         var history = Linked();

@@ -8,34 +8,48 @@ namespace Ingest.Cli.Commands;
 /// The renewal basis (<see cref="RenewalBasis"/>) of an index, kept in its folder beside the commit it was made from, so a
 /// report reads one small file instead of every record and links nothing. <c>import</c> makes it after each import that
 /// changed the index; a report finding it missing or made from another commit makes it again. A folder the report may
-/// not write to only costs the time: the report is the same either way.
+/// not write to only costs the time: the report is the same either way. A basis is named by its commit (<see cref="CommitName"/>).
 /// </summary>
 internal static class RenewalBasisFile
 {
     public const string FileName = "renewal-basis.tsv";
 
-    /// <summary>The linked history of the commit <paramref name="lease"/> holds: read from the file when it is that commit's, else made from the records (and kept).</summary>
-    public static ArrangementHistory Load(string directory, SearcherLease lease)
+    /// <summary>
+    /// The linked history of the index's latest commit: read from the file when it is that commit's (no reader over the
+    /// index is opened then), else made from the records and kept.
+    /// </summary>
+    public static ArrangementHistory Load(IndexStore store)
     {
-        var commit = CommitOf(lease);
-        var path = Path.Combine(directory, FileName);
+        var path = Path.Combine(store.DirectoryPath, FileName);
+        var latest = CommitName.Latest(store);
+        StartupTrace.Mark("commit named");
+        if (latest is not null && TryRead(path, latest) is { } kept)
+            return kept;
+        using var lease = store.AcquireSearcher() ?? throw new IOException("the folder holds no index");
+        var commit = CommitName.Of(lease);
+        // A commit may have landed since the name above was read: its basis may be kept already.
+        if (commit != latest && TryRead(path, commit) is { } keptSince)
+            return keptSince;
+        var history = HistoryLinker.Link(ArrangementKinds.From(IndexStore.AllRecords(lease)));
+        StartupTrace.Mark("renewal basis linked from the records");
+        Keep(store.DirectoryPath, history, commit);
+        return history;
+    }
+
+    private static ArrangementHistory? TryRead(string path, string commit)
+    {
         try
         {
             using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-            if (RenewalBasis.Read(file, commit) is { } kept)
-            {
+            var kept = RenewalBasis.Read(file, commit);
+            if (kept is not null)
                 StartupTrace.Mark("renewal basis read");
-                return kept;
-            }
+            return kept;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // No file yet, or unreadable: made again below.
+            return null; // no file yet, or unreadable: made again from the records
         }
-        var history = HistoryLinker.Link(ArrangementKinds.From(IndexStore.AllRecords(lease)));
-        StartupTrace.Mark("renewal basis linked from the records");
-        Keep(directory, history, commit);
-        return history;
     }
 
     /// <summary>Makes the basis of the index's current commit unless the file already holds it (after an import).</summary>
@@ -45,7 +59,7 @@ internal static class RenewalBasisFile
         using var lease = store.AcquireSearcher();
         if (lease is null)
             return;
-        var commit = CommitOf(lease);
+        var commit = CommitName.Of(lease);
         var path = Path.Combine(store.DirectoryPath, FileName);
         try
         {
@@ -60,13 +74,6 @@ internal static class RenewalBasisFile
         }
         Keep(store.DirectoryPath, HistoryLinker.Link(ArrangementKinds.From(IndexStore.AllRecords(lease))), commit);
     }
-
-    /// <summary>
-    /// A commit is named by its generation's file and the reader's version, which both change with every commit. (An index
-    /// deleted by hand and made again in the same folder could repeat both; deleting the folder's files deletes this one too.)
-    /// </summary>
-    private static string CommitOf(SearcherLease lease) =>
-        $"{((Lucene.Net.Index.DirectoryReader)lease.Reader).IndexCommit.SegmentsFileName}@{lease.Version}";
 
     // Written beside the file and moved over it, so a report reading at the same moment sees the old file or the new one.
     private static void Keep(string directory, ArrangementHistory history, string commit)

@@ -89,15 +89,10 @@ internal static class ReportCommand
         {
             using var store = IndexStore.Open(directory);
             StartupTrace.Mark("store opened");
-            using var lease = store.AcquireSearcher();
-            if (lease is null)
-            {
-                errors.WriteLine(ConsoleText.Line($"{directory}: the folder holds no index (import files first)"));
-                return 1;
-            }
-            // Drafts need whole records (read only then); a report needs the linked arrangements, kept beside the index per commit.
-            return Run(request with { TerminalWidth = TerminalWidth() }, IndexStore.AllRecords(lease), clock, Console.OpenStandardOutput, Console.IsOutputRedirected, errors,
-                () => RenewalBasisFile.Load(store.DirectoryPath, lease));
+            // Drafts need whole records (read only then); a report needs the linked arrangements, kept beside the index per
+            // commit, so a report whose kept basis is current opens no reader over the index at all.
+            return Run(request with { TerminalWidth = TerminalWidth() }, store.AllRecords(), clock, Console.OpenStandardOutput, Console.IsOutputRedirected, errors,
+                () => RenewalBasisFile.Load(store));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
         {

@@ -11,12 +11,16 @@ public static class StartupTrace
 {
     private static readonly bool _enabled = Environment.GetEnvironmentVariable("INGEST_TRACE_STARTUP") == "1";
 
-    /// <summary>Writes <c>startup +N ms: WHAT</c> when tracing is on.</summary>
+    /// <summary>Writes <c>startup +N ms [jit …, gc …, N MB allocated]: WHAT</c> when tracing is on.</summary>
     public static void Mark(string what)
     {
         if (!_enabled)
             return;
         var sinceStart = DateTime.Now - Process.GetCurrentProcess().StartTime;
-        Console.Error.WriteLine($"startup +{sinceStart.TotalMilliseconds:0} ms: {what}");
+        // The JIT and collector figures say whether a slow step is our work or the runtime compiling and sweeping.
+        Console.Error.WriteLine(
+            $"startup +{sinceStart.TotalMilliseconds:0} ms [jit {System.Runtime.JitInfo.GetCompiledMethodCount()} methods " +
+            $"{System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:0} ms, gc {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, " +
+            $"{GC.GetTotalAllocatedBytes() / 1048576} MB allocated]: {what}");
     }
 }

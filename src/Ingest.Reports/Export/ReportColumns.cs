@@ -118,9 +118,19 @@ public static class ReportColumns
     /// </summary>
     public static int DisplayWidth(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var width = 0;
-        foreach (var rune in text.EnumerateRunes())
-            width += DisplayWidth(rune);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            // Everything below the first wide block is one cell; a surrogate pair is one letter outside the BMP.
+            if (c < 0x1100)
+                width++;
+            else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                width += IsWide(char.ConvertToUtf32(c, text[++i])) ? 2 : 1;
+            else
+                width += IsWide(c) ? 2 : 1;
+        }
         return width;
     }
 

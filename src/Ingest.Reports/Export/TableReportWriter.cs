@@ -42,19 +42,46 @@ public sealed class TableReportWriter(int? width = null) : IReportWriter
         writer.WriteLine(Cut($"更新対象: {report.FiscalYear.Year}年度 (基準日 {report.AsOf:yyyy-MM-dd}) {ReportColumns.Summary(report)}", Width ?? int.MaxValue, false));
 
         var columns = ReportColumns.Terminal.ToList();
-        var texts = report.Rows.Select(r => columns.Select(c => OneLine(c.Text(r))).ToArray()).ToList();
-        var widths = columns.Select((c, i) => Math.Min(MaxColumnWidth, Math.Max(ReportColumns.DisplayWidth(c.Header),
-            texts.Count == 0 ? 0 : texts.Max(row => ReportColumns.DisplayWidth(row[i]))))).ToList();
+        // Each cell's text and width are made once: a report over a large archive has tens of thousands of rows.
+        var texts = new List<Cell[]>(report.Rows.Count);
+        foreach (var row in report.Rows)
+        {
+            var cells = new Cell[columns.Count];
+            for (var i = 0; i < cells.Length; i++)
+                cells[i] = new Cell(OneLine(columns[i].Text(row)));
+            texts.Add(cells);
+        }
+        var widths = new List<int>(columns.Count);
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var widest = ReportColumns.DisplayWidth(columns[i].Header);
+            foreach (var cells in texts)
+                widest = Math.Max(widest, cells[i].Width);
+            widths.Add(Math.Min(MaxColumnWidth, widest));
+        }
 
         if (Width is { } limit && !Fit(columns, texts, widths, limit))
         {
             WriteCompact(writer, report, limit);
             return;
         }
-        WriteLine(writer, columns.Select(c => c.Header).ToArray(), widths, columns);
+        WriteLine(writer, [.. columns.Select(c => new Cell(c.Header))], widths, columns);
         writer.WriteLine(string.Join(Gap, widths.Select(w => new string('-', w))).TrimEnd());
-        foreach (var row in texts)
-            WriteLine(writer, row.Select((t, i) => Cut(t, widths[i], columns[i].KeepEnd)).ToArray(), widths, columns);
+        foreach (var cells in texts)
+        {
+            for (var i = 0; i < cells.Length; i++)
+            {
+                if (cells[i].Width > widths[i])
+                    cells[i] = new Cell(Cut(cells[i].Text, widths[i], columns[i].KeepEnd));
+            }
+            WriteLine(writer, cells, widths, columns);
+        }
+    }
+
+    /// <summary>A cell's text on one line and the terminal cells it takes.</summary>
+    private readonly record struct Cell(string Text, int Width)
+    {
+        public Cell(string text) : this(text, ReportColumns.DisplayWidth(text)) { }
     }
 
     /// <summary>
@@ -62,7 +89,7 @@ public sealed class TableReportWriter(int? width = null) : IReportWriter
     /// the drop order out and starts again from the natural widths (so the columns kept get the room it had). False when
     /// even the last table is too wide.
     /// </summary>
-    private static bool Fit(List<ReportColumn> columns, List<string[]> texts, List<int> widths, int limit)
+    private static bool Fit(List<ReportColumn> columns, List<Cell[]> texts, List<int> widths, int limit)
     {
         var natural = widths.ToList();
         var drops = new Queue<string>(_dropOrder);
@@ -123,16 +150,16 @@ public sealed class TableReportWriter(int? width = null) : IReportWriter
         }
     }
 
-    private static void WriteLine(StreamWriter writer, string[] cells, IReadOnlyList<int> widths, IReadOnlyList<ReportColumn> columns)
+    private static void WriteLine(StreamWriter writer, Cell[] cells, IReadOnlyList<int> widths, IReadOnlyList<ReportColumn> columns)
     {
         var line = _line.Value!.Clear();
         for (var i = 0; i < cells.Length; i++)
         {
-            var pad = widths[i] - ReportColumns.DisplayWidth(cells[i]);
+            var pad = widths[i] - cells[i].Width;
             if (i > 0) line.Append(Gap);
             // Numbers right-aligned, everything else left.
-            if (columns[i].Kind == ColumnKind.Number) line.Append(' ', pad).Append(cells[i]);
-            else line.Append(cells[i]).Append(' ', pad);
+            if (columns[i].Kind == ColumnKind.Number) line.Append(' ', pad).Append(cells[i].Text);
+            else line.Append(cells[i].Text).Append(' ', pad);
         }
         while (line.Length > 0 && char.IsWhiteSpace(line[^1]))
             line.Length--;

@@ -25,68 +25,110 @@ public sealed record HistoryLink
 }
 
 /// <summary>The linked history of every arrangement: its predecessor, its successors, the whole chain oldest first.</summary>
+/// <remarks>
+/// The arrangements are held oldest first (<see cref="HistoryLinker.Chronology"/>) and every link goes from an earlier
+/// place to a later one, both checked when the history is made. So walking predecessors goes strictly back and following
+/// successors strictly forward (no walk can loop), the latest of several successors is the one held last, and an
+/// arrangement's place orders it as the chronology does. Each arrangement has at most one predecessor, so the history is
+/// a forest and a chain is fixed by its last member: every arrangement of one chain shares one list.
+/// </remarks>
 public sealed class ArrangementHistory
 {
-    private readonly Dictionary<string, HistoryLink> _predecessor;
-    private readonly Dictionary<string, List<HistoryLink>> _successors;
-    // An arrangement's id is formatted from its path each time it is asked for; a report asks for it at every step of
-    // every row's chain, so the history's own arrangements have theirs made once.
-    private readonly Dictionary<Arrangement, string> _ids = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Arrangement, int> _place = new(ReferenceEqualityComparer.Instance);
+    private readonly HistoryLink?[] _predecessor;
+    private readonly List<HistoryLink>?[] _successors;
+    private readonly Arrangement[]?[] _chainEndingAt;
+    // Arrangement objects made elsewhere (another read of the same records) are found by their id, made only when asked.
+    private Dictionary<string, int>? _placeById;
 
     internal ArrangementHistory(IReadOnlyList<Arrangement> arrangements, IReadOnlyList<HistoryLink> links)
     {
         Arrangements = arrangements;
         Links = links;
-        foreach (var arrangement in arrangements)
-            _ids[arrangement] = arrangement.Id;
-        _predecessor = links.ToDictionary(l => IdOf(l.Later), StringComparer.Ordinal);
-        _successors = [];
+        for (var i = 0; i < arrangements.Count; i++)
+        {
+            if (!_place.TryAdd(arrangements[i], i))
+                throw new ArgumentException("an arrangement is held twice", nameof(arrangements));
+            if (i > 0 && HistoryLinker.Chronology.Compare(arrangements[i - 1], arrangements[i]) >= 0)
+                throw new ArgumentException("the arrangements are not oldest first", nameof(arrangements));
+        }
+        _predecessor = new HistoryLink?[arrangements.Count];
+        _successors = new List<HistoryLink>?[arrangements.Count];
+        _chainEndingAt = new Arrangement[arrangements.Count][];
         foreach (var link in links)
         {
-            if (!_successors.TryGetValue(IdOf(link.Earlier), out var list))
-                _successors[IdOf(link.Earlier)] = list = [];
-            list.Add(link);
+            var (earlier, later) = (OwnPlace(link.Earlier), OwnPlace(link.Later));
+            if (earlier >= later)
+                throw new ArgumentException("a link goes back in time", nameof(links));
+            if (_predecessor[later] is not null)
+                throw new ArgumentException("an arrangement has two predecessors", nameof(links));
+            _predecessor[later] = link;
+            (_successors[earlier] ??= []).Add(link);
         }
+        foreach (var successors in _successors)
+            successors?.Sort((a, b) => _place[a.Later].CompareTo(_place[b.Later]));
     }
-
-    private string IdOf(Arrangement arrangement) => _ids.TryGetValue(arrangement, out var id) ? id : arrangement.Id;
 
     public IReadOnlyList<Arrangement> Arrangements { get; }
     public IReadOnlyList<HistoryLink> Links { get; }
 
     /// <summary>The link to the earlier arrangement this one continues, if any.</summary>
-    public HistoryLink? PredecessorOf(Arrangement arrangement) => _predecessor.GetValueOrDefault(IdOf(arrangement));
+    public HistoryLink? PredecessorOf(Arrangement arrangement) => PlaceOf(arrangement) is var place and >= 0 ? _predecessor[place] : null;
 
-    /// <summary>Links to later arrangements that continue (and so replace) this one.</summary>
+    /// <summary>Links to later arrangements that continue (and so replace) this one, oldest first.</summary>
     public IReadOnlyList<HistoryLink> SuccessorsOf(Arrangement arrangement) =>
-        _successors.TryGetValue(IdOf(arrangement), out var list) ? list : [];
+        PlaceOf(arrangement) is var place and >= 0 && _successors[place] is { } successors ? successors : [];
 
     /// <summary>Whether a later submission continues this arrangement: the latest submission gives the current state.</summary>
-    public bool IsReplaced(Arrangement arrangement) => _successors.ContainsKey(IdOf(arrangement));
+    public bool IsReplaced(Arrangement arrangement) => SuccessorsOf(arrangement).Count > 0;
 
     /// <summary>
     /// Every submission about the arrangement, oldest first: its predecessors, itself, and the line of latest successors
-    /// (so a replaced row shows what replaced it).
+    /// (so a replaced row shows what replaced it). The arrangements of one chain get the same list.
     /// </summary>
     public IReadOnlyList<Arrangement> ChainOf(Arrangement arrangement)
     {
-        var earlier = new List<Arrangement>();
-        var seen = new HashSet<string>(StringComparer.Ordinal) { IdOf(arrangement) };
-        for (var link = PredecessorOf(arrangement); link is not null && seen.Add(IdOf(link.Earlier)); link = PredecessorOf(link.Earlier))
-            earlier.Add(link.Earlier);
-        earlier.Reverse();
-        earlier.Add(arrangement);
-        var current = arrangement;
-        while (SuccessorsOf(current) is { Count: > 0 } next)
-        {
-            var latest = next.Select(l => l.Later).OrderBy(a => a, HistoryLinker.Chronology).Last();
-            if (!seen.Add(IdOf(latest)))
-                break;
-            earlier.Add(latest);
-            current = latest;
-        }
-        return earlier;
+        var place = PlaceOf(arrangement);
+        if (place < 0)
+            return [arrangement];
+        var end = place;
+        while (_successors[end] is { } successors)
+            end = _place[successors[^1].Later];
+        var chain = _chainEndingAt[end] ??= ChainEndingAt(end);
+        if (ReferenceEquals(Arrangements[place], arrangement))
+            return chain;
+        // Asked with an equal arrangement made elsewhere: its chain holds that one in its own place.
+        var own = (Arrangement[])chain.Clone();
+        own[Array.IndexOf(chain, Arrangements[place])] = arrangement;
+        return own;
     }
+
+    private Arrangement[] ChainEndingAt(int end)
+    {
+        var chain = new List<Arrangement> { Arrangements[end] };
+        for (var link = _predecessor[end]; link is not null; link = _predecessor[_place[link.Earlier]])
+            chain.Add(link.Earlier);
+        chain.Reverse();
+        return [.. chain];
+    }
+
+    // An arrangement's place, or -1 when the history does not hold it (nor one with its id).
+    private int PlaceOf(Arrangement arrangement)
+    {
+        if (_place.TryGetValue(arrangement, out var place))
+            return place;
+        if (_placeById is null)
+        {
+            var byId = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < Arrangements.Count; i++)
+                byId[Arrangements[i].Id] = i;
+            _placeById = byId;
+        }
+        return _placeById.TryGetValue(arrangement.Id, out place) ? place : -1;
+    }
+
+    private int OwnPlace(Arrangement arrangement) =>
+        _place.TryGetValue(arrangement, out var place) ? place : throw new ArgumentException("a link names an arrangement the history does not hold");
 }
 
 /// <summary>

@@ -75,59 +75,87 @@ public static class RenewalBasis
     /// The history a basis file holds, or null when it was made from another commit (or by another build, or in another
     /// format) or is not whole: the caller then links the records again.
     /// </summary>
+    /// <remarks>
+    /// Read as one text and cut into spans rather than line by line into split strings: this runs at the start of every
+    /// report, and a string per field was most of its time. Texts that repeat (kinds, sections, partners, a title over
+    /// the years) are made once and shared.
+    /// </remarks>
     public static ArrangementHistory? Read(Stream input, string commit)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(commit);
-        using var reader = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, 1 << 16, leaveOpen: true);
         try
         {
-            if (Header(reader, commit) is not { } header)
+            var lines = new LineCursor(ReadAllText(input));
+            var header = lines.Next();
+            if (!IsHeaderOf(header, commit))
                 return null;
-            var (submissionCount, arrangementCount, linkCount) = (Parse(header[4]), Parse(header[5]), Parse(header[6]));
+            var texts = new TextPool();
+            var headerFields = new FieldCursor(header);
+            for (var i = 0; i < 4; i++)
+                headerFields.Next();
+            var (submissionCount, arrangementCount, linkCount) = (Parse(headerFields.Next()), Parse(headerFields.Next()), Parse(headerFields.Last()));
             var submissions = new SubmissionRecord[submissionCount];
             for (var i = 0; i < submissionCount; i++)
             {
-                var fields = Fields(reader, 7);
-                var sheets = new SheetRecord[Parse(fields[6])];
+                var fields = new FieldCursor(lines.Next());
+                var path = Unescape(fields.Next(), null) ?? throw new FormatException("no path");
+                var (ordinal, title, fiscalYear, meeting, number) =
+                    (Parse(fields.Next()), Unescape(fields.Next(), texts), NumberOf(fields.Next()), NumberOf(fields.Next()), Unescape(fields.Next(), texts));
+                var sheets = new SheetRecord[Parse(fields.Last())];
                 for (var s = 0; s < sheets.Length; s++)
-                    sheets[s] = ReadSheet(reader);
+                    sheets[s] = ReadSheet(lines.Next(), texts);
                 submissions[i] = new SubmissionRecord
                 {
-                    Source = new SourceInfo { Path = Unescape(fields[0]) ?? throw new FormatException("no path"), Sha256 = string.Empty, Format = string.Empty },
-                    Ordinal = Parse(fields[1]),
-                    Title = Unescape(fields[2]),
-                    FiscalYear = NumberOf(fields[3]),
-                    Meeting = NumberOf(fields[4]),
-                    DocumentNumber = Unescape(fields[5]),
+                    Source = new SourceInfo { Path = path, Sha256 = string.Empty, Format = string.Empty },
+                    Ordinal = ordinal,
+                    Title = title,
+                    FiscalYear = fiscalYear,
+                    Meeting = meeting,
+                    DocumentNumber = number,
                     Sheets = sheets,
                 };
             }
             var arrangements = new Arrangement[arrangementCount];
             for (var i = 0; i < arrangementCount; i++)
             {
-                var fields = Fields(reader, 3);
-                var submission = submissions[Parse(fields[0])];
-                arrangements[i] = new Arrangement { Submission = submission, Sheet = submission.Sheets[Parse(fields[1])], SheetIndex = Parse(fields[2]) };
+                var fields = new FieldCursor(lines.Next());
+                var submission = submissions[Parse(fields.Next())];
+                var sheet = submission.Sheets[Parse(fields.Next())];
+                arrangements[i] = new Arrangement { Submission = submission, Sheet = sheet, SheetIndex = Parse(fields.Last()) };
             }
             var links = new HistoryLink[linkCount];
             for (var i = 0; i < linkCount; i++)
             {
-                var fields = Fields(reader, 4);
+                var fields = new FieldCursor(lines.Next());
                 links[i] = new HistoryLink
                 {
-                    Earlier = arrangements[Parse(fields[0])],
-                    Later = arrangements[Parse(fields[1])],
-                    Reason = Enum.Parse<LinkReason>(fields[2]),
-                    Evidence = Unescape(fields[3]) ?? throw new FormatException("no evidence"),
+                    Earlier = arrangements[Parse(fields.Next())],
+                    Later = arrangements[Parse(fields.Next())],
+                    Reason = Enum.Parse<LinkReason>(fields.Next()),
+                    Evidence = Unescape(fields.Last(), texts) ?? throw new FormatException("no evidence"),
                 };
             }
-            return reader.ReadLine() is null ? new ArrangementHistory(arrangements, links) : null;
+            return lines.AtEnd ? new ArrangementHistory(arrangements, links) : null;
         }
         catch (Exception e) when (e is FormatException or IndexOutOfRangeException or ArgumentException or OverflowException or EndOfStreamException)
         {
             return null;
         }
+    }
+
+    // The whole stream as text, decoded once (a basis over 10,000 submissions is about 5 MB).
+    private static string ReadAllText(Stream input)
+    {
+        if (input.CanSeek && input.Length - input.Position is var left and <= int.MaxValue)
+        {
+            var bytes = new byte[left];
+            input.ReadExactly(bytes);
+            return Encoding.UTF8.GetString(bytes);
+        }
+        using var copy = new MemoryStream();
+        input.CopyTo(copy);
+        return Encoding.UTF8.GetString(copy.GetBuffer(), 0, (int)copy.Length);
     }
 
     /// <summary>
@@ -141,7 +169,7 @@ public static class RenewalBasis
         using var reader = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, 4096, leaveOpen: true);
         try
         {
-            return Header(reader, commit) is not null;
+            return reader.ReadLine() is { } header && IsHeaderOf(header, commit);
         }
         catch (FormatException)
         {
@@ -149,12 +177,17 @@ public static class RenewalBasis
         }
     }
 
-    // The header's fields when it names this format, this build and the commit; else null.
-    private static string[]? Header(StreamReader reader, string commit)
+    // Whether a header line names this format, this build and the commit.
+    private static bool IsHeaderOf(ReadOnlySpan<char> line, string commit)
     {
-        var header = reader.ReadLine()?.Split('\t');
-        return header is { Length: 7 } && header[0] == Magic && header[1] == Count(FormatVersion) && header[2] == CodeIdentity
-            && Unescape(header[3]) == commit ? header : null;
+        var fields = new FieldCursor(line);
+        if (!fields.Next().SequenceEqual(Magic) || !fields.Next().SequenceEqual(Count(FormatVersion)) || !fields.Next().SequenceEqual(CodeIdentity)
+            || Unescape(fields.Next(), null) != commit)
+            return false;
+        for (var i = 0; i < 2; i++)
+            fields.Next();
+        fields.Last();
+        return true;
     }
 
     /// <summary>
@@ -175,28 +208,52 @@ public static class RenewalBasis
             Date(period?.FirstStarted), Escape(period?.Evidence));
     }
 
-    private static SheetRecord ReadSheet(StreamReader reader)
+    private static SheetRecord ReadSheet(ReadOnlySpan<char> line, TextPool texts)
     {
-        var fields = Fields(reader, 12);
-        var unknown = ItemsOf(fields[4]).ToDictionary(item => item.Key, item => new LabelMapping { Field = item.Value ?? throw new FormatException("no field"), How = LabelHow.Unknown });
+        var fields = new FieldCursor(line);
+        var type = Unescape(fields.Next(), texts) ?? throw new FormatException("no sheet type");
+        var title = Unescape(fields.Next(), texts);
+        var partners = new List<string>();
+        foreach (var (key, _) in new ItemCursor(fields.Next(), texts))
+            partners.Add(key);
+        Dictionary<string, string>? named = null;
+        foreach (var (key, value) in new ItemCursor(fields.Next(), texts))
+            (named ??= new Dictionary<string, string>(2, StringComparer.Ordinal)).Add(key, value ?? string.Empty);
+        Dictionary<string, LabelMapping>? unknown = null;
+        foreach (var (key, value) in new ItemCursor(fields.Next(), texts))
+            (unknown ??= new Dictionary<string, LabelMapping>(StringComparer.Ordinal)).Add(key, new LabelMapping { Field = value ?? throw new FormatException("no field"), How = LabelHow.Unknown });
+        Period? period = null;
+        if (!fields.Next().SequenceEqual(Null))
+        {
+            period = new Period
+            {
+                Text = Unescape(fields.Next(), texts) ?? string.Empty,
+                Start = DateOf(fields.Next()),
+                End = DateOf(fields.Next()),
+                Recurrence = Enum.Parse<Recurrence>(fields.Next()),
+                FirstStarted = DateOf(fields.Next()),
+                Evidence = Unescape(fields.Last(), texts),
+            };
+        }
+        else
+        {
+            for (var i = 0; i < 5; i++)
+                fields.Next();
+            fields.Last();
+        }
         return new SheetRecord
         {
-            Type = Unescape(fields[0]) ?? throw new FormatException("no sheet type"),
-            Title = Unescape(fields[1]),
-            Partners = [.. ItemsOf(fields[2]).Select(item => item.Key)],
-            Fields = ItemsOf(fields[3]).ToDictionary(item => item.Key, item => item.Value ?? string.Empty),
-            Labels = unknown,
-            Period = fields[5] == Null ? null : new Period
-            {
-                Text = Unescape(fields[6]) ?? string.Empty,
-                Start = DateOf(fields[7]),
-                End = DateOf(fields[8]),
-                Recurrence = Enum.Parse<Recurrence>(fields[9]),
-                FirstStarted = DateOf(fields[10]),
-                Evidence = Unescape(fields[11]),
-            },
+            Type = type,
+            Title = title,
+            Partners = partners.Count == 0 ? [] : [.. partners],
+            Fields = named ?? NoFields,
+            Labels = unknown ?? NoLabels,
+            Period = period,
         };
     }
+
+    private static readonly Dictionary<string, string> NoFields = [];
+    private static readonly Dictionary<string, LabelMapping> NoLabels = [];
 
     // Each field already in its written form: escaped text (Escape), a list (Items), a number or a date.
     private static void WriteLine(StreamWriter writer, params string[] fields)
@@ -210,12 +267,6 @@ public static class RenewalBasis
         writer.WriteLine();
     }
 
-    private static string[] Fields(StreamReader reader, int count)
-    {
-        var fields = (reader.ReadLine() ?? throw new EndOfStreamException("the basis ends early")).Split('\t');
-        return fields.Length == count ? fields : throw new FormatException($"{fields.Length} fields, expected {count}");
-    }
-
     // A list of (key, optional value) pairs; it starts with the item separator so an empty list and a list of one empty key differ.
     private static string Items(IEnumerable<(string Key, string? Value)> items)
     {
@@ -223,19 +274,6 @@ public static class RenewalBasis
         foreach (var (key, value) in items)
             text.Append(ItemSeparator).Append(Escape(key)).Append(PartSeparator).Append(Escape(value));
         return text.Length == 0 ? Null : text.ToString();
-    }
-
-    private static IEnumerable<(string Key, string? Value)> ItemsOf(string text)
-    {
-        if (text == Null)
-            yield break;
-        foreach (var item in text.Split(ItemSeparator).Skip(1))
-        {
-            var parts = item.Split(PartSeparator);
-            if (parts.Length != 2)
-                throw new FormatException("a list item without its two parts");
-            yield return (Unescape(parts[0]) ?? throw new FormatException("no key"), Unescape(parts[1]));
-        }
     }
 
     // Document text may hold anything: the characters that shape a line are written as backslash escapes.
@@ -262,12 +300,13 @@ public static class RenewalBasis
         return escaped.ToString();
     }
 
-    private static string? Unescape(string text)
+    // The text of an escaped field, or null for \N; shared through the pool when one is given.
+    private static string? Unescape(ReadOnlySpan<char> text, TextPool? pool)
     {
-        if (text == Null)
+        if (text.SequenceEqual(Null))
             return null;
         if (!text.Contains('\\'))
-            return text;
+            return pool is null ? new string(text) : pool.Get(text);
         var plain = new StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)
         {
@@ -289,7 +328,8 @@ public static class RenewalBasis
                 _ => throw new FormatException($"unknown escape \\{text[i]}"),
             });
         }
-        return plain.ToString();
+        var unescaped = plain.ToString();
+        return pool is null ? unescaped : pool.Get(unescaped);
     }
 
     private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
@@ -298,10 +338,109 @@ public static class RenewalBasis
 
     private static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? Null;
 
-    private static int Parse(string text) => int.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+    private static int Parse(ReadOnlySpan<char> text) => int.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
 
-    private static int? NumberOf(string text) => text == Null ? null : Parse(text);
+    private static int? NumberOf(ReadOnlySpan<char> text) => text.SequenceEqual(Null) ? null : Parse(text);
 
-    private static DateOnly? DateOf(string text) =>
-        text == Null ? null : DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static DateOnly? DateOf(ReadOnlySpan<char> text) =>
+        text.SequenceEqual(Null) ? null : DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The lines of a basis, one at a time; only <c>\n</c> ends a line (text holding line breaks is escaped).</summary>
+    private ref struct LineCursor(string text)
+    {
+        private int _next;
+
+        public readonly bool AtEnd => _next >= text.Length;
+
+        public ReadOnlySpan<char> Next()
+        {
+            if (AtEnd)
+                throw new EndOfStreamException("the basis ends early");
+            var rest = text.AsSpan(_next);
+            var end = rest.IndexOf('\n');
+            var line = end < 0 ? rest : rest[..end];
+            _next += end < 0 ? rest.Length : end + 1;
+            return line.Contains('\r') ? throw new FormatException("a line holds a carriage return") : line;
+        }
+    }
+
+    /// <summary>The tab-separated fields of one line; <see cref="Last"/> takes the last and checks nothing follows it.</summary>
+    private ref struct FieldCursor(ReadOnlySpan<char> line)
+    {
+        private ReadOnlySpan<char> _rest = line;
+        private bool _done;
+
+        public ReadOnlySpan<char> Next()
+        {
+            if (_done)
+                throw new FormatException("a line has too few fields");
+            var end = _rest.IndexOf('\t');
+            if (end < 0)
+            {
+                _done = true;
+                return _rest;
+            }
+            var field = _rest[..end];
+            _rest = _rest[(end + 1)..];
+            return field;
+        }
+
+        public ReadOnlySpan<char> Last()
+        {
+            var field = Next();
+            return _done ? field : throw new FormatException("a line has too many fields");
+        }
+    }
+
+    /// <summary>The (key, optional value) items of a list field (see <see cref="Items"/>).</summary>
+    private ref struct ItemCursor(ReadOnlySpan<char> field, TextPool texts)
+    {
+        private ReadOnlySpan<char> _rest = field.SequenceEqual(Null) ? [] : field.Length > 0 && field[0] == ItemSeparator ? field[1..]
+            : throw new FormatException("a list that does not start with its separator");
+        // Every separator promises an item after it.
+        private bool _more = !field.SequenceEqual(Null);
+
+        public (string Key, string? Value) Current { get; private set; }
+
+        public readonly ItemCursor GetEnumerator() => this;
+
+        public bool MoveNext()
+        {
+            if (!_more)
+                return false;
+            var end = _rest.IndexOf(ItemSeparator);
+            _more = end >= 0;
+            var item = end < 0 ? _rest : _rest[..end];
+            _rest = end < 0 ? [] : _rest[(end + 1)..];
+            var part = item.IndexOf(PartSeparator);
+            if (part < 0 || item[(part + 1)..].Contains(PartSeparator))
+                throw new FormatException("a list item without its two parts");
+            Current = (Unescape(item[..part], texts) ?? throw new FormatException("no key"), Unescape(item[(part + 1)..], texts));
+            return true;
+        }
+    }
+
+    /// <summary>One string for each distinct text read, so a text repeated on many lines is kept once.</summary>
+    private sealed class TextPool
+    {
+        private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
+
+        public string Get(ReadOnlySpan<char> text)
+        {
+            var lookup = _texts.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (lookup.TryGetValue(text, out var known))
+                return known;
+            var made = new string(text);
+            _texts.Add(made, made);
+            return made;
+        }
+
+        public string Get(string text)
+        {
+            if (_texts.TryGetValue(text, out var known))
+                return known;
+            _texts.Add(text, text);
+            return text;
+        }
+    }
 }

@@ -88,20 +88,30 @@ public static class RenewalReportBuilder
         var filter = query.SheetType is null ? null : ArrangementKinds.Family(query.SheetType)
             ?? throw new ArgumentException($"unknown arrangement type '{query.SheetType}' (expected {string.Join(", ", ArrangementKinds.Filterable)})", nameof(query));
 
+        // Decisions come in history order, which is the chronology (ArrangementHistory), so a row's place among them is the
+        // last key of the report's order.
+        var decisions = Decide(history, query);
         var histories = new HistoryLists();
-        var rows = Decide(history, query)
-            .Select(d => (Row: ToRow(d.Arrangement, d.Decision, d.ReplacedBy, histories.Of(history.ChainOf(d.Arrangement))), Source: d.Arrangement))
-            .ToList();
-
-        var ordered = rows
-            .OrderBy(r => Array.IndexOf(_statusOrder, r.Row.Status))
-            .ThenBy(r => r.Row.NextDue ?? DateOnly.MaxValue)
-            .ThenBy(r => r.Row.OwningSection ?? string.Empty, StringComparer.Ordinal)
-            .ThenBy(r => r.Source, HistoryLinker.Chronology)
-            .Select(r => r.Row)
-            .ToList();
+        var rows = new (RenewalRow Row, int Place)[decisions.Count];
+        for (var i = 0; i < decisions.Count; i++)
+        {
+            var d = decisions[i];
+            rows[i] = (ToRow(d.Arrangement, d.Decision, d.ReplacedBy, histories.Of(history.ChainOf(d.Arrangement))), i);
+        }
+        Array.Sort(rows, (a, b) =>
+        {
+            var c = StatusRank(a.Row.Status).CompareTo(StatusRank(b.Row.Status));
+            if (c == 0) c = (a.Row.NextDue ?? DateOnly.MaxValue).CompareTo(b.Row.NextDue ?? DateOnly.MaxValue);
+            if (c == 0) c = string.CompareOrdinal(a.Row.OwningSection ?? string.Empty, b.Row.OwningSection ?? string.Empty);
+            return c != 0 ? c : a.Place.CompareTo(b.Place);
+        });
+        var ordered = new RenewalRow[rows.Length];
+        for (var i = 0; i < rows.Length; i++)
+            ordered[i] = rows[i].Row;
         return new RenewalReport { AsOf = query.AsOf, FiscalYear = query.TargetYear, SheetType = filter, Rows = ordered };
     }
+
+    private static int StatusRank(ArrangementStatus status) => Array.IndexOf(_statusOrder, status);
 
     /// <summary>
     /// Every arrangement of the query's kind with its decision on the query's date, in history order: what the report's
@@ -120,10 +130,13 @@ public static class RenewalReportBuilder
                 continue;
             // A successor replaces this arrangement once it has started; until then this one is still in force
             // (a change approved now for next April leaves this year's renewal due).
-            var replacedBy = history.SuccessorsOf(arrangement)
-                .Where(l => l.Later.Period?.Start is not { } start || start <= query.AsOf)
-                .OrderBy(l => l.Later, HistoryLinker.Chronology)
-                .LastOrDefault();
+            HistoryLink? replacedBy = null;
+            var successors = history.SuccessorsOf(arrangement); // oldest first
+            for (var i = successors.Count - 1; i >= 0 && replacedBy is null; i--)
+            {
+                if (successors[i].Later.Period?.Start is not { } start || start <= query.AsOf)
+                    replacedBy = successors[i];
+            }
             decisions.Add(new ArrangementDecision(arrangement, RenewalClassifier.Classify(arrangement, query, replacedBy), replacedBy));
         }
         return decisions;
@@ -155,30 +168,22 @@ public static class RenewalReportBuilder
     };
 
     /// <summary>
-    /// Each row's history as entries, one list for all the rows of one chain: every arrangement of a chain has the same
-    /// chain (predecessors are unique, and each follows its latest successor), so a report over a long archive would
-    /// otherwise make the same entries once per row of it.
+    /// Each row's history as entries, one list for all the rows of one chain (<see cref="ArrangementHistory.ChainOf"/> gives
+    /// them one list), so a report over a long archive does not make the same entries once per row of it.
     /// </summary>
     private sealed class HistoryLists
     {
         private readonly Dictionary<Arrangement, HistoryEntry> _entries = new(ReferenceEqualityComparer.Instance);
-        private readonly Dictionary<Arrangement, List<(IReadOnlyList<Arrangement> Chain, IReadOnlyList<HistoryEntry> Entries)>> _byLast =
-            new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<IReadOnlyList<Arrangement>, IReadOnlyList<HistoryEntry>> _byChain = new(ReferenceEqualityComparer.Instance);
 
         public IReadOnlyList<HistoryEntry> Of(IReadOnlyList<Arrangement> chain)
         {
-            if (chain.Count == 0)
-                return [];
-            if (!_byLast.TryGetValue(chain[^1], out var known))
-                _byLast[chain[^1]] = known = [];
-            // Compared member by member, so a history that only shares its last member is never taken for another.
-            foreach (var (other, entries) in known)
-            {
-                if (other.Count == chain.Count && other.Zip(chain).All(pair => ReferenceEquals(pair.First, pair.Second)))
-                    return entries;
-            }
-            var made = chain.Select(Entry).ToList();
-            known.Add((chain, made));
+            if (_byChain.TryGetValue(chain, out var known))
+                return known;
+            var made = new HistoryEntry[chain.Count];
+            for (var i = 0; i < made.Length; i++)
+                made[i] = Entry(chain[i]);
+            _byChain[chain] = made;
             return made;
         }
 
