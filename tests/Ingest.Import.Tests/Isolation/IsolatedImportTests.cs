@@ -34,7 +34,7 @@ public sealed class IsolatedImportTests : IDisposable
             ["minutes-2024.txt"] = "over the ",
             ["register-2024.pdf"] = "over the ",
         };
-        DemandingDocuments.NestedTables(Path.Combine(corpus, "nested.docx"), depth: 32);
+        DemandingDocuments.NestedTables(Path.Combine(corpus, "nested.docx"), depth: 60);
         DemandingDocuments.ManySubmissionsText(Path.Combine(corpus, "minutes-2024.txt"), 20_000_000, seed: 31);
         DemandingDocuments.DenseRegisterPdf(Path.Combine(corpus, "register-2024.pdf"), pages: 1500);
         var index = Path.Combine(_root, "index");
