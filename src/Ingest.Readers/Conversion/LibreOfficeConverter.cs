@@ -42,6 +42,12 @@ public sealed record LibreOfficeOptions
     /// </summary>
     public string? CacheFolder { get; init; }
 
+    /// <summary>
+    /// Most bytes the cache keeps; beyond it the files used longest ago are deleted (<see cref="ConversionCache"/>). A
+    /// converted form is tens of kilobytes, so 1 GiB keeps the conversions of tens of thousands of files.
+    /// </summary>
+    public long MaxCacheBytes { get; init; } = 1L * 1024 * 1024 * 1024;
+
     /// <summary>Largest converted file accepted back (the readers' own size limit is 64 MiB).</summary>
     public long MaxOutputBytes { get; init; } = 64L * 1024 * 1024;
 }
@@ -51,7 +57,7 @@ public sealed record LibreOfficeOptions
 /// <c>timeout</c>, which kills its whole process group (LibreOffice starts a launcher and the office itself) when the
 /// time is up even if this process has died meanwhile, and under <c>prlimit</c> for its memory. Each conversion that runs
 /// at the same time as another uses its own LibreOffice profile (<c>-env:UserInstallation</c>): two offices on one profile
-/// collide on its lock and the second one silently converts nothing. Results are cached by content hash.
+/// collide on its lock and the second one silently converts nothing. Results are cached by content hash (<see cref="ConversionCache"/>).
 /// </summary>
 public sealed class LibreOfficeConverter(LibreOfficeOptions? options = null) : IDocumentConverter
 {
@@ -81,8 +87,8 @@ public sealed class LibreOfficeConverter(LibreOfficeOptions? options = null) : I
         ArgumentNullException.ThrowIfNull(format);
         // A file converted before is read from the cache, with or without LibreOffice.
         var key = System.Convert.ToHexStringLower(SHA256.HashData(content.Span)) + format.TargetExtension;
-        var cache = CacheFolder();
-        if (cache is not null && TryReadCache(Path.Combine(cache, key)) is { } cached)
+        var cache = Cache();
+        if (cache?.TryRead(key) is { } cached)
             return Result<byte[]>.Ok(cached);
         if (Executable is not { } soffice)
             return Result<byte[]>.Fail($"{format.Name}: read by converting it with LibreOffice, which is not installed (install {format.Package})");
@@ -104,8 +110,7 @@ public sealed class LibreOfficeConverter(LibreOfficeOptions? options = null) : I
             if (length > _options.MaxOutputBytes)
                 return Result<byte[]>.Fail($"{format.Name}: converted file too large ({length:N0} bytes; limit {_options.MaxOutputBytes:N0})");
             var bytes = File.ReadAllBytes(output);
-            if (cache is not null)
-                WriteCache(cache, key, bytes);
+            cache?.Write(key, bytes);
             return Result<byte[]>.Ok(bytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.ComponentModel.Win32Exception)
@@ -220,6 +225,8 @@ public sealed class LibreOfficeConverter(LibreOfficeOptions? options = null) : I
         };
     }
 
+    private ConversionCache? Cache() => CacheFolder() is { } folder ? new ConversionCache(folder, _options.MaxCacheBytes) : null;
+
     private string? CacheFolder()
     {
         var folder = _options.CacheFolder ?? Environment.GetEnvironmentVariable("INGEST_CONVERSION_CACHE");
@@ -236,34 +243,6 @@ public sealed class LibreOfficeConverter(LibreOfficeOptions? options = null) : I
             folder = Path.Combine(cacheHome, "ingest", "conversions");
         }
         return folder.Length == 0 ? null : folder;
-    }
-
-    private static byte[]? TryReadCache(string path)
-    {
-        try
-        {
-            return File.Exists(path) ? File.ReadAllBytes(path) : null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>Written under a temporary name and renamed, so a reader never sees half a file.</summary>
-    private static void WriteCache(string folder, string key, byte[] bytes)
-    {
-        try
-        {
-            Directory.CreateDirectory(folder);
-            var temporary = Path.Combine(folder, $".{key}.{Environment.ProcessId}.{Guid.NewGuid():N}");
-            File.WriteAllBytes(temporary, bytes);
-            File.Move(temporary, Path.Combine(folder, key), overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Without a cache the next read converts again; nothing else is lost.
-        }
     }
 
     /// <summary>The executable: the option, <c>$INGEST_SOFFICE</c>, or <c>soffice</c> on the PATH; null when none exists.</summary>
