@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.Win32.SafeHandles;
 
@@ -37,7 +36,7 @@ public sealed class IndexBusyException(string directory, IndexLockHolder? holder
 /// beside the held one. Readers (search, show, report, serve) never take it. Elsewhere than Linux the file is opened
 /// without sharing, which Windows enforces and .NET turns into <c>flock(LOCK_EX)</c> on other Unix systems.
 /// </summary>
-public sealed partial class IndexWriterLock : IDisposable
+public sealed class IndexWriterLock : IDisposable
 {
     /// <summary>The lock file in the index folder.</summary>
     public const string FileName = "ingest-writer.lock";
@@ -118,7 +117,7 @@ public sealed partial class IndexWriterLock : IDisposable
     {
         System.IO.Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, FileName);
-        var handle = OperatingSystem.IsLinux() ? LockWithFlock(path) : LockWithoutSharing(path);
+        var handle = ExclusiveFileLock.TryTake(path);
         if (handle is null)
             return null;
         WriteHolder(handle, new IndexLockHolder(Environment.ProcessId, DateTimeOffset.Now));
@@ -165,7 +164,7 @@ public sealed partial class IndexWriterLock : IDisposable
         try
         {
             // Opened without .NET's own locking on Linux: .NET would ask for a shared flock, which the holder's exclusive one refuses.
-            using var handle = OperatingSystem.IsLinux() ? OpenNative(path, OpenReadOnly) : File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var handle = ExclusiveFileLock.OpenToRead(path);
             if (handle is null)
                 return null;
             var buffer = new byte[256];
@@ -201,60 +200,5 @@ public sealed partial class IndexWriterLock : IDisposable
         var bytes = Encoding.UTF8.GetBytes(FormatHolder(holder));
         RandomAccess.SetLength(handle, 0);
         RandomAccess.Write(handle, bytes, 0);
-    }
-
-    // From <fcntl.h> and <sys/file.h>; the same on every Linux architecture.
-    private const int OpenReadOnly = 0x0;
-    private const int OpenReadWrite = 0x2;
-    private const int OpenCreate = 0x40;
-    private const int OpenCloseOnExec = 0x80000;
-    private const int LockExclusive = 2;
-    private const int LockNonBlocking = 4;
-    private const int ErrorWouldBlock = 11;
-    private const int ErrorInterrupted = 4;
-
-    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int Open(string path, int flags, int mode);
-
-    [LibraryImport("libc", EntryPoint = "flock", SetLastError = true)]
-    private static partial int Flock(SafeFileHandle file, int operation);
-
-    private static SafeFileHandle? OpenNative(string path, int flags)
-    {
-        var descriptor = Open(path, flags | OpenCloseOnExec, 0b110_110_100);
-        if (descriptor >= 0)
-            return new SafeFileHandle(descriptor, ownsHandle: true);
-        var error = Marshal.GetLastPInvokeError();
-        if (flags == OpenReadOnly && error == 2)
-            return null; // no lock file yet: nobody has written this index
-        throw new IOException($"{path}: {Marshal.GetPInvokeErrorMessage(error)}");
-    }
-
-    private static SafeFileHandle? LockWithFlock(string path)
-    {
-        var handle = OpenNative(path, OpenReadWrite | OpenCreate)!;
-        while (Flock(handle, LockExclusive | LockNonBlocking) != 0)
-        {
-            var error = Marshal.GetLastPInvokeError();
-            if (error == ErrorInterrupted)
-                continue;
-            handle.Dispose();
-            if (error == ErrorWouldBlock)
-                return null;
-            throw new IOException($"{path}: cannot lock: {Marshal.GetPInvokeErrorMessage(error)}");
-        }
-        return handle;
-    }
-
-    private static SafeFileHandle? LockWithoutSharing(string path)
-    {
-        try
-        {
-            return File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            return null; // a sharing violation: another process has it open
-        }
     }
 }

@@ -219,6 +219,26 @@ public sealed class OpenSearchSyncTests : IDisposable
     }
 
     [Fact]
+    public async Task ASecondSyncOfTheSameIndexAndNameIsRefusedWhileTheFirstRuns()
+    {
+        var lockPath = Path.Combine(_directory, OpenSearchSyncState.LockFileName(Name));
+        using (var running = ExclusiveFileLock.TryTake(lockPath))
+        {
+            Assert.NotNull(running);
+            var refused = Assert.Throws<OpenSearchSyncException>(() => Run());
+            Assert.Contains("another sync", refused.Message, StringComparison.Ordinal);
+            Assert.Empty(_cluster.Requests); // nothing sent, no state written
+            Assert.False(File.Exists(Path.Combine(_directory, OpenSearchSyncState.FileName(Name))));
+
+            // Another name is another index on the cluster: its sync runs.
+            using var store = IndexStore.Open(_directory);
+            var other = await new OpenSearchSync(_http, _cluster.Address, OpenSearchIndexName.Parse("ward-copy")).RunAsync(store);
+            Assert.Equal(DocumentCount, other.Indexed);
+        }
+        Assert.Equal(DocumentCount, Run().Indexed); // released: the next sync runs
+    }
+
+    [Fact]
     public void CredentialsInTheAddressAreRefused()
     {
         var address = new Uri("https://admin:secret@example.invalid:9200/");

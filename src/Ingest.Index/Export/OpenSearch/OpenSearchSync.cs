@@ -77,6 +77,11 @@ public sealed class OpenSearchSync
     public async Task<OpenSearchSyncSummary> RunAsync(IndexStore store, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(store);
+        // One sync of an index and name at a time: two would each save what they sent, and the later save could claim a
+        // document the earlier one then overwrote on the cluster, which no later sync would resend.
+        var lockPath = Path.Combine(store.DirectoryPath, OpenSearchSyncState.LockFileName(_name));
+        using var held = ExclusiveFileLock.TryTake(lockPath)
+            ?? throw new OpenSearchSyncException($"{Target}: another sync of {store.DirectoryPath} to this index is running (lock {lockPath})");
         var body = OpenSearchSettings.Build(store.Analysis);
         var state = OpenSearchSyncState.Load(store.DirectoryPath, _name, Target);
         var created = await EnsureIndexAsync(body, cancellation).ConfigureAwait(false);

@@ -7,8 +7,8 @@ namespace Ingest.Index.Export.OpenSearch;
 /// What the last sync to one cluster and index left there: each document id with the hash of the source sent. Kept in the
 /// index folder as <c>opensearch-sync.NAME.json</c>, written whole to a temporary file and moved into place. It is the
 /// exporter's own file: the sync reads the index like a search does and does not take the index's writer lock, so
-/// imports go on during a sync; two syncs of the same index and name at once are not guarded against (the later write
-/// wins, and the next sync resends what the state lacks).
+/// imports go on during a sync; a sync holds its own lock, <see cref="LockFileName"/>, so two syncs of the same index and
+/// name never run at once.
 /// </summary>
 public sealed class OpenSearchSyncState
 {
@@ -28,6 +28,9 @@ public sealed class OpenSearchSyncState
 
     /// <summary>Document id → hash of the source last acknowledged by the cluster.</summary>
     public Dictionary<string, string> Documents { get; }
+
+    /// <summary>The lock file a sync to <paramref name="name"/> holds while it runs (never deleted: see <see cref="Store.IndexWriterLock"/>).</summary>
+    public static string LockFileName(OpenSearchIndexName name) => $"opensearch-sync.{name.Value}.lock";
 
     /// <summary>The file name of the state for <paramref name="name"/>.</summary>
     public static string FileName(OpenSearchIndexName name) => $"opensearch-sync.{name.Value}.json";
