@@ -62,7 +62,12 @@ public sealed class ExportCommandTests : IDisposable
     {
         var (code, _, errors) = Export(Path.Combine(_root, "nothing"), Path.Combine(_root, "out"), null);
         Assert.Equal(2, code);
-        Assert.Contains("no index folder", errors, StringComparison.Ordinal);
+        Assert.Contains("no index here", errors, StringComparison.Ordinal);
+        var empty = Directory.CreateDirectory(Path.Combine(_root, "empty")).FullName;
+        (code, _, errors) = Export(empty, Path.Combine(_root, "out"), null);
+        Assert.Equal(1, code); // as search, show and report
+        Assert.Contains("holds no index", errors, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(empty));
         ImportSeeds();
         (code, _, errors) = Export(Index, Path.Combine(_root, "out"), null, "Ward");
         Assert.Equal(2, code);

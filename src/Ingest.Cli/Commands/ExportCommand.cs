@@ -52,19 +52,12 @@ internal static class ExportCommand
             errors.WriteLine(ConsoleText.Line($"--name {nameText}: {e.Message}"));
             return 2;
         }
-        if (!Directory.Exists(indexDirectory))
-        {
-            errors.WriteLine(ConsoleText.Line($"{indexDirectory}: no index folder (import files first, or give --index DIR)"));
-            return 2;
-        }
+        // No folder is exit 2, a folder without an index exit 1, as for every command that reads an index.
+        if (IndexFolder.Refuse(indexDirectory, errors) is { } refused)
+            return refused;
         try
         {
             using var store = IndexStore.Open(indexDirectory);
-            if (!store.Exists)
-            {
-                errors.WriteLine(ConsoleText.Line($"{indexDirectory}: the folder holds no index (import files first)"));
-                return 2;
-            }
             return outFolder is not null
                 ? WriteFiles(store, outFolder, name, output)
                 : await SyncAsync(store, url!, name, environment, output, errors, cancellation).ConfigureAwait(false);
