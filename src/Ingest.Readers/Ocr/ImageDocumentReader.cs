@@ -44,7 +44,7 @@ public sealed class ImageDocumentReader(PdfReaderOptions? options = null) : IDoc
             var image = Path.Combine(folder, "scan");
             var pdf = Path.Combine(folder, "scan.pdf");
             File.WriteAllBytes(image, content.ToArray());
-            var outcome = ToolRunner.Run(ocr.Img2pdf, ["--nodate", image, "-o", pdf], ocr.ToolTimeout, "img2pdf");
+            var outcome = ToolRunner.Run(ocr.Img2pdf, ["--nodate", image, "-o", pdf], ocr.ToolTimeout, "img2pdf", addressSpace: ocr.ToolAddressSpace);
             if (outcome.ExitCode != 0 || !File.Exists(pdf))
                 return Result<LayoutDocument>.Fail($"corrupt {kind} image: {outcome.Error.Trim().Split('\n').LastOrDefault()}");
             var read = new PdfDocumentReader(_options).Read(File.ReadAllBytes(pdf), path);

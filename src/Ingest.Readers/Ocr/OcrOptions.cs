@@ -25,6 +25,20 @@ public sealed record OcrOptions
     public int MaxDpi { get; init; } = 600;
 
     /// <summary>
+    /// Most pixels a page is rendered with: an A3 page at 600 dpi (7,016 × 9,921). A larger page is rendered at a lower
+    /// resolution that fits, down to half of <see cref="MinDpi"/>; a page too large even for that (a 37 KB PNG can declare
+    /// a page 3 metres square) is not read, rather than rendered into gigabytes by pdftoppm, outside the parser's budget.
+    /// </summary>
+    public long MaxPagePixels { get; init; } = 72_000_000;
+
+    /// <summary>
+    /// Address space each outside program may map (<c>prlimit --as</c>, when util-linux's prlimit is there): their memory
+    /// is their own processes', which the parser worker's budget does not see. Tesseract reading a page of
+    /// <see cref="MaxPagePixels"/> stays far below it.
+    /// </summary>
+    public long ToolAddressSpace { get; init; } = 2L * 1024 * 1024 * 1024;
+
+    /// <summary>
     /// Longest one outside program may run (one page's rendering or recognition). The per-file budget of the import
     /// ends the whole file sooner; this also ends a program left behind by a killed parser process.
     /// </summary>

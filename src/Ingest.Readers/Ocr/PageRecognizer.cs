@@ -282,7 +282,7 @@ internal sealed class PageRecognizer(OcrOptions options, double snapTolerance)
         var list = Path.Combine(workFolder, $"{name}.txt");
         File.WriteAllText(list, string.Join('\n', paths) + "\n", new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)); // Tesseract takes a byte-order mark for part of the first path
         var output = Path.Combine(workFolder, $"{name}-out");
-        var outcome = ToolRunner.Run(options.Tesseract, [list, output, "-l", language, "--psm", mode, "tsv", "txt"], options.ToolTimeout, TesseractPackage);
+        var outcome = ToolRunner.Run(options.Tesseract, [list, output, "-l", language, "--psm", mode, "tsv", "txt"], options.ToolTimeout, TesseractPackage, addressSpace: options.ToolAddressSpace);
         foreach (var path in paths)
             File.Delete(path);
         if (outcome.ExitCode != 0 || !File.Exists(output + ".tsv"))

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Ingest.Readers.Pdf;
 
 namespace Ingest.Readers.Ocr;
@@ -36,8 +37,12 @@ internal sealed class ScanReader(OcrOptions options, PdfReaderOptions layout)
         });
     }
 
-    /// <summary>Recognises the given pages of the PDF in <paramref name="bytes"/>; each page comes with its image resolution (0 when unknown).</summary>
-    public IEnumerable<(int Number, PageDraft Draft, RecognizedPage Page)> Read(byte[] bytes, IReadOnlyList<(int Number, double ScanDpi)> pages)
+    /// <summary>
+    /// Recognises the given pages of the PDF in <paramref name="bytes"/>; each page comes with its image resolution (0 when
+    /// unknown) and its size in points. A page too large to render within <see cref="OcrOptions.MaxPagePixels"/> at half the
+    /// least resolution throws <see cref="InvalidDataException"/> naming it.
+    /// </summary>
+    public IEnumerable<(int Number, PageDraft Draft, RecognizedPage Page)> Read(byte[] bytes, IReadOnlyList<ScanPage> pages)
     {
         var folder = Directory.CreateTempSubdirectory("ingest-ocr-").FullName;
         try
@@ -45,9 +50,11 @@ internal sealed class ScanReader(OcrOptions options, PdfReaderOptions layout)
             var pdf = Path.Combine(folder, "document.pdf");
             File.WriteAllBytes(pdf, bytes);
             var recognizer = new PageRecognizer(options, layout.SnapTolerance);
-            foreach (var (number, scanDpi) in pages)
+            foreach (var (number, scanDpi, width, height) in pages)
             {
-                var dpi = Resolution(scanDpi);
+                var dpi = Resolution(scanDpi, width, height)
+                    ?? throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
+                        $"page {number} is {width / 72 * 25.4:0} × {height / 72 * 25.4:0} mm, too large to read by OCR ({options.MaxPagePixels:N0} pixels at most, at {options.MinDpi / 2} dpi or more)"));
                 var image = Render(pdf, number, dpi, folder);
                 var page = recognizer.Recognize(image, dpi, folder);
                 var draft = PageLayoutBuilder.Layout(number, page.Width, page.Height, page.Glyphs, page.Segments, layout);
@@ -64,11 +71,25 @@ internal sealed class ScanReader(OcrOptions options, PdfReaderOptions layout)
     public int Resolution(double scanDpi) =>
         (int)Math.Clamp(Math.Round(scanDpi), options.MinDpi, options.MaxDpi);
 
+    /// <summary>
+    /// <see cref="Resolution(double)"/>, lowered for a page of <paramref name="width"/> × <paramref name="height"/> points
+    /// until its image fits <see cref="OcrOptions.MaxPagePixels"/>; null when that takes less than half the minimum.
+    /// </summary>
+    public int? Resolution(double scanDpi, double width, double height)
+    {
+        var dpi = Resolution(scanDpi);
+        var squareInches = Math.Max(width, 1) / 72 * (Math.Max(height, 1) / 72);
+        var fitting = (int)Math.Floor(Math.Sqrt(options.MaxPagePixels / squareInches));
+        if (fitting >= dpi)
+            return dpi;
+        return fitting >= options.MinDpi / 2 ? fitting : null;
+    }
+
     private GrayImage Render(string pdf, int number, int dpi, string folder)
     {
         var prefix = Path.Combine(folder, $"page-{number}");
         var outcome = ToolRunner.Run(options.Pdftoppm,
-            ["-r", $"{dpi}", "-gray", "-f", $"{number}", "-l", $"{number}", "-singlefile", pdf, prefix], options.ToolTimeout, "poppler-utils");
+            ["-r", $"{dpi}", "-gray", "-f", $"{number}", "-l", $"{number}", "-singlefile", pdf, prefix], options.ToolTimeout, "poppler-utils", addressSpace: options.ToolAddressSpace);
         var file = prefix + ".pgm";
         if (outcome.ExitCode != 0 || !File.Exists(file))
             throw new OcrUnavailableException($"pdftoppm could not render page {number} (exit code {outcome.ExitCode}: {outcome.Error.Trim().Split('\n').LastOrDefault()})");
@@ -77,3 +98,6 @@ internal sealed class ScanReader(OcrOptions options, PdfReaderOptions layout)
         return image;
     }
 }
+
+/// <summary>An image-only page to read by OCR: its number, its scan's resolution (0 when unknown) and its size in points.</summary>
+internal readonly record struct ScanPage(int Number, double ScanDpi, double Width, double Height);

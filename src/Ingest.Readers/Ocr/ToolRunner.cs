@@ -7,9 +7,10 @@ namespace Ingest.Readers.Ocr;
 public sealed class OcrUnavailableException(string message) : Exception(message);
 
 /// <summary>
-/// Runs an outside program (pdftoppm, tesseract, img2pdf) as a child process with a time limit. The child is started
-/// under coreutils' <c>timeout</c> when it is there, so it ends even if this process is killed first (a parser worker
-/// over its budget is killed with SIGKILL and cannot end its children itself). OpenMP is held to one thread: the import
+/// Runs an outside program (pdftoppm, tesseract, img2pdf) as a child process with a time limit and a memory limit. The
+/// child is started under coreutils' <c>timeout</c> when it is there, so it ends even if this process is killed first (a
+/// parser worker over its budget is killed with SIGKILL and cannot end its children itself), and under util-linux's
+/// <c>prlimit --as</c> for its memory, which the worker's budget does not see. OpenMP is held to one thread: the import
 /// runs one parser per core (<c>--jobs</c>), and Tesseract's own threads would fight them.
 /// </summary>
 internal static class ToolRunner
@@ -18,7 +19,13 @@ internal static class ToolRunner
 
     public sealed record Outcome(int ExitCode, string Output, string Error);
 
-    public static Outcome Run(string program, IEnumerable<string> arguments, TimeSpan limit, string package, string? workingDirectory = null)
+    private const string UtilLinuxPrlimit = "/usr/bin/prlimit";
+
+    /// <summary>
+    /// Runs <paramref name="program"/> for at most <paramref name="limit"/>, mapping at most <paramref name="addressSpace"/>
+    /// bytes when given (and prlimit is there): a program that needs more fails as when memory runs out.
+    /// </summary>
+    public static Outcome Run(string program, IEnumerable<string> arguments, TimeSpan limit, string package, string? workingDirectory = null, long? addressSpace = null)
     {
         var info = new ProcessStartInfo
         {
@@ -33,8 +40,14 @@ internal static class ToolRunner
         if (File.Exists(CoreutilsTimeout) && Resolve(program) is { } resolved)
         {
             info.FileName = CoreutilsTimeout;
-            foreach (var argument in new[] { "--kill-after=5", $"{seconds}", resolved })
+            foreach (var argument in new[] { "--kill-after=5", $"{seconds}" })
                 info.ArgumentList.Add(argument);
+            if (addressSpace is { } bytes && File.Exists(UtilLinuxPrlimit))
+            {
+                foreach (var argument in new[] { UtilLinuxPrlimit, $"--as={bytes}", "--" })
+                    info.ArgumentList.Add(argument);
+            }
+            info.ArgumentList.Add(resolved);
         }
         else
             info.FileName = program;

@@ -32,7 +32,7 @@ public sealed partial class PdfDocumentReader(PdfReaderOptions? options = null) 
 
         var started = _options.Clock.GetTimestamp();
         var drafts = new List<PageDraft>();
-        var scanDpi = new Dictionary<int, double>();
+        var scanPages = new Dictionary<int, ScanPage>();
         byte[] bytes;
         // Uncompressed CMaps never pass through a filter, so the file's own bytes are checked for wide ranges too.
         if (CMapRangeCheck.Refusal(content.Span, _options.MaxCMapRangeCodes) is { } wideRange)
@@ -66,7 +66,7 @@ public sealed partial class PdfDocumentReader(PdfReaderOptions? options = null) 
                 var page = document.GetPage(number);
                 var draft = PageLayoutBuilder.Build(page, _options, glyphForms);
                 if (draft.ImageOnly)
-                    scanDpi[number] = ScanResolution(page);
+                    scanPages[number] = new ScanPage(number, ScanResolution(page), page.Width, page.Height);
                 cells += draft.Cells;
                 if (cells > _options.MaxTableCells)
                     return Result<LayoutDocument>.Fail($"PDF has more than {_options.MaxTableCells:N0} table cells (stopped at page {number})");
@@ -92,7 +92,7 @@ public sealed partial class PdfDocumentReader(PdfReaderOptions? options = null) 
                 ? $"encrypted PDF ({e.Message})"
                 : $"corrupt PDF: {e.GetType().Name}: {e.Message}");
         }
-        var ocr = Recognize(bytes, drafts, scanDpi, started, path);
+        var ocr = Recognize(bytes, drafts, scanPages, started, path);
         return Assemble(drafts, path, ocr);
     }
 
@@ -100,9 +100,9 @@ public sealed partial class PdfDocumentReader(PdfReaderOptions? options = null) 
     private sealed record OcrOutcome(List<int> Pages, double ConfidenceSum, int Letters, string? Failure, List<Diagnostic> Notes);
 
     /// <summary>Replaces image-only pages' drafts with what OCR reads on them, when OCR is configured and can run.</summary>
-    private OcrOutcome? Recognize(byte[] bytes, List<PageDraft> drafts, Dictionary<int, double> scanDpi, long started, string path)
+    private OcrOutcome? Recognize(byte[] bytes, List<PageDraft> drafts, Dictionary<int, ScanPage> scanPages, long started, string path)
     {
-        if (_options.Ocr is not { } ocr || scanDpi.Count == 0)
+        if (_options.Ocr is not { } ocr || scanPages.Count == 0)
             return null;
         var scans = new ScanReader(ocr, _options);
         var outcome = new OcrOutcome([], 0, 0, scans.Unready(), []);
@@ -110,7 +110,7 @@ public sealed partial class PdfDocumentReader(PdfReaderOptions? options = null) 
             return outcome;
         try
         {
-            foreach (var (number, draft, page) in scans.Read(bytes, scanDpi.OrderBy(p => p.Key).Select(p => (p.Key, p.Value)).ToList()))
+            foreach (var (number, draft, page) in scans.Read(bytes, [.. scanPages.OrderBy(p => p.Key).Select(p => p.Value)]))
             {
                 var index = drafts.FindIndex(d => d.Number == number);
                 // A page OCR found nothing on stays image-only, so the file says so rather than reading as empty.
@@ -124,7 +124,7 @@ public sealed partial class PdfDocumentReader(PdfReaderOptions? options = null) 
                     return outcome with { Failure = $"OCR took longer than {_options.MaxDuration.TotalSeconds:N0} s (stopped after page {number})" };
             }
         }
-        catch (Exception e) when (e is OcrUnavailableException or TimeoutException or IOException or FormatException or UnauthorizedAccessException)
+        catch (Exception e) when (e is OcrUnavailableException or TimeoutException or IOException or FormatException or UnauthorizedAccessException or InvalidDataException)
         {
             return outcome with { Failure = e.Message };
         }

@@ -104,6 +104,21 @@ public sealed class OcrUnitTests
     }
 
     [Fact]
+    public void A_page_too_large_for_the_pixel_budget_is_rendered_lower_and_one_far_too_large_not_at_all()
+    {
+        var scans = new ScanReader(new OcrOptions(), new PdfReaderOptions());
+        const double A4Width = 595, A4Height = 842, A3Width = 842, A3Height = 1191;
+        Assert.Equal(600, scans.Resolution(1200, A4Width, A4Height));
+        Assert.Equal(600, scans.Resolution(600, A3Width, A3Height)); // 7,016 × 9,925: within 72,000,000
+        Assert.Equal(431, scans.Resolution(600, A3Height, A3Width * 2)); // A2: the largest resolution that fits
+        Assert.Equal(150, scans.Resolution(300, 72 * 56.5, 72 * 56.5)); // 8,475 px square: the least it may go
+        Assert.Null(scans.Resolution(300, 72 * 57, 72 * 57));
+        Assert.Null(scans.Resolution(96, 72 * 135.4, 72 * 135.4)); // a 13,000-pixel PNG at 96 dpi: 3.4 m square
+        var tight = new ScanReader(new OcrOptions { MaxPagePixels = 1_000_000 }, new PdfReaderOptions());
+        Assert.Null(tight.Resolution(300, A4Width, A4Height));
+    }
+
+    [Fact]
     public void Text_bands_are_the_lines_of_a_cell_with_a_letters_loose_dot_kept_and_a_rule_remnant_and_a_far_speck_dropped()
     {
         var cell = new GrayImage(400, 200);

@@ -123,6 +123,23 @@ public sealed class ScannedFixtureTests(ITestOutputHelper output)
         Assert.Equal("PNG image: a scan, and OCR could not read it: img2pdf is not installed (Debian package img2pdf)", result.Error);
     }
 
+    [SkippableFact]
+    public void A_small_image_that_declares_a_huge_page_is_refused_before_anything_renders_it()
+    {
+        Skip.If(WhyNot() is not null, WhyNot());
+        Skip.If(Ingest.Readers.Ocr.ToolRunner.Resolve("img2pdf") is null, "img2pdf is not installed (Debian package img2pdf)");
+        // 13,000 × 13,000 pixels of one bit, about 37 KB: img2pdf makes it a page 3.4 m square, which pdftoppm would render
+        // at 300 dpi into 1.6 gigapixels (measured: 4.8 GB resident before the worker's budget ended the file).
+        var png = Pdf.PdfBuilder.BilevelPng(13_000, 13_000);
+        Assert.True(png.Length < 100_000, $"{png.Length} bytes");
+        var reader = new ImageDocumentReader(new Ingest.Readers.Pdf.PdfReaderOptions { Ocr = new OcrOptions() });
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var result = reader.Read(png, "poster.png");
+        Assert.False(result.Succeeded);
+        Assert.Matches(@"page 1 is 34[0-9]{2} × 34[0-9]{2} mm, too large to read by OCR", result.Error);
+        output.WriteLine($"{result.Error} ({started.ElapsedMilliseconds} ms)");
+    }
+
     private static SubmissionRecord Single(Ingest.Pipeline.FileExtraction extraction)
     {
         Assert.True(extraction.Error is null, extraction.Error);

@@ -68,6 +68,31 @@ internal sealed class PdfBuilder : IDisposable
         return png.ToArray();
     }
 
+    /// <summary>A one-bit grey PNG, all white: large in pixels, tiny in bytes (the shape of an image bomb).</summary>
+    public static byte[] BilevelPng(int width, int height)
+    {
+        var row = new byte[1 + (width + 7) / 8];
+        Array.Fill(row, (byte)0xFF);
+        row[0] = 0; // filter: none
+        var compressed = new MemoryStream();
+        using (var z = new ZLibStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            for (var y = 0; y < height; y++)
+                z.Write(row);
+        }
+        var header = new byte[13];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(header, width);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
+        header[8] = 1; // bit depth
+        header[9] = 0; // colour type: grey
+        var png = new MemoryStream();
+        png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
+        Chunk(png, "IHDR", header);
+        Chunk(png, "IDAT", compressed.ToArray());
+        Chunk(png, "IEND", []);
+        return png.ToArray();
+    }
+
     private static void Chunk(Stream png, string type, byte[] data)
     {
         Span<byte> length = stackalloc byte[4];
