@@ -72,7 +72,7 @@ public sealed class XlsxReportWriter : IReportWriter
         for (var i = 0; i < tabs.Length; i++)
         {
             var worksheetPart = workbookPart.AddNewPart<WorksheetPart>();
-            worksheetPart.Worksheet = BuildWorksheet(tabs[i].Rows, strings, out var filterRange);
+            var filterRange = WriteWorksheet(worksheetPart, tabs[i].Rows, strings);
             sheets.Append(new Sheet
             {
                 Id = workbookPart.GetIdOfPart(worksheetPart),
@@ -91,77 +91,98 @@ public sealed class XlsxReportWriter : IReportWriter
         workbookPart.Workbook.Save();
     }
 
-    private static Worksheet BuildWorksheet(IReadOnlyList<RenewalRow> rows, SharedStrings strings, out string filterRange)
+    /// <summary>
+    /// Writes one sheet straight into its part, row by row (a report over a large archive has tens of thousands of rows,
+    /// which as an element tree took hundreds of megabytes); returns the range its auto-filter covers.
+    /// </summary>
+    private static string WriteWorksheet(WorksheetPart part, IReadOnlyList<RenewalRow> rows, SharedStrings strings)
     {
         var columns = ReportColumns.All;
-        var lastColumn = ColumnName(columns.Count - 1);
-        filterRange = $"A1:{lastColumn}{rows.Count + 1}";
+        var filterRange = $"A1:{ColumnName(columns.Count - 1)}{rows.Count + 1}";
+        var references = columns.Select((_, c) => ColumnName(c)).ToArray();
 
-        var data = new SheetData();
-        var header = new Row { RowIndex = 1 };
-        for (var c = 0; c < columns.Count; c++)
-            header.Append(TextCell(c, 1, columns[c].Header, strings, HeaderStyle));
-        data.Append(header);
-
+        // Each cell's value once: the column widths come before the rows in the sheet, so they are measured first.
+        var values = new object?[rows.Count][];
         var widths = columns.Select(col => ReportColumns.DisplayWidth(col.Header)).ToArray();
         for (var r = 0; r < rows.Count; r++)
         {
-            var rowIndex = (uint)(r + 2);
-            var row = new Row { RowIndex = rowIndex };
+            var cells = values[r] = new object?[columns.Count];
             for (var c = 0; c < columns.Count; c++)
             {
                 var value = columns[c].Value(rows[r]);
-                Cell? cell = value switch
+                cells[c] = value is null or DateOnly or int ? value : columns[c].Text(rows[r]);
+                var shown = value switch
                 {
-                    null => null,
-                    DateOnly date => new Cell
-                    {
-                        CellReference = Reference(c, rowIndex),
-                        StyleIndex = DateStyle,
-                        CellValue = new CellValue((date.DayNumber - _excelEpoch).ToString(CultureInfo.InvariantCulture)),
-                    },
-                    int number => new Cell
-                    {
-                        CellReference = Reference(c, rowIndex),
-                        DataType = CellValues.Number,
-                        CellValue = new CellValue(number.ToString(CultureInfo.InvariantCulture)),
-                    },
-                    _ => columns[c].Text(rows[r]) is { Length: > 0 } text ? TextCell(c, rowIndex, text, strings, DefaultStyle) : null,
+                    null => 0,
+                    DateOnly => 10,
+                    _ => ReportColumns.DisplayWidth(cells[c] as string ?? ReportColumns.Format(value)),
                 };
-                if (cell is null)
-                    continue;
-                row.Append(cell);
-                var shown = value is DateOnly ? 10 : ReportColumns.DisplayWidth(columns[c].Text(rows[r]));
                 widths[c] = Math.Max(widths[c], shown);
             }
-            data.Append(row);
         }
 
+        using var writer = OpenXmlWriter.Create(part);
+        writer.WriteStartElement(new Worksheet());
+        // Child order is fixed by the schema: sheetViews, sheetFormatPr, cols, sheetData, autoFilter.
+        // Frozen header: a pane split below row 1, the scrolling part starting at A2.
+        var view = new SheetView { WorkbookViewId = 0 };
+        view.Append(
+            new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
+            new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2" } });
+        writer.WriteElement(new SheetViews(view));
+        writer.WriteElement(new SheetFormatProperties { DefaultRowHeight = 15 });
         var cols = new Columns();
         for (var c = 0; c < columns.Count; c++)
         {
             var width = Math.Clamp(widths[c] + 2, MinColumnWidth, MaxColumnWidth);
             cols.Append(new Column { Min = (uint)(c + 1), Max = (uint)(c + 1), Width = width, CustomWidth = true });
         }
+        writer.WriteElement(cols);
 
-        // Frozen header: a pane split below row 1, the scrolling part starting at A2.
-        var view = new SheetView { WorkbookViewId = 0 };
-        view.Append(
-            new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
-            new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2" } });
-
-        // Child order is fixed by the schema: sheetViews, sheetFormatPr, cols, sheetData, autoFilter.
-        return new Worksheet(
-            new SheetViews(view),
-            new SheetFormatProperties { DefaultRowHeight = 15 },
-            cols,
-            data,
-            new AutoFilter { Reference = filterRange });
+        writer.WriteStartElement(new SheetData());
+        writer.WriteStartElement(new Row { RowIndex = 1 });
+        for (var c = 0; c < columns.Count; c++)
+            writer.WriteElement(TextCell(references[c] + "1", columns[c].Header, strings, HeaderStyle));
+        writer.WriteEndElement();
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var rowIndex = (uint)(r + 2);
+            var rowNumber = rowIndex.ToString(CultureInfo.InvariantCulture);
+            writer.WriteStartElement(new Row { RowIndex = rowIndex });
+            for (var c = 0; c < columns.Count; c++)
+            {
+                var reference = references[c] + rowNumber;
+                Cell? cell = values[r][c] switch
+                {
+                    DateOnly date => new Cell
+                    {
+                        CellReference = reference,
+                        StyleIndex = DateStyle,
+                        CellValue = new CellValue((date.DayNumber - _excelEpoch).ToString(CultureInfo.InvariantCulture)),
+                    },
+                    int number => new Cell
+                    {
+                        CellReference = reference,
+                        DataType = CellValues.Number,
+                        CellValue = new CellValue(number.ToString(CultureInfo.InvariantCulture)),
+                    },
+                    string { Length: > 0 } text => TextCell(reference, text, strings, DefaultStyle),
+                    _ => null,
+                };
+                if (cell is not null)
+                    writer.WriteElement(cell);
+            }
+            writer.WriteEndElement();
+        }
+        writer.WriteEndElement(); // sheetData
+        writer.WriteElement(new AutoFilter { Reference = filterRange });
+        writer.WriteEndElement(); // worksheet
+        return filterRange;
     }
 
-    private static Cell TextCell(int column, uint row, string text, SharedStrings strings, uint style) => new()
+    private static Cell TextCell(string reference, string text, SharedStrings strings, uint style) => new()
     {
-        CellReference = Reference(column, row),
+        CellReference = reference,
         DataType = CellValues.SharedString,
         StyleIndex = style,
         CellValue = new CellValue(strings.Index(Sanitise(text)).ToString(CultureInfo.InvariantCulture)),
@@ -192,8 +213,6 @@ public sealed class XlsxReportWriter : IReportWriter
             name.Insert(0, (char)('A' + (n - 1) % 26));
         return name.ToString();
     }
-
-    private static string Reference(int column, uint row) => ColumnName(column) + row.ToString(CultureInfo.InvariantCulture);
 
     private static string Absolute(string range) =>
         string.Join(':', range.Split(':').Select(part =>
@@ -230,28 +249,30 @@ public sealed class XlsxReportWriter : IReportWriter
         return builder.ToString();
     }
 
-    /// <summary>The shared-string table: each distinct text stored once.</summary>
+    /// <summary>The shared-string table: each distinct text stored once, written in one pass when the sheets are done.</summary>
     private sealed class SharedStrings(SharedStringTablePart part)
     {
         private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
-        private readonly SharedStringTable _table = new();
+        private readonly List<string> _texts = [];
 
         public int Index(string text)
         {
             if (!_index.TryGetValue(text, out var i))
             {
-                i = _index.Count;
+                i = _texts.Count;
                 _index[text] = i;
-                _table.Append(new SharedStringItem(new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+                _texts.Add(text);
             }
             return i;
         }
 
         public void Save()
         {
-            _table.Count = (uint)_index.Count;
-            _table.UniqueCount = (uint)_index.Count;
-            part.SharedStringTable = _table;
+            using var writer = OpenXmlWriter.Create(part);
+            writer.WriteStartElement(new SharedStringTable { Count = (uint)_texts.Count, UniqueCount = (uint)_texts.Count });
+            foreach (var text in _texts)
+                writer.WriteElement(new SharedStringItem(new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+            writer.WriteEndElement();
         }
     }
 }
