@@ -72,7 +72,9 @@ internal static class RenewalBasisFile
         {
             // No file yet, or unreadable: made below.
         }
+        StartupTrace.Mark("renewal basis: making");
         Keep(store.DirectoryPath, HistoryLinker.Link(ArrangementKinds.From(IndexStore.AllRecords(lease))), commit);
+        StartupTrace.Mark("renewal basis: kept");
     }
 
     // Written beside the file and moved over it, so a report reading at the same moment sees the old file or the new one.
