@@ -98,6 +98,9 @@ public sealed class RenewalBasisTests
             Replace(list, lines[list][..lines[list].LastIndexOf('\t')]), // a field too few
             Replace(1, lines[1] + "\r"), // a carriage return
             Replace(1, "\\q" + lines[1]), // an unknown escape
+            Replace(0, string.Join('\t', lines[0].Split('\t')[..4]) + "\t2000000000\t1\t1"), // a count no file of this size holds
+            Replace(1, lines[1][..lines[1].LastIndexOf('\t')] + "\t2000000000"), // a sheet count likewise
+            Replace(1, lines[1][..lines[1].LastIndexOf('\t')] + "\t-1"),
         ];
         foreach (var file in damaged)
             Assert.Null(RenewalBasis.Read(new MemoryStream(Encoding.UTF8.GetBytes(file)), "c"));

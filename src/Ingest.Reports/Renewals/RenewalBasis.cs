@@ -86,7 +86,8 @@ public static class RenewalBasis
         ArgumentNullException.ThrowIfNull(commit);
         try
         {
-            var lines = new LineCursor(ReadAllText(input));
+            var text = ReadAllText(input);
+            var lines = new LineCursor(text);
             var header = lines.Next();
             if (!IsHeaderOf(header, commit))
                 return null;
@@ -94,7 +95,9 @@ public static class RenewalBasis
             var headerFields = new FieldCursor(header);
             for (var i = 0; i < 4; i++)
                 headerFields.Next();
-            var (submissionCount, arrangementCount, linkCount) = (Parse(headerFields.Next()), Parse(headerFields.Next()), Parse(headerFields.Last()));
+            // Every item is a line of its own, so a count beyond the file's lines is damage (and must not size an array).
+            var most = text.Length / 2;
+            var (submissionCount, arrangementCount, linkCount) = (Count(headerFields.Next(), most), Count(headerFields.Next(), most), Count(headerFields.Last(), most));
             var submissions = new SubmissionRecord[submissionCount];
             for (var i = 0; i < submissionCount; i++)
             {
@@ -102,7 +105,7 @@ public static class RenewalBasis
                 var path = Unescape(fields.Next(), null) ?? throw new FormatException("no path");
                 var (ordinal, title, fiscalYear, meeting, number) =
                     (Parse(fields.Next()), Unescape(fields.Next(), texts), NumberOf(fields.Next()), NumberOf(fields.Next()), Unescape(fields.Next(), texts));
-                var sheets = new SheetRecord[Parse(fields.Last())];
+                var sheets = new SheetRecord[Count(fields.Last(), most)];
                 for (var s = 0; s < sheets.Length; s++)
                     sheets[s] = ReadSheet(lines.Next(), texts);
                 submissions[i] = new SubmissionRecord
@@ -339,6 +342,12 @@ public static class RenewalBasis
     private static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? Null;
 
     private static int Parse(ReadOnlySpan<char> text) => int.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+
+    private static int Count(ReadOnlySpan<char> text, int most)
+    {
+        var count = Parse(text);
+        return count >= 0 && count <= most ? count : throw new FormatException($"a count of {count} in a file of {most * 2} characters");
+    }
 
     private static int? NumberOf(ReadOnlySpan<char> text) => text.SequenceEqual(Null) ? null : Parse(text);
 
