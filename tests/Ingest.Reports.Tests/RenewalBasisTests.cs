@@ -109,6 +109,22 @@ public sealed class RenewalBasisTests
     }
 
     [Fact]
+    public void A_file_larger_than_a_basis_can_be_is_not_read_whether_or_not_it_can_seek()
+    {
+        var bytes = Written(Linked(), "c");
+        Assert.NotNull(RenewalBasis.Read(new MemoryStream(bytes), "c", bytes.Length));
+        Assert.Null(RenewalBasis.Read(new MemoryStream(bytes), "c", bytes.Length - 1));
+        Assert.NotNull(RenewalBasis.Read(new BufferedStream(new OneWay(bytes)), "c", bytes.Length));
+        Assert.Null(RenewalBasis.Read(new OneWay(bytes), "c", bytes.Length - 1));
+    }
+
+    /// <summary>A stream that can only be read forward, as a pipe.</summary>
+    private sealed class OneWay(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
+    }
+
+    [Fact]
     public void Evidence_with_tabs_and_line_breaks_survives_the_line_format()
     {
         var history = Linked();

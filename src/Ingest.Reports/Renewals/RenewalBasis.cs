@@ -80,13 +80,17 @@ public static class RenewalBasis
     /// report, and a string per field was most of its time. Texts that repeat (kinds, sections, partners, a title over
     /// the years) are made once and shared.
     /// </remarks>
-    public static ArrangementHistory? Read(Stream input, string commit)
+    public static ArrangementHistory? Read(Stream input, string commit) => Read(input, commit, MaxBytes);
+
+    /// <summary><see cref="Read(Stream, string)"/> of a file at most <paramref name="maxBytes"/> long (larger: null).</summary>
+    internal static ArrangementHistory? Read(Stream input, string commit, long maxBytes)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(commit);
         try
         {
-            var text = ReadAllText(input);
+            if (ReadAllText(input, maxBytes) is not { } text)
+                return null;
             var lines = new LineCursor(text);
             var header = lines.Next();
             if (!IsHeaderOf(header, commit))
@@ -147,17 +151,29 @@ public static class RenewalBasis
         }
     }
 
-    // The whole stream as text, decoded once (a basis over 10,000 submissions is about 5 MB).
-    private static string ReadAllText(Stream input)
+    /// <summary>Largest basis read: 100,000 submissions make about 50 MB; a file far larger is not one of ours.</summary>
+    private const long MaxBytes = 1L << 30;
+
+    // The whole stream as text, decoded once (a basis over 10,000 submissions is about 5 MB); null when it is too large.
+    private static string? ReadAllText(Stream input, long maxBytes)
     {
-        if (input.CanSeek && input.Length - input.Position is var left and <= int.MaxValue)
+        if (input.CanSeek)
         {
+            var left = input.Length - input.Position;
+            if (left > maxBytes)
+                return null;
             var bytes = new byte[left];
             input.ReadExactly(bytes);
             return Encoding.UTF8.GetString(bytes);
         }
         using var copy = new MemoryStream();
-        input.CopyTo(copy);
+        var buffer = new byte[1 << 16];
+        for (int read; (read = input.Read(buffer)) > 0;)
+        {
+            if (copy.Length + read > maxBytes)
+                return null;
+            copy.Write(buffer, 0, read);
+        }
         return Encoding.UTF8.GetString(copy.GetBuffer(), 0, (int)copy.Length);
     }
 
