@@ -129,6 +129,18 @@ internal static class RulingDetector
         return runs;
     }
 
+    /// <summary>The line a pile of runs makes: centred on its rows weighted by their length, as long and as thick as the pile.</summary>
+    private static Line LineOf(IReadOnlyList<Run> runs)
+    {
+        long weighted = 0, weight = 0;
+        foreach (var run in runs)
+        {
+            weighted += (long)run.Across * (run.End - run.Start + 1);
+            weight += run.End - run.Start + 1;
+        }
+        return new Line((double)weighted / weight, runs.Min(r => r.Start), runs.Max(r => r.End), runs.Max(r => r.Across) - runs.Min(r => r.Across) + 1);
+    }
+
     /// <summary>
     /// The rule inside a pile too thick to be one: the rows that run most of the pile's length, when they are thin enough
     /// by themselves. The rest is something drawn across the rule — a seal's ring meeting it, whose short runs piled onto
@@ -137,33 +149,21 @@ internal static class RulingDetector
     private static Line? Core(List<Run> runs, int length, int maxThickness)
     {
         var core = runs.Where(r => r.End - r.Start + 1 >= 0.5 * length).ToList();
-        if (core.Count == 0)
-            return null;
-        var (first, last) = (core.Min(r => r.Across), core.Max(r => r.Across));
-        if (last - first + 1 > maxThickness)
-            return null;
-        long weighted = 0, weight = 0;
-        foreach (var run in core)
-        {
-            weighted += (long)run.Across * (run.End - run.Start + 1);
-            weight += run.End - run.Start + 1;
-        }
-        return new Line((double)weighted / weight, core.Min(r => r.Start), core.Max(r => r.End), last - first + 1);
+        return core.Count > 0 && LineOf(core) is { } line && line.Thickness <= maxThickness ? line : null;
     }
 
     /// <summary>Runs on neighbouring rows (or columns) that overlap by most of the shorter one are one line; too thick a pile is not a rule (but see <see cref="Core"/>).</summary>
     private static List<Line> Lines(List<Run> runs, int maxThickness)
     {
         // Open piles: each has the last row it grew on, its extent and its rows.
-        var open = new List<(int Last, int Start, int End, int First, long WeightedAcross, long Weight, List<Run> Runs)>();
+        var open = new List<(int Last, int Start, int End, List<Run> Runs)>();
         var closed = new List<Line>();
         void Close(int index)
         {
-            var pile = open[index];
-            var thickness = pile.Last - pile.First + 1;
-            if (thickness <= maxThickness)
-                closed.Add(new Line((double)pile.WeightedAcross / pile.Weight, pile.Start, pile.End, thickness));
-            else if (Core(pile.Runs, pile.End - pile.Start + 1, maxThickness) is { } core)
+            var pile = LineOf(open[index].Runs);
+            if (pile.Thickness <= maxThickness)
+                closed.Add(pile);
+            else if (Core(open[index].Runs, pile.End - pile.Start + 1, maxThickness) is { } core)
                 closed.Add(core);
             open.RemoveAt(index);
         }
@@ -183,18 +183,13 @@ internal static class RulingDetector
                 var overlap = Math.Min(pile.End, run.End) - Math.Max(pile.Start, run.Start);
                 if (overlap >= 0.5 * Math.Min(pile.End - pile.Start, run.End - run.Start))
                 {
-                    var length = run.End - run.Start + 1;
                     pile.Runs.Add(run);
-                    open[k] = (run.Across, Math.Min(pile.Start, run.Start), Math.Max(pile.End, run.End), pile.First,
-                        pile.WeightedAcross + (long)run.Across * length, pile.Weight + length, pile.Runs);
+                    open[k] = (run.Across, Math.Min(pile.Start, run.Start), Math.Max(pile.End, run.End), pile.Runs);
                     joined = true;
                 }
             }
             if (!joined)
-            {
-                var length = run.End - run.Start + 1;
-                open.Add((run.Across, run.Start, run.End, run.Across, (long)run.Across * length, length, [run]));
-            }
+                open.Add((run.Across, run.Start, run.End, [run]));
         }
         while (open.Count > 0)
             Close(open.Count - 1);
