@@ -34,13 +34,8 @@ internal static class TokenizeCommand
             var settings = new TokenizeSettings(
                 ParseMode(parse.GetValue(mode)!), parse.GetValue(analyzer), parse.GetValue(domain), parse.GetValue(userDictionary),
                 parse.GetValue(format) == "tsv", parse.GetValue(discardCompound));
-            if (Console.InputEncoding.CodePage != Encoding.UTF8.CodePage || Console.OutputEncoding.CodePage != Encoding.UTF8.CodePage)
-            {
-                return Run(settings, Console.In, Console.Out, Console.Error);
-            }
-
             // Console.Out flushes every line to the file descriptor; on megabytes of text that is a system call per line.
-            // Own buffered UTF-8 streams instead (no byte-order mark, as the console's). The output is flushed before
+            // Own buffered UTF-8 streams instead (no byte-order mark, as Program.Main sets the console's). The output is flushed before
             // every read of standard input, which may block: a line typed at a terminal is still answered at once.
             using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), StreamBufferSize) { AutoFlush = false };
             using var input = new StreamReader(new FlushBeforeReading(Console.OpenStandardInput(), output), new UTF8Encoding(false),
