@@ -28,12 +28,7 @@ internal static class RenewalBasisFile
         using var lease = store.AcquireSearcher() ?? throw new IOException("the folder holds no index");
         var commit = CommitName.Of(lease);
         // A commit may have landed since the name above was read: its basis may be kept already.
-        if (commit != latest && TryRead(path, commit) is { } keptSince)
-            return keptSince;
-        var history = HistoryLinker.Link(ArrangementKinds.From(IndexStore.AllRecords(lease)));
-        StartupTrace.Mark("renewal basis linked from the records");
-        Keep(store.DirectoryPath, history, commit);
-        return history;
+        return commit != latest && TryRead(path, commit) is { } keptSince ? keptSince : Make(store.DirectoryPath, lease, commit);
     }
 
     private static ArrangementHistory? TryRead(string path, string commit)
@@ -72,9 +67,17 @@ internal static class RenewalBasisFile
         {
             // No file yet, or unreadable: made below.
         }
+        Make(store.DirectoryPath, lease, commit);
+    }
+
+    /// <summary>Links the records of the commit <paramref name="lease"/> holds and keeps the result as that commit's basis.</summary>
+    private static ArrangementHistory Make(string directory, SearcherLease lease, string commit)
+    {
         StartupTrace.Mark("renewal basis: making");
-        Keep(store.DirectoryPath, HistoryLinker.Link(ArrangementKinds.From(IndexStore.AllRecords(lease))), commit);
+        var history = HistoryLinker.Link(ArrangementKinds.From(IndexStore.AllRecords(lease)));
+        Keep(directory, history, commit);
         StartupTrace.Mark("renewal basis: kept");
+        return history;
     }
 
     // Written beside the file and moved over it, so a report reading at the same moment sees the old file or the new one.

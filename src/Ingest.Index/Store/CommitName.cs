@@ -24,7 +24,7 @@ public static class CommitName
     public static string? Latest(IndexStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
-        if (!System.IO.Directory.Exists(store.DirectoryPath) || !DirectoryReader.IndexExists(store.LuceneDirectory))
+        if (!store.Exists)
             return null;
         var infos = new SegmentInfos();
         infos.Read(store.LuceneDirectory);
