@@ -103,7 +103,13 @@ public sealed class RenewalBasisTests
             Replace(1, lines[1][..lines[1].LastIndexOf('\t')] + "\t-1"),
         ];
         foreach (var file in damaged)
+        {
+            // Refused without sizing anything by a damaged count: a count of 2,000,000,000 once allocated a 16 GB array first.
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
             Assert.Null(RenewalBasis.Read(new MemoryStream(Encoding.UTF8.GetBytes(file)), "c"));
+            var used = GC.GetAllocatedBytesForCurrentThread() - allocated;
+            Assert.True(used < 256L << 20, $"{used:N0} bytes allocated to refuse a damaged basis");
+        }
 
         string Replace(int at, string line) => string.Join('\n', lines.Select((old, i) => i == at ? line : old));
     }
