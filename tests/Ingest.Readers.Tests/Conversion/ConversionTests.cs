@@ -94,8 +94,13 @@ public sealed class ConversionTests
         try
         {
             var bytes = Fixture(".rtf");
-            var first = new ConvertingReader(new LibreOfficeConverter(new LibreOfficeOptions { CacheFolder = cache })).Read(bytes, "a.rtf");
+            // A conversion used long ago fills the cache to its size: keeping the new one makes room by dropping it.
+            var stale = Path.Combine(cache, "0000-used-long-ago.docx");
+            File.WriteAllBytes(stale, new byte[100_000]);
+            File.SetLastWriteTimeUtc(stale, DateTime.UtcNow.AddDays(-30));
+            var first = new ConvertingReader(new LibreOfficeConverter(new LibreOfficeOptions { CacheFolder = cache, MaxCacheBytes = 100_000 })).Read(bytes, "a.rtf");
             Assert.True(first.Succeeded, first.Error);
+            Assert.False(File.Exists(stale), "the conversion used longest ago is dropped to keep the cache within its size");
             Assert.Single(Directory.GetFiles(cache, "*.docx"));
             var again = new ConvertingReader(new LibreOfficeConverter(new LibreOfficeOptions { CacheFolder = cache, Executable = "/nonexistent/soffice" })).Read(bytes, "b.rtf");
             Assert.True(again.Succeeded, again.Error);

@@ -103,6 +103,19 @@ public sealed class OcrUnitTests
         Assert.Equal(600, scans.Resolution(1200));
     }
 
+    [SkippableFact]
+    public void An_outside_program_maps_no_more_memory_than_it_is_given()
+    {
+        Skip.IfNot(File.Exists("/usr/bin/prlimit") && File.Exists("/usr/bin/timeout"), "util-linux's prlimit or coreutils' timeout is not installed");
+        // A shell that builds a 100 MB string: it runs without a limit and fails within 64 MiB of address space.
+        string[] program = ["-c", "x=$(head -c 100000000 /dev/zero | tr '\\0' a); echo ${#x}"];
+        var free = ToolRunner.Run("sh", program, TimeSpan.FromSeconds(30), "dash");
+        Assert.Equal((0, "100000000"), (free.ExitCode, free.Output.Trim()));
+        var limited = ToolRunner.Run("sh", program, TimeSpan.FromSeconds(30), "dash", addressSpace: 64L << 20);
+        Assert.NotEqual(0, limited.ExitCode);
+        Assert.DoesNotContain("100000000", limited.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_page_too_large_for_the_pixel_budget_is_rendered_lower_and_one_far_too_large_not_at_all()
     {
